@@ -1,0 +1,57 @@
+# Sinau: `make run` serves the demo site, `make test` runs the whole suite. See README.md.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Outside CI the tests marked browser/worker are deselected by tests/conftest.py, because they
+# need Chromium and a running Celery worker; CI=true (.ci/run) runs them all.
+
+.PHONY: run test lint install install-dev migrate demo messages compilemessages serve clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt $(PY)
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+# Compiled translations (.mo) are committed, so a machine without gettext still shows them;
+# where msgfmt exists they are rebuilt from the .po files.
+compilemessages: install
+	@if command -v msgfmt >/dev/null 2>&1; then $(PY) manage.py compilemessages --ignore=.venv -v 0; \
+	else echo "msgfmt not found: using the committed .mo files"; fi
+
+messages: install
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=tests --ignore=bench --no-obsolete
+	$(PY) manage.py compilemessages --ignore=.venv
+
+migrate: install
+	$(PY) manage.py migrate --no-input
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+run: compilemessages demo
+	@echo "Sinau: http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install-dev compilemessages
+	DJANGO_SETTINGS_MODULE=lms.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check lms courses ledger incubator certificates tests bench
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

@@ -1,0 +1,9 @@
+"""Certificates: templates, issuance, PDF rendering, verification and revocation."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CertificatesConfig(AppConfig):
+    name = "certificates"
+    verbose_name = _("Sertifikat")

@@ -1,0 +1,9 @@
+"""Courses: Wagtail page types, cohorts, enrolment, attendance, progress and completion."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoursesConfig(AppConfig):
+    name = "courses"
+    verbose_name = _("Kursus")

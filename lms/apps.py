@@ -1,0 +1,17 @@
+"""App config for the project glue: roles are re-synced after every migrate."""
+
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class LmsConfig(AppConfig):
+    name = "lms"
+    verbose_name = _("Sinau")
+
+    def ready(self):
+        from . import roles
+
+        # Permissions of apps migrated after our data migration exist only after post_migrate;
+        # re-syncing here attaches them to the role groups (idempotent).
+        post_migrate.connect(roles.sync_roles_after_migrate, dispatch_uid="lms.sync_roles")

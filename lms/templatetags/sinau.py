@@ -1,0 +1,28 @@
+"""Template filters used on every page: Rupiah, Indonesian dates, permission checks."""
+
+from django import template
+
+from lms.formatting import format_rupiah, format_tanggal
+from lms.permissions import can as can_do
+
+register = template.Library()
+
+
+@register.filter
+def rupiah(value, arg=""):
+    """{{ amount|rupiah }} → Rp 1.250.000; {{ amount|rupiah:"angka" }} drops the symbol."""
+    return format_rupiah(value, with_symbol=arg != "angka")
+
+
+@register.filter
+def tanggal(value, arg=""):
+    """{{ d|tanggal }} → 28 November 2026; "hari" adds the weekday, "jam" the time."""
+    options = set(arg.split(",")) if arg else set()
+    return format_tanggal(value, with_day="hari" in options, with_time="jam" in options)
+
+
+@register.filter
+def can(user, permission):
+    """{% if user|can:"lms.access_officer_area" %} — object-free check; for objects use
+    {% load rules %}{% has_perm "app.perm" user obj as allowed %}."""
+    return can_do(user, permission)

@@ -1,0 +1,48 @@
+"""URLs: accounts, health, the apps' own pages, Wagtail admin and, last, Wagtail's page tree."""
+
+from importlib import import_module
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.module_loading import module_has_submodule
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from . import views
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("django-admin/", admin.site.urls),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("akun/", include("allauth.urls")),
+    path("akun/profil/", views.profile, name="profile"),
+    path("beranda/", views.dashboard, name="dashboard"),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+# Each app of ours with a urls module gets a prefix and its own namespace.
+APP_URL_PREFIXES = {
+    "courses": "kursus/",
+    "ledger": "buku/",
+    "incubator": "inkubasi/",
+    "certificates": "sertifikat/",
+}
+for app_label, prefix in APP_URL_PREFIXES.items():
+    if module_has_submodule(import_module(app_label), "urls"):
+        urlpatterns.append(path(prefix, include(f"{app_label}.urls", namespace=app_label)))
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns.append(path("", include(wagtail_urls)))
+
+handler403 = "lms.views.error_403"
+handler404 = "lms.views.error_404"
+handler500 = "lms.views.error_500"

@@ -1,0 +1,53 @@
+"""Site-wide views: health check, the signed-in user's home, profile, error pages."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from . import health, roles
+from .forms import ProfileForm
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    healthy, checks = health.run_checks()
+    return JsonResponse({"status": "ok" if healthy else "error", "checks": checks}, status=200 if healthy else 503)
+
+
+@login_required
+def dashboard(request):
+    user_role_names = sorted(roles.user_roles(request.user))
+    return render(request, "lms/dashboard.html", {"role_names": user_role_names})
+
+
+@login_required
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Profil Anda sudah disimpan."))
+            return redirect("profile")
+        messages.error(request, _("Periksa kembali isian yang ditandai."))
+    return render(request, "lms/profile.html", {"form": form})
+
+
+def error_403(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def error_404(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def error_500(request):
+    # No context processors that touch the database: the error may be the database itself.
+    from django.http import HttpResponseServerError
+    from django.template import loader
+
+    return HttpResponseServerError(loader.get_template("500.html").render({}))

@@ -1,0 +1,117 @@
+"""Shared fixtures: users in each role, logged-in clients, SMS outbox, Celery modes."""
+
+import os
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+
+from lms import roles, sms
+
+PASSWORD = "kata-sandi-uji-2026"
+
+
+@pytest.fixture(autouse=True)
+def _clean_sms_outbox():
+    sms.outbox.clear()
+    yield
+    sms.outbox.clear()
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Rate-limit counters and cached values must not leak between tests (Redis in CI)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user(role=None, email=..., **fields) → a verified user in that role."""
+    counter = {"n": 0}
+
+    def factory(role=None, *, email=None, password=PASSWORD, **fields):
+        counter["n"] += 1
+        email = email or f"user{counter['n']}-{(role or 'none').replace(' ', '').lower()}@example.test"
+        fields.setdefault("full_name", f"Pengguna Uji {counter['n']}")
+        if role in (roles.INSTRUCTOR, roles.OFFICER, roles.ADMIN):
+            fields.setdefault("is_staff", True)
+        if role == roles.ADMIN:
+            fields.setdefault("is_superuser", True)
+        user = get_user_model().objects.create_user(email=email, password=password, **fields)
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        if role:
+            roles.assign_role(user, role)
+        return user
+
+    return factory
+
+
+@pytest.fixture
+def trainee(make_user):
+    return make_user(roles.TRAINEE, email="peserta@example.test")
+
+
+@pytest.fixture
+def instructor(make_user):
+    return make_user(roles.INSTRUCTOR, email="narasumber@example.test")
+
+
+@pytest.fixture
+def officer(make_user):
+    return make_user(roles.OFFICER, email="petugas@example.test")
+
+
+@pytest.fixture
+def venture_contact(make_user):
+    return make_user(roles.VENTURE_CONTACT, email="kontak@example.test")
+
+
+@pytest.fixture
+def admin_user(make_user):
+    return make_user(roles.ADMIN, email="admin@example.test")
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) → the test client logged in as that user (None: anonymous)."""
+
+    def login(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return login
+
+
+@pytest.fixture
+def real_worker():
+    """Send tasks to the real broker (the worker .ci/run started) instead of running them eagerly."""
+    if not os.environ.get("CELERY_BROKER_URL", "").startswith(("redis://", "amqp://")):
+        pytest.fail("worker tests need CELERY_BROKER_URL pointing at a real broker (run them through .ci/run)")
+    from lms.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    yield app
+    app.conf.task_always_eager = previous
+
+
+def pytest_collection_modifyitems(config, items):
+    """Outside CI, deselect tests that need Chromium or a real worker (CI=true runs them all)."""
+    if os.environ.get("CI") == "true" or os.environ.get("SINAU_ALL_TESTS") == "1":
+        return
+    keep, drop = [], []
+    for item in items:
+        (drop if item.get_closest_marker("browser") or item.get_closest_marker("worker") else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
