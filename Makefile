@@ -28,7 +28,8 @@ install-dev: $(VENV)/.installed-dev
 # Compiled translations (.mo) are committed, so a machine without gettext still shows them;
 # where msgfmt exists they are rebuilt from the .po files.
 compilemessages: install
-	@if command -v msgfmt >/dev/null 2>&1; then $(PY) manage.py compilemessages --ignore=.venv -v 0; \
+	@if [ -z "$$(find locale -name '*.po' 2>/dev/null)" ]; then echo "no .po files yet"; \
+	elif command -v msgfmt >/dev/null 2>&1; then $(PY) manage.py compilemessages --ignore=.venv -v 0; \
 	else echo "msgfmt not found: using the committed .mo files"; fi
 
 messages: install
