@@ -1,0 +1,84 @@
+"""Who may see or write a book: the owner, admins, and "supervisors" other apps register.
+
+`ledger` imports no other app of ours, so the relation "this instructor teaches a cohort this
+trainee is enrolled in" lives in `courses`, which registers it here at start-up:
+
+    from ledger.access import register_book_supervisor
+    register_book_supervisor(lambda viewer, owner: instructs_cohort_of(viewer, owner))
+
+A supervisor function answers `func(viewer, owner) -> bool` and only ever grants read access.
+"""
+
+from collections.abc import Callable
+
+from lms import roles
+
+BookSupervisor = Callable[[object, object], bool]
+
+_supervisors: list[BookSupervisor] = []
+
+
+def register_book_supervisor(func: BookSupervisor) -> BookSupervisor:
+    """Add `func(viewer, owner) -> bool` to the read-access rules; usable as a decorator.
+
+    Registering the same function twice has no effect.
+    """
+    if func not in _supervisors:
+        _supervisors.append(func)
+    return func
+
+
+def unregister_book_supervisor(func: BookSupervisor) -> None:
+    """Remove a supervisor function (tests register one and take it away again)."""
+    if func in _supervisors:
+        _supervisors.remove(func)
+
+
+def book_supervisors() -> tuple[BookSupervisor, ...]:
+    return tuple(_supervisors)
+
+
+def _is_admin(user) -> bool:
+    return bool(user.is_superuser or roles.has_role(user, roles.ADMIN))
+
+
+def _owner_id(book):
+    return getattr(book, "owner_id", None)
+
+
+def is_book_owner(user, book) -> bool:
+    return bool(user and user.is_authenticated and book is not None and _owner_id(book) == user.pk)
+
+
+def is_book_archived(book) -> bool:
+    if getattr(book, "is_archived", False) or getattr(book, "archived", False):
+        return True
+    return getattr(book, "archived_at", None) is not None
+
+
+def may_supervise_owner(viewer, owner) -> bool:
+    """True when a registered supervisor function says `viewer` may read `owner`'s books."""
+    if viewer is None or not viewer.is_authenticated or owner is None:
+        return False
+    return any(func(viewer, owner) for func in _supervisors)
+
+
+def may_view_book(user, book) -> bool:
+    """Owner, admin, or anyone a registered supervisor function vouches for (read-only)."""
+    if user is None or not user.is_authenticated or book is None:
+        return False
+    if is_book_owner(user, book) or _is_admin(user):
+        return True
+    return may_supervise_owner(user, book.owner)
+
+
+def may_edit_book(user, book) -> bool:
+    """Only the owner writes in a book, and only while it is not archived."""
+    return is_book_owner(user, book) and not is_book_archived(book)
+
+
+def may_reveal_answers(user, exercise=None) -> bool:
+    """Instructors and admins may see an exercise's expected answer; trainees never."""
+    if user is None or not user.is_authenticated:
+        return False
+    return _is_admin(user) or roles.has_role(user, roles.INSTRUCTOR)
