@@ -1,0 +1,488 @@
+"""Day 1 of the curriculum: cooperative identity, law, organs, articles, membership and founding."""
+
+
+def _h(text):
+    return ("heading", text)
+
+
+def _p(html):
+    return ("paragraph", html)
+
+
+def _tip(html):
+    return ("callout", {"kind": "tip", "text": html})
+
+
+def _warn(html):
+    return ("callout", {"kind": "warning", "text": html})
+
+
+def _term(term, definition):
+    return ("glossary", {"term": term, "definition": definition})
+
+
+LESSON_PRINCIPLES = {
+    "slug": "jati-diri-dan-prinsip-koperasi",
+    "title": "Jati diri dan prinsip koperasi",
+    "summary": "Koperasi adalah usaha milik bersama para anggotanya, dan prinsip-prinsipnya menjadi pegangan dalam setiap keputusan sehari-hari.",
+    "minutes": 6,
+    "required": True,
+    "body": [
+        _h("Koperasi: usaha milik anggota"),
+        _p(
+            "<p>Koperasi bukan sekadar toko murah atau tempat meminjam uang. Koperasi adalah badan usaha yang "
+            "<b>dimiliki, dikendalikan, dan dimanfaatkan</b> oleh anggotanya sendiri.</p>"
+            "<p>Anggota berperan ganda. Ia <b>pemilik</b> yang menanam simpanan dan ikut memutuskan arah usaha, "
+            "sekaligus <b>pengguna jasa</b> yang berbelanja, menabung, meminjam, atau menjual hasil usahanya "
+            "lewat koperasi.</p>"
+            "<p>Peran ganda inilah yang membedakan koperasi dari perseroan. Di perseroan, pemegang saham terbesar "
+            "paling berkuasa dan laba dibagi menurut besarnya saham. Di koperasi, setiap anggota punya satu suara, "
+            "dan sisa hasil usaha (SHU) dibagi terutama menurut besarnya transaksi anggota dengan koperasinya.</p>"
+        ),
+        _p(
+            "<p>Contohnya Koperasi Konsumen Sejahtera Bersama yang mengelola toko kebutuhan pokok di sebuah "
+            "kelurahan. Bu Rina, anggota yang juga pemilik warung, membeli beras dan minyak goreng dari toko "
+            "koperasi setiap minggu, rata-rata Rp 1.500.000 sebulan. Semakin banyak ia berbelanja, semakin besar "
+            "bagian SHU yang ia terima di akhir tahun. Namun suaranya di rapat anggota sama dengan suara anggota "
+            "lain yang hanya sesekali berbelanja.</p>"
+        ),
+        _h("Prinsip-prinsip koperasi"),
+        _p(
+            "<p>UU No. 25/1992 tentang Perkoperasian memuat prinsip yang dipakai pengurus dan anggota saat "
+            "mengambil keputusan:</p>"
+            "<ol>"
+            "<li><b>Keanggotaan sukarela dan terbuka.</b> Siapa pun yang memenuhi syarat dalam anggaran dasar "
+            "boleh masuk dan boleh keluar tanpa paksaan.</li>"
+            "<li><b>Pengelolaan yang demokratis.</b> Satu anggota satu suara; keputusan penting diambil dalam "
+            "rapat anggota.</li>"
+            "<li><b>Pembagian SHU yang adil</b>, sebanding dengan besarnya jasa usaha masing-masing anggota.</li>"
+            "<li><b>Balas jasa yang terbatas atas modal.</b> Simpanan anggota mendapat imbalan yang wajar, bukan "
+            "keuntungan spekulatif.</li>"
+            "<li><b>Kemandirian.</b> Koperasi bertumpu pada kekuatan sendiri, tidak bergantung pada bantuan.</li>"
+            "<li><b>Pendidikan perkoperasian</b> bagi anggota, pengurus, pengawas, dan karyawan.</li>"
+            "<li><b>Kerja sama antarkoperasi</b>, misalnya belanja bersama agar harga kulakan lebih murah.</li>"
+            "</ol>"
+        ),
+        _tip(
+            "<p>Saat ada usulan baru, ajukan tiga pertanyaan: Apakah ini melayani anggota? Apakah diputuskan "
+            "bersama? Apakah manfaatnya dibagi secara adil? Tiga pertanyaan ini sering sudah cukup untuk menguji "
+            "apakah usulan itu sejalan dengan prinsip koperasi.</p>"
+        ),
+        _h("Prinsip dalam praktik sehari-hari"),
+        _p(
+            "<p>Pada unit simpan pinjam, prinsip kemandirian berarti dana pinjaman sebaiknya terutama berasal dari "
+            "simpanan anggota, bukan dari utang bank. Pada koperasi mlijo online, prinsip demokrasi terlihat ketika "
+            "para pedagang sayur bersama-sama memutuskan biaya layanan aplikasi dan pembagian rute pengantaran. "
+            "Prinsip pendidikan terlihat ketika koperasi menyisihkan dana pendidikan dari SHU untuk mengirim "
+            "pengurusnya ke pelatihan seperti ini.</p>"
+            "<p>Prinsip juga membantu menolak godaan. Bila seorang pemodal menawarkan dana besar asalkan ia "
+            "mendapat suara lebih banyak, prinsip satu anggota satu suara memberi alasan yang jelas untuk menolak.</p>"
+        ),
+        _term(
+            "Sisa Hasil Usaha (SHU)",
+            "<p>Pendapatan koperasi dalam satu tahun buku dikurangi biaya, penyusutan, dan kewajiban lain termasuk "
+            "pajak. SHU bukan sekadar laba, karena sebagian besar berasal dari transaksi anggota sendiri dan "
+            "kembali kepada mereka.</p>",
+        ),
+        _h("Ringkasan"),
+        _p(
+            "<ul>"
+            "<li>Anggota koperasi adalah pemilik sekaligus pengguna jasa.</li>"
+            "<li>Satu anggota satu suara, berapa pun besar simpanannya.</li>"
+            "<li>SHU dibagi terutama menurut jasa usaha, yaitu transaksi anggota dengan koperasi.</li>"
+            "<li>Prinsip koperasi menjadi alat uji untuk setiap keputusan.</li>"
+            "</ul>"
+        ),
+        _p(
+            "<p><b>Pertanyaan refleksi:</b> Prinsip mana yang sudah paling baik dijalankan di koperasi Anda, dan "
+            "prinsip mana yang paling perlu diperkuat tahun ini?</p>"
+        ),
+    ],
+}
+
+LESSON_LAW = {
+    "slug": "dasar-hukum-koperasi",
+    "title": "Dasar hukum koperasi",
+    "summary": "Kenali peraturan utama yang mengatur koperasi, dari undang-undang sampai pedoman akuntansi, dan di mana anggaran dasar berperan.",
+    "minutes": 7,
+    "required": True,
+    "body": [
+        _h("Undang-undang sebagai payung"),
+        _p(
+            "<p>Dasar hukum utama koperasi adalah <b>UU No. 25/1992 tentang Perkoperasian</b>. Undang-undang ini "
+            "mengatur hal-hal pokok yang akan sering Anda temui dalam pelatihan ini:</p>"
+            "<ul>"
+            "<li><b>Perangkat organisasi</b>: Rapat Anggota sebagai pemegang kekuasaan tertinggi, Pengurus, dan "
+            "Pengawas.</li>"
+            "<li><b>Modal dari anggota</b>: simpanan pokok yang dibayar sekali saat masuk, dan simpanan wajib yang "
+            "dibayar berkala. Pasal 41 menempatkan keduanya sebagai modal sendiri koperasi.</li>"
+            "<li><b>Sisa hasil usaha</b>: Pasal 45 menyatakan SHU adalah pendapatan satu tahun buku dikurangi "
+            "biaya, penyusutan, dan kewajiban lain termasuk pajak. Cadangan disisihkan lebih dahulu, sisanya "
+            "dibagi sesuai anggaran dasar atau keputusan Rapat Anggota.</li>"
+            "</ul>"
+            "<p>Simpanan sukarela berbeda: anggota menabung secara sukarela dan boleh mengambilnya kembali, "
+            "sehingga koperasi mencatatnya sebagai utang kepada anggota.</p>"
+        ),
+        _warn(
+            "<p>Beberapa ketentuan undang-undang telah diubah oleh peraturan yang lebih baru. Untuk hal teknis "
+            "seperti jumlah pendiri atau perizinan, selalu pastikan ketentuan terbaru kepada Dinas sebelum "
+            "bertindak.</p>"
+        ),
+        _h("Peraturan pelaksana yang perlu dikenal"),
+        _p(
+            "<ul>"
+            "<li><b>Permenkop UKM No. 2/2024</b> tentang kebijakan akuntansi koperasi, berlaku sejak 16 Januari "
+            "2024. Peraturan ini mencabut pedoman tahun 2015 (Permenkop UKM No. 12, 13, dan 14 Tahun 2015).</li>"
+            "<li><b>SAK EP</b> (Standar Akuntansi Keuangan Entitas Privat) wajib dipakai koperasi simpan pinjam "
+            "(KSP) dan unit simpan pinjam (USP) paling lambat untuk laporan keuangan tahun buku 2025. Koperasi lain "
+            "memakai standar sektornya, atau SAK Indonesia, SAK EP, atau SAK EMKM.</li>"
+            "<li><b>Permenkop UKM No. 3/2021</b> mengatur inkubasi wirausaha, termasuk materi wajib seperti "
+            "legalitas dan perizinan, analisis pasar, pencatatan keuangan, dan pendampingan. Program inkubasi "
+            "Dinas yang Anda ikuti berpijak pada peraturan ini.</li>"
+            "<li><b>PP No. 7/2021</b> membagi usaha menurut modal di luar tanah dan bangunan: usaha mikro sampai "
+            "Rp 1 miliar, usaha kecil lebih dari Rp 1 miliar sampai Rp 5 miliar, dan usaha menengah lebih dari "
+            "Rp 5 miliar sampai Rp 10 miliar.</li>"
+            "</ul>"
+        ),
+        _term(
+            "SAK EP",
+            "<p>Standar Akuntansi Keuangan Entitas Privat. Salah satu alasan perpindahan ke standar ini adalah "
+            "standar lama (SAK ETAP) tidak dapat memisahkan pendapatan dari anggota dan dari nonanggota, padahal "
+            "pemisahan itu penting untuk menghitung SHU.</p>",
+        ),
+        _h("Anggaran dasar: hukum di dalam koperasi"),
+        _p(
+            "<p>Di bawah undang-undang dan peraturan menteri, setiap koperasi punya aturan mainnya sendiri: "
+            "<b>anggaran dasar (AD)</b> dan <b>anggaran rumah tangga (ART)</b>. Banyak pertanyaan sehari-hari "
+            "dijawab di sana, misalnya berapa simpanan wajib per bulan atau bagaimana SHU dibagi.</p>"
+            "<p>Contoh: Pengurus KSP Makmur Sentosa ingin menaikkan simpanan wajib dari Rp 20.000 menjadi "
+            "Rp 30.000 per bulan. Karena besarnya diatur dalam ART, perubahan ini harus diputuskan Rapat Anggota, "
+            "tidak cukup dengan surat edaran pengurus.</p>"
+        ),
+        _tip(
+            "<p>Simpan salinan digital undang-undang, peraturan menteri, dan AD/ART koperasi Anda dalam satu map "
+            "di ponsel. Saat rapat, rujuk bunyi aturannya, bukan ingatan.</p>"
+        ),
+        _h("Ringkasan"),
+        _p(
+            "<ul>"
+            "<li>UU No. 25/1992 mengatur perangkat organisasi, simpanan anggota, dan SHU.</li>"
+            "<li>Simpanan pokok dan wajib adalah modal sendiri (Pasal 41); simpanan sukarela adalah utang.</li>"
+            "<li>Permenkop UKM No. 2/2024 menggantikan pedoman akuntansi 2015; KSP/USP memakai SAK EP paling "
+            "lambat mulai buku 2025.</li>"
+            "<li>AD/ART adalah aturan main internal yang harus dipatuhi semua perangkat koperasi.</li>"
+            "</ul>"
+        ),
+        _p(
+            "<p><b>Pertanyaan refleksi:</b> Standar akuntansi apa yang dipakai koperasi Anda saat ini, dan "
+            "siapa yang bertanggung jawab memastikan laporan tahun ini sudah mengikuti ketentuan terbaru?</p>"
+        ),
+    ],
+}
+
+LESSON_ORGANS = {
+    "slug": "perangkat-organisasi-koperasi",
+    "title": "Perangkat organisasi: Rapat Anggota, Pengurus, dan Pengawas",
+    "summary": "Tiga perangkat organisasi koperasi punya tugas yang berbeda dan saling mengimbangi; pahami siapa memutuskan apa.",
+    "minutes": 7,
+    "required": True,
+    "body": [
+        _h("Rapat Anggota: kekuasaan tertinggi"),
+        _p(
+            "<p>Menurut UU No. 25/1992, <b>Rapat Anggota</b> memegang kekuasaan tertinggi dalam koperasi. Di sinilah "
+            "anggota, dengan satu suara per orang, menetapkan anggaran dasar, memilih dan memberhentikan pengurus "
+            "dan pengawas, menetapkan rencana kerja serta anggaran, dan mengesahkan laporan pertanggungjawaban "
+            "pengurus.</p>"
+            "<p>Rapat yang paling penting adalah <b>Rapat Anggota Tahunan (RAT)</b>. Dalam RAT, pengurus menyajikan "
+            "laporan keuangan tahun lalu, pengawas menyampaikan hasil pengawasannya, dan anggota memutuskan "
+            "pembagian SHU. Selain RAT, koperasi dapat mengadakan rapat anggota lain bila ada keputusan mendesak, "
+            "sesuai tata cara dalam AD/ART.</p>"
+        ),
+        _tip(
+            "<p>Bagikan undangan, laporan keuangan, dan rencana kerja paling tidak beberapa hari sebelum RAT, "
+            "misalnya lewat grup WhatsApp anggota dan salinan cetak di toko koperasi. Anggota yang sempat membaca "
+            "akan bertanya lebih tajam dan memutuskan lebih baik.</p>"
+        ),
+        _h("Pengurus: menjalankan usaha"),
+        _p(
+            "<p><b>Pengurus</b> dipilih dari dan oleh anggota dalam Rapat Anggota. Pengurus mengelola organisasi dan "
+            "usaha, mewakili koperasi di dalam dan di luar pengadilan, menyelenggarakan pembukuan, memelihara "
+            "daftar anggota, dan menyusun laporan pertanggungjawaban. Masa jabatan dan jumlah pengurus mengikuti "
+            "AD/ART.</p>"
+            "<p>Pengurus boleh mengangkat <b>manajer dan karyawan</b> untuk menjalankan usaha sehari-hari, "
+            "misalnya kepala toko atau petugas kredit. Namun tanggung jawab kepada Rapat Anggota tetap ada pada "
+            "pengurus.</p>"
+        ),
+        _h("Pengawas: menjaga agar tetap di jalur"),
+        _p(
+            "<p><b>Pengawas</b> juga dipilih oleh Rapat Anggota. Tugasnya mengawasi pelaksanaan kebijakan dan "
+            "pengelolaan koperasi, lalu melaporkan hasilnya secara tertulis kepada Rapat Anggota. Pengawas berhak "
+            "memeriksa catatan dan dokumen, dan wajib merahasiakan hasil pemeriksaannya kepada pihak luar.</p>"
+            "<p>Contoh di unit simpan pinjam: setiap triwulan pengawas mengambil sepuluh berkas pinjaman secara "
+            "acak. Mereka mencocokkan formulir permohonan, persetujuan pengurus, bukti pencairan Rp 5.000.000, dan "
+            "kartu angsuran anggota. Bila ada pinjaman yang cair tanpa persetujuan tertulis, temuan itu dicatat "
+            "dan dilaporkan.</p>"
+        ),
+        _warn(
+            "<p>Jangan rangkap jabatan. Pengurus yang sekaligus menjadi pengawas, atau bendahara yang juga "
+            "memeriksa kasnya sendiri, menghilangkan fungsi saling mengimbangi dan membuka peluang penyimpangan.</p>"
+        ),
+        _term(
+            "RAT (Rapat Anggota Tahunan)",
+            "<p>Rapat anggota yang diadakan setiap tahun untuk mengesahkan laporan pertanggungjawaban pengurus "
+            "dan laporan keuangan, menetapkan pembagian SHU, serta menyetujui rencana kerja dan anggaran tahun "
+            "berikutnya.</p>",
+        ),
+        _h("Ringkasan"),
+        _p(
+            "<ul>"
+            "<li>Rapat Anggota adalah pemegang kekuasaan tertinggi; RAT diadakan setiap tahun.</li>"
+            "<li>Pengurus menjalankan organisasi dan usaha, dan bertanggung jawab kepada Rapat Anggota.</li>"
+            "<li>Pengawas mengawasi dan melaporkan hasilnya kepada Rapat Anggota.</li>"
+            "<li>Pemisahan peran mencegah penyimpangan dan menjaga kepercayaan anggota.</li>"
+            "</ul>"
+        ),
+        _p(
+            "<p><b>Pertanyaan refleksi:</b> Kapan terakhir kali pengawas di koperasi Anda memeriksa catatan dan "
+            "melaporkan hasilnya secara tertulis, dan apa yang perlu diperbaiki sebelum RAT berikutnya?</p>"
+        ),
+    ],
+}
+
+LESSON_ARTICLES = {
+    "slug": "anggaran-dasar-dan-anggaran-rumah-tangga",
+    "title": "Anggaran dasar dan anggaran rumah tangga (AD/ART)",
+    "summary": "AD/ART adalah aturan main koperasi: apa isinya, bagaimana mengubahnya, dan bagaimana memakainya dalam urusan sehari-hari.",
+    "minutes": 6,
+    "required": True,
+    "body": [
+        _h("Apa isi anggaran dasar"),
+        _p(
+            "<p><b>Anggaran dasar (AD)</b> adalah aturan pokok yang dibuat saat pendirian dan menjadi bagian dari "
+            "akta pendirian. Biasanya AD memuat:</p>"
+            "<ul>"
+            "<li>nama, tempat kedudukan, dan jangka waktu koperasi;</li>"
+            "<li>maksud, tujuan, dan bidang usaha;</li>"
+            "<li>syarat keanggotaan, hak, dan kewajiban anggota;</li>"
+            "<li>tata cara Rapat Anggota, pemilihan pengurus, dan pengawas;</li>"
+            "<li>permodalan, termasuk jenis simpanan;</li>"
+            "<li>ketentuan pembagian SHU dan sanksi.</li>"
+            "</ul>"
+        ),
+        _h("Anggaran rumah tangga dan peraturan khusus"),
+        _p(
+            "<p><b>Anggaran rumah tangga (ART)</b> merinci hal-hal yang dalam AD baru disebut garis besarnya. "
+            "Contohnya, AD menyebut adanya simpanan pokok dan simpanan wajib, sedangkan ART menetapkan angkanya: "
+            "simpanan pokok Rp 100.000 dibayar sekali, simpanan wajib Rp 25.000 per bulan.</p>"
+            "<p>Di bawah ART, koperasi dapat membuat <b>peraturan khusus</b> atau prosedur operasional, misalnya "
+            "prosedur pemberian pinjaman, batas pinjaman per anggota, atau tata cara pesanan di koperasi mlijo "
+            "online. Peraturan khusus tidak boleh bertentangan dengan ART, dan ART tidak boleh bertentangan dengan "
+            "AD.</p>"
+        ),
+        _p(
+            "<p>Contoh peraturan khusus di USP Koperasi Karya Mandiri: pinjaman pertama paling banyak "
+            "Rp 3.000.000, jangka waktu paling lama 12 bulan, dan anggota baru boleh meminjam setelah tiga bulan "
+            "membayar simpanan wajib dengan tertib. Aturan seperti ini melindungi dana anggota dan membuat "
+            "keputusan petugas kredit bisa dipertanggungjawabkan.</p>"
+        ),
+        _tip(
+            "<p>Buat ringkasan AD/ART satu halaman dengan bahasa sehari-hari: besar simpanan, syarat pinjaman, cara "
+            "keluar dari keanggotaan, dan persentase pembagian SHU. Tempel di toko koperasi dan kirim ke grup "
+            "anggota.</p>"
+        ),
+        _h("Mengubah AD/ART"),
+        _p(
+            "<p>Perubahan AD/ART hanya dapat diputuskan oleh Rapat Anggota, dengan kuorum dan suara setuju sesuai "
+            "ketentuan AD. Bahan perubahan sebaiknya dibagikan jauh hari sebelum rapat agar anggota sempat "
+            "membahasnya.</p>"
+        ),
+        _warn(
+            "<p>Perubahan anggaran dasar tertentu, misalnya bidang usaha atau nama, perlu dibuatkan akta perubahan "
+            "dan dilaporkan atau dimintakan persetujuan pemerintah sesuai ketentuan. Konsultasikan dengan notaris "
+            "dan Dinas sebelum menjalankan usaha baru.</p>"
+        ),
+        _term(
+            "AD/ART",
+            "<p>Singkatan dari anggaran dasar dan anggaran rumah tangga, dua dokumen aturan main koperasi. AD memuat "
+            "pokok-pokoknya; ART merinci pelaksanaannya.</p>",
+        ),
+        _h("Ringkasan"),
+        _p(
+            "<ul>"
+            "<li>AD memuat aturan pokok dan menjadi bagian dari akta pendirian.</li>"
+            "<li>ART merinci pelaksanaan, misalnya besar simpanan wajib.</li>"
+            "<li>Peraturan khusus mengatur prosedur operasional dan tidak boleh bertentangan dengan AD/ART.</li>"
+            "<li>Perubahan AD/ART diputuskan oleh Rapat Anggota.</li>"
+            "</ul>"
+        ),
+        _p(
+            "<p><b>Pertanyaan refleksi:</b> Aturan apa yang sering menjadi sumber salah paham di koperasi Anda, dan "
+            "apakah aturan itu sudah tertulis jelas di AD/ART atau peraturan khusus?</p>"
+        ),
+    ],
+}
+
+LESSON_MEMBERSHIP = {
+    "slug": "keanggotaan-dan-hak-anggota",
+    "title": "Keanggotaan, hak, dan kewajiban anggota",
+    "summary": "Siapa yang bisa menjadi anggota, apa hak dan kewajibannya, dan bagaimana mengurus anggota yang masuk atau keluar.",
+    "minutes": 7,
+    "required": True,
+    "body": [
+        _h("Menjadi anggota"),
+        _p(
+            "<p>Anggota koperasi adalah pemilik sekaligus pengguna jasa koperasi. Syarat menjadi anggota ditetapkan "
+            "dalam AD/ART, misalnya warga negara Indonesia yang cakap hukum, berdomisili di wilayah kerja koperasi, "
+            "dan menyetujui AD/ART.</p>"
+            "<p>Calon anggota mengisi formulir, menyerahkan fotokopi KTP, dan membayar simpanan pokok. Setelah "
+            "disetujui pengurus, namanya dicatat dalam <b>buku daftar anggota</b> dengan nomor anggota, tanggal "
+            "masuk, dan tanda tangan.</p>"
+        ),
+        _h("Hak dan kewajiban"),
+        _p(
+            "<p>Hak anggota pada umumnya:</p>"
+            "<ul>"
+            "<li>menghadiri, berbicara, dan memberikan suara dalam Rapat Anggota;</li>"
+            "<li>memilih dan dipilih menjadi pengurus atau pengawas;</li>"
+            "<li>meminta diadakan rapat anggota sesuai ketentuan AD;</li>"
+            "<li>memperoleh pelayanan dan bagian SHU sesuai jasanya;</li>"
+            "<li>mendapat keterangan tentang perkembangan koperasi.</li>"
+            "</ul>"
+            "<p>Kewajibannya: mematuhi AD/ART dan keputusan Rapat Anggota, membayar simpanan pokok dan wajib, "
+            "berpartisipasi dalam usaha koperasi, serta menjaga kebersamaan.</p>"
+        ),
+        _tip(
+            "<p>Partisipasi adalah inti keanggotaan. Anggota yang tidak pernah berbelanja, menabung, atau meminjam "
+            "tidak menambah kekuatan koperasi. Kenali anggota pasif dan ajak bicara: apa yang membuat mereka "
+            "tidak memakai layanan koperasi?</p>"
+        ),
+        _h("Anggota dan pelanggan nonanggota"),
+        _p(
+            "<p>Toko koperasi boleh melayani pembeli nonanggota. Namun transaksi nonanggota dicatat terpisah, "
+            "karena hanya SHU dari anggota yang dibagikan kembali kepada anggota. Pada koperasi mlijo online, "
+            "pelanggan rumah tangga yang memesan sayur lewat WhatsApp biasanya bukan anggota, sedangkan para "
+            "pedagang sayur yang memakai layanan koperasi adalah anggotanya.</p>"
+        ),
+        _h("Anggota yang keluar"),
+        _p(
+            "<p>Anggota boleh keluar sesuai tata cara AD/ART. Simpanan pokok dan wajibnya dikembalikan setelah "
+            "diperhitungkan dengan kewajibannya. Contoh: Pak Darto keluar dengan simpanan pokok Rp 100.000 dan "
+            "simpanan wajib Rp 900.000, tetapi masih punya sisa pinjaman Rp 400.000. Koperasi mengembalikan "
+            "Rp 600.000 dan mencatat pelunasan pinjamannya, dengan berita acara yang ditandatangani kedua pihak.</p>"
+        ),
+        _warn(
+            "<p>Jangan mengembalikan simpanan secara tunai tanpa bukti. Setiap pengembalian harus punya kuitansi, "
+            "persetujuan pengurus, dan catatan perubahan di buku daftar anggota.</p>"
+        ),
+        _term(
+            "Buku daftar anggota",
+            "<p>Catatan resmi tentang setiap anggota: nomor anggota, nama, alamat, tanggal masuk, simpanan, tanggal "
+            "keluar bila ada, dan tanda tangan. Pengurus wajib memeliharanya; pada Hari 4 kita membahas cara "
+            "menyimpannya secara digital dengan aman.</p>",
+        ),
+        _h("Ringkasan"),
+        _p(
+            "<ul>"
+            "<li>Syarat keanggotaan diatur dalam AD/ART; setiap anggota dicatat dalam buku daftar anggota.</li>"
+            "<li>Anggota punya hak suara, hak pelayanan, dan hak atas SHU sesuai jasanya.</li>"
+            "<li>Transaksi anggota dan nonanggota dicatat terpisah.</li>"
+            "<li>Anggota yang keluar menerima kembali simpanannya setelah diperhitungkan dengan kewajibannya.</li>"
+            "</ul>"
+        ),
+        _p(
+            "<p><b>Pertanyaan refleksi:</b> Berapa persen anggota koperasi Anda yang benar-benar bertransaksi "
+            "dalam tiga bulan terakhir, dan langkah apa yang bisa menaikkannya?</p>"
+        ),
+    ],
+}
+
+LESSON_FOUNDING = {
+    "slug": "mendirikan-koperasi-dan-status-badan-hukum",
+    "title": "Mendirikan koperasi dan status badan hukum",
+    "summary": "Langkah mendirikan koperasi, dari rapat pendirian sampai akta, pengesahan badan hukum, dan NIB.",
+    "minutes": 7,
+    "required": True,
+    "body": [
+        _h("Dari kelompok menjadi koperasi"),
+        _p(
+            "<p>Banyak koperasi baru berawal dari kelompok usaha: pedagang sayur keliling, perajin makanan rumahan, "
+            "atau peserta program inkubasi Dinas. Sebelum mendirikan koperasi, pastikan calon anggota punya "
+            "<b>kepentingan ekonomi yang sama</b> dan usaha bersama yang jelas, misalnya belanja bahan bersama "
+            "atau pemasaran bersama.</p>"
+            "<p>Jumlah minimal pendiri dan persyaratan lain mengikuti ketentuan yang berlaku. Tanyakan persyaratan "
+            "terbaru kepada Dinas sebelum rapat pendirian.</p>"
+        ),
+        _h("Langkah-langkah pendirian"),
+        _p(
+            "<ol>"
+            "<li><b>Pendidikan dan rapat persiapan.</b> Calon anggota memahami prinsip koperasi, rencana usaha, "
+            "serta besar simpanan pokok dan wajib.</li>"
+            "<li><b>Rapat pendirian.</b> Para pendiri menyepakati anggaran dasar, memilih pengurus dan pengawas "
+            "pertama, dan menetapkan simpanan. Buat notulen dan daftar hadir bertanda tangan.</li>"
+            "<li><b>Akta pendirian.</b> Notaris yang berwenang membuat akta koperasi menyusun akta pendirian "
+            "berdasarkan hasil rapat.</li>"
+            "<li><b>Pengesahan badan hukum.</b> Akta diajukan untuk disahkan pemerintah; kini prosesnya daring dan "
+            "biasanya dibantu notaris. Setelah disahkan, koperasi resmi berbadan hukum.</li>"
+            "<li><b>NPWP, rekening bank, dan NIB.</b> Koperasi mendaftarkan NPWP, membuka rekening atas nama "
+            "koperasi, lalu mengurus Nomor Induk Berusaha (NIB) melalui sistem OSS dengan kode KBLI yang sesuai "
+            "bidang usahanya.</li>"
+            "<li><b>Izin sesuai bidang usaha.</b> Usaha simpan pinjam, pangan olahan, atau bidang lain dapat "
+            "memerlukan izin atau sertifikat tambahan, seperti PIRT atau sertifikat halal.</li>"
+            "</ol>"
+        ),
+        _tip(
+            "<p>Sejak rapat pendirian, catat setiap simpanan pokok yang diterima dengan kuitansi bernomor dan "
+            "simpan uangnya di rekening atas nama koperasi, bukan rekening pribadi pengurus.</p>"
+        ),
+        _h("Mengapa status badan hukum penting"),
+        _p(
+            "<p>Koperasi berbadan hukum dapat membuat perjanjian atas namanya sendiri, membuka rekening, mengajukan "
+            "pembiayaan, dan ikut pengadaan. Harta koperasi terpisah dari harta pribadi pengurus. Koperasi Mlijo "
+            "Online Sayur Segar, misalnya, baru bisa bekerja sama dengan penyedia pembayaran QRIS dan pasar induk "
+            "setelah punya akta, badan hukum, dan NIB.</p>"
+            "<p>Bagi peserta inkubasi, legalitas dan perizinan termasuk materi wajib dalam Permenkop UKM No. 3/2021. "
+            "Dinas akan mencatat NIB, KBLI, status badan hukum, serta sertifikat halal atau PIRT sebagai tonggak "
+            "perkembangan usaha Anda.</p>"
+        ),
+        _warn(
+            "<p>Waspadai tawaran pengurusan izin yang menjanjikan hasil instan dengan biaya tidak jelas. Minta "
+            "rincian biaya tertulis dan cek kebenarannya kepada Dinas.</p>"
+        ),
+        _term(
+            "NIB (Nomor Induk Berusaha)",
+            "<p>Identitas pelaku usaha yang diterbitkan melalui sistem OSS. NIB dipakai sebagai dasar perizinan "
+            "berusaha dan dicatat bersama kode KBLI bidang usaha.</p>",
+        ),
+        _h("Ringkasan"),
+        _p(
+            "<ul>"
+            "<li>Dirikan koperasi atas dasar kepentingan ekonomi bersama yang jelas.</li>"
+            "<li>Rapat pendirian menyepakati AD, memilih pengurus dan pengawas, serta menetapkan simpanan.</li>"
+            "<li>Akta notaris dan pengesahan pemerintah memberi status badan hukum.</li>"
+            "<li>NIB melalui OSS dan izin sesuai bidang usaha melengkapi legalitas.</li>"
+            "</ul>"
+        ),
+        _p(
+            "<p><b>Pertanyaan refleksi:</b> Dokumen legalitas mana yang sudah dimiliki koperasi Anda, dan mana yang "
+            "harus diselesaikan dalam tiga bulan ke depan?</p>"
+        ),
+    ],
+}
+
+MODULE = {
+    "slug": "hari-1-perkoperasian-dan-tata-kelola",
+    "title": "Hari 1 — Perkoperasian dan tata kelola",
+    "day": 1,
+    "summary": (
+        "Hari pertama membahas jati diri koperasi, dasar hukumnya, dan perangkat organisasinya. "
+        "Peserta memahami AD/ART, hak anggota, dan langkah menuju status badan hukum."
+    ),
+    "lessons": [
+        LESSON_PRINCIPLES,
+        LESSON_LAW,
+        LESSON_ORGANS,
+        LESSON_ARTICLES,
+        LESSON_MEMBERSHIP,
+        LESSON_FOUNDING,
+    ],
+}
