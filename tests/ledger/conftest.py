@@ -1,0 +1,33 @@
+"""Fixtures for ledger tests: the seeded default chart, books, members, an exercise."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from ledger.models import Book, BookKind, ChartTemplate, Member
+
+D = Decimal
+
+
+@pytest.fixture
+def chart(db):
+    """The default cooperative chart seeded by the data migration."""
+    return ChartTemplate.get_default()
+
+
+@pytest.fixture
+def book(trainee, chart):
+    """A 2026 practice book of the trainee with three members (A001..A003)."""
+    book = Book.objects.create(
+        owner=trainee,
+        title="Buku latihan uji",
+        kind=BookKind.PRACTICE,
+        chart=chart,
+        period_start=dt.date(2026, 1, 1),
+        period_end=dt.date(2026, 12, 31),
+        cooperative_name="Koperasi Uji Sejahtera",
+    )
+    for number, name in [("A001", "Siti Aminah"), ("A002", "Budi Santoso"), ("A003", "Dewi Lestari")]:
+        Member.objects.create(book=book, number=number, name=name)
+    return book

@@ -1,0 +1,110 @@
+"""Model invariants: the seeded chart, immutable posted entries, a book's chart fixed once it has entries."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from ledger.charts import DEFAULT_ACCOUNTS, seed_default_chart
+from ledger.exceptions import LedgerImmutableError
+from ledger.models import Account, ChartTemplate, JournalEntry, JournalLine
+
+
+def _raw_entry(book, number=1):
+    entry = JournalEntry.objects.create(book=book, number=number, date=dt.date(2026, 1, 5), description="Uji")
+    kas = book.chart.accounts.get(code="1101")
+    modal = book.chart.accounts.get(code="3103")
+    JournalLine.objects.bulk_create(
+        [
+            JournalLine(entry=entry, account=kas, side="D", amount=Decimal("100"), order=0),
+            JournalLine(entry=entry, account=modal, side="C", amount=Decimal("100"), order=1),
+        ]
+    )
+    return entry
+
+
+def test_default_chart_is_seeded_with_the_table(chart):
+    assert chart.is_default
+    assert chart.name == "Bagan Akun Koperasi (Sinau)"
+    codes = list(chart.accounts.values_list("code", flat=True))
+    assert codes == [row[0] for row in DEFAULT_ACCOUNTS]
+    kas = chart.accounts.get(code="1101")
+    assert (kas.group, kas.normal_side, kas.is_postable, kas.parent.code) == ("aset", "debit", True, "1100")
+    assert chart.accounts.get(code="1103").member_subledger == "piutang"
+    assert chart.accounts.get(code="3101").group == "ekuitas"
+    assert chart.accounts.get(code="3102").member_subledger == "simpanan"
+    assert not chart.accounts.get(code="1000").is_postable
+    akum = chart.accounts.get(code="1202")
+    assert akum.normal_side == "credit" and akum.is_contra
+    assert not kas.is_contra
+
+
+def test_seed_is_idempotent(chart):
+    again = seed_default_chart()
+    assert again.pk == chart.pk
+    assert ChartTemplate.objects.filter(slug=chart.slug).count() == 1
+    assert Account.objects.filter(chart=chart).count() == len(DEFAULT_ACCOUNTS)
+
+
+def test_account_code_unique_per_chart(chart):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Account.objects.create(chart=chart, code="1101", name="Kas lagi", group="aset", normal_side="debit")
+
+
+def test_posted_entry_cannot_be_changed_or_deleted(book):
+    entry = _raw_entry(book)
+    entry.description = "Diubah"
+    with pytest.raises(LedgerImmutableError):
+        entry.save()
+    with pytest.raises(LedgerImmutableError):
+        entry.delete()
+    with pytest.raises(LedgerImmutableError):
+        JournalEntry.objects.filter(pk=entry.pk).update(description="x")
+    with pytest.raises(LedgerImmutableError):
+        JournalEntry.objects.filter(pk=entry.pk).delete()
+    line = entry.lines.first()
+    line.amount = Decimal("5")
+    with pytest.raises(LedgerImmutableError):
+        line.save()
+    with pytest.raises(LedgerImmutableError):
+        line.delete()
+    with pytest.raises(LedgerImmutableError):
+        JournalLine.objects.filter(entry=entry).update(amount=Decimal("1"))
+    with pytest.raises(LedgerImmutableError):
+        JournalLine(entry=entry, account=line.account, side="D", amount=Decimal("1")).save()
+    entry.refresh_from_db()
+    assert entry.description == "Uji"
+    assert [line.amount for line in entry.lines.all()] == [Decimal("100.00"), Decimal("100.00")]
+
+
+def test_database_refuses_non_positive_amounts(book):
+    entry = JournalEntry.objects.create(book=book, number=1, date=dt.date(2026, 1, 5), description="Uji")
+    kas = book.chart.accounts.get(code="1101")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        JournalLine.objects.bulk_create([JournalLine(entry=entry, account=kas, side="D", amount=Decimal("0"))])
+
+
+def test_book_chart_cannot_change_once_it_has_entries(book, chart):
+    other = ChartTemplate.objects.create(name="Bagan lain", slug="bagan-lain")
+    book.chart = other
+    book.save()  # no entries yet: allowed
+    book.chart = chart
+    book.save()
+    _raw_entry(book)
+    book.refresh_from_db()
+    book.chart = other
+    with pytest.raises(ValidationError):
+        book.save()
+
+
+def test_deleting_a_book_deletes_its_entries(book):
+    entry = _raw_entry(book)
+    reversal = JournalEntry.objects.create(
+        book=book, number=2, date=dt.date(2026, 1, 6), description="Balik", reverses=entry
+    )
+    assert entry.is_reversed and not reversal.is_reversed
+    book.delete()
+    assert not JournalEntry.objects.exists()
+    assert not JournalLine.objects.exists()
