@@ -1,9 +1,39 @@
 """Courses: Wagtail page types, cohorts, enrolment, attendance, progress and completion."""
 
+from importlib import import_module
+
 from django.apps import AppConfig
+from django.utils.module_loading import module_has_submodule
 from django.utils.translation import gettext_lazy as _
+
+
+def instructor_supervises_book(viewer, owner) -> bool:
+    """Ledger hook: an instructor may see the books of trainees enrolled in a cohort they teach."""
+    if not getattr(viewer, "is_authenticated", False) or owner is None:
+        return False
+    from .models import Enrollment
+
+    return Enrollment.objects.filter(user_id=owner.pk, cohort__instructors=viewer).exists()
 
 
 class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Kursus")
+
+    def ready(self):
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from wagtail.signals import page_published
+
+        from . import handlers
+        from .models import Cohort, CoursePage
+
+        page_published.connect(handlers.course_published, sender=CoursePage, dispatch_uid="courses_course_published")
+        post_save.connect(handlers.cohort_saved, sender=Cohort, dispatch_uid="courses_cohort_saved")
+        post_delete.connect(handlers.cohort_saved, sender=Cohort, dispatch_uid="courses_cohort_deleted")
+        m2m_changed.connect(
+            handlers.cohort_instructors_changed, sender=Cohort.instructors.through,
+            dispatch_uid="courses_cohort_instructors",
+        )
+        ledger = import_module("ledger")
+        if module_has_submodule(ledger, "access"):
+            import_module("ledger.access").register_book_supervisor(instructor_supervises_book)

@@ -1,0 +1,29 @@
+"""Signal receivers: keep each course's editor group in step with its instructors."""
+
+from django.db import transaction
+
+
+def _sync_later(course_id):
+    def run():
+        from .models import CoursePage
+        from .services import sync_course_editors
+
+        course = CoursePage.objects.filter(pk=course_id).first()
+        if course is not None:
+            sync_course_editors(course=course)
+
+    transaction.on_commit(run)
+
+
+def course_published(sender, instance, **kwargs):
+    _sync_later(instance.pk)
+
+
+def cohort_saved(sender, instance, **kwargs):
+    if instance.course_id:
+        _sync_later(instance.course_id)
+
+
+def cohort_instructors_changed(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear") and getattr(instance, "course_id", None):
+        _sync_later(instance.course_id)

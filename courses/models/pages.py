@@ -1,0 +1,162 @@
+"""The course page tree: catalogue → course → module (one training day) → lesson / quiz."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from courses.blocks import LessonBodyBlock
+
+
+class CourseIndexPage(Page):
+    """The public catalogue of courses."""
+
+    intro = RichTextField(_("pengantar"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["lms.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+
+    class Meta:
+        verbose_name = _("katalog kursus")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = CoursePage.objects.child_of(self).live().public().order_by("path")
+        return context
+
+
+class CoursePage(Page):
+    """A course: public summary, its days as child modules, and the rule for completing it."""
+
+    summary = models.TextField(_("ringkasan"), help_text=_("Satu atau dua kalimat untuk katalog."))
+    objectives = RichTextField(_("tujuan pembelajaran"), blank=True)
+    hours = models.PositiveSmallIntegerField(_("jumlah jam pelajaran"), default=0)
+    instructors = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("narasumber"), blank=True, related_name="assigned_courses",
+        limit_choices_to={"groups__name": "Narasumber"},
+        help_text=_("Narasumber yang boleh menyunting kursus ini (narasumber angkatan juga boleh)."),
+    )
+    require_lessons = models.BooleanField(
+        _("wajib menyelesaikan semua pelajaran wajib"), default=True,
+    )
+    require_quizzes = models.BooleanField(_("wajib lulus semua kuis wajib"), default=True)
+    min_attendance_percent = models.PositiveSmallIntegerField(
+        _("kehadiran minimal (%)"), default=75, validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("Hadir atau terlambat dihitung hadir; izin tidak dihitung hadir. 0 = tanpa syarat kehadiran."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("objectives"),
+        FieldPanel("hours"),
+        FieldPanel("instructors"),
+        MultiFieldPanel(
+            [FieldPanel("require_lessons"), FieldPanel("require_quizzes"), FieldPanel("min_attendance_percent")],
+            heading=_("Syarat kelulusan"),
+        ),
+    ]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    class Meta:
+        verbose_name = _("kursus")
+        verbose_name_plural = _("kursus")
+
+    def serve(self, request, *args, **kwargs):
+        from courses.views.pages import serve_course
+
+        return serve_course(request, self)
+
+
+class ModulePage(Page):
+    """One training day of a course; its lessons open on `release_date` (if set)."""
+
+    day_number = models.PositiveSmallIntegerField(_("hari ke-"), default=1, validators=[MinValueValidator(1)])
+    summary = models.TextField(_("ringkasan"), blank=True)
+    release_date = models.DateField(
+        _("dibuka mulai"), null=True, blank=True, help_text=_("Kosongkan bila materi langsung terbuka."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("day_number"), FieldPanel("summary"), FieldPanel("release_date")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage", "courses.QuizPage"]
+
+    class Meta:
+        verbose_name = _("modul (hari)")
+        verbose_name_plural = _("modul (hari)")
+
+    def is_released(self, today=None) -> bool:
+        return self.release_date is None or self.release_date <= (today or timezone.localdate())
+
+    def serve(self, request, *args, **kwargs):
+        from courses.views.pages import serve_module
+
+        return serve_module(request, self)
+
+
+class LessonPage(Page):
+    """A short lesson (5–10 minutes on a phone)."""
+
+    summary = models.TextField(_("ringkasan"), blank=True)
+    body = StreamField(LessonBodyBlock(), verbose_name=_("isi"), blank=True)
+    estimated_minutes = models.PositiveSmallIntegerField(_("perkiraan waktu baca (menit)"), default=10)
+    is_required = models.BooleanField(_("wajib"), default=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"), FieldPanel("body"), FieldPanel("estimated_minutes"), FieldPanel("is_required"),
+    ]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("pelajaran")
+        verbose_name_plural = _("pelajaran")
+
+    def serve(self, request, *args, **kwargs):
+        from courses.views.pages import serve_lesson
+
+        return serve_lesson(request, self)
+
+
+class QuizPage(Page):
+    """A quiz; minimal until the quiz issue adds questions and attempts."""
+
+    intro = RichTextField(_("pengantar"), blank=True)
+    pass_mark = models.PositiveSmallIntegerField(
+        _("nilai lulus (%)"), default=70, validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    is_required = models.BooleanField(_("wajib"), default=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("pass_mark"), FieldPanel("is_required")]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("kuis")
+        verbose_name_plural = _("kuis")
+
+    def serve(self, request, *args, **kwargs):
+        from courses.views.pages import serve_quiz
+
+        return serve_quiz(request, self)
+
+
+class CourseEditorGroup(models.Model):
+    """The Wagtail group ("Narasumber: <course>") whose members may edit one course's pages."""
+
+    course = models.OneToOneField(CoursePage, on_delete=models.CASCADE, related_name="editor_group")
+    group = models.OneToOneField(Group, on_delete=models.CASCADE, related_name="course_editor_of")
+
+    class Meta:
+        verbose_name = _("grup penyunting kursus")
+        verbose_name_plural = _("grup penyunting kursus")
+
+    def __str__(self):
+        return self.group.name

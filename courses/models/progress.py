@@ -1,0 +1,59 @@
+"""What a trainee has done: lessons marked done, quiz attempts, and the course completion."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class LessonProgress(models.Model):
+    """A lesson the user marked as done ("tandai selesai")."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_progress")
+    lesson = models.ForeignKey("courses.LessonPage", on_delete=models.CASCADE, related_name="progress")
+    completed_at = models.DateTimeField(_("selesai pada"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("kemajuan pelajaran")
+        verbose_name_plural = _("kemajuan pelajaran")
+        constraints = [models.UniqueConstraint(fields=["user", "lesson"], name="courses_lessonprogress_unique")]
+
+    def __str__(self):
+        return f"{self.user} — {self.lesson_id}"
+
+
+class QuizAttempt(models.Model):
+    """One attempt at a quiz, pinned to the page revision it was started on (the quiz issue extends it)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts")
+    quiz = models.ForeignKey("courses.QuizPage", on_delete=models.CASCADE, related_name="attempts")
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+    )
+    score = models.DecimalField(_("nilai"), max_digits=5, decimal_places=2, null=True, blank=True)
+    passed = models.BooleanField(_("lulus"), default=False)
+    started_at = models.DateTimeField(_("mulai"), default=timezone.now)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("percobaan kuis")
+        verbose_name_plural = _("percobaan kuis")
+        indexes = [models.Index(fields=["user", "quiz", "passed"])]
+
+    def __str__(self):
+        return f"{self.user} — {self.quiz_id}: {self.score}"
+
+
+class Completion(models.Model):
+    """The enrolment's course completion, recorded once with the figures it was granted on."""
+
+    enrollment = models.OneToOneField("courses.Enrollment", on_delete=models.CASCADE, related_name="completion")
+    completed_at = models.DateTimeField(_("lulus pada"), default=timezone.now)
+    snapshot = models.JSONField(_("rekap saat lulus"), default=dict)
+
+    class Meta:
+        verbose_name = _("kelulusan")
+        verbose_name_plural = _("kelulusan")
+
+    def __str__(self):
+        return str(self.enrollment)

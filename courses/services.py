@@ -1,0 +1,370 @@
+"""Writes of the courses app: enrolment, attendance, progress, completion, course editor groups.
+
+Each function takes keyword-only arguments, runs in one transaction and records the acting user.
+Errors the user can fix are raised as `CourseError` with an Indonesian message and a stable code.
+"""
+
+import functools
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import IntegrityError, OperationalError, connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import GroupPagePermission
+
+from lms import roles
+
+from . import checkin
+from .models import (
+    Attendance,
+    Cohort,
+    Completion,
+    CourseEditorGroup,
+    CoursePage,
+    Enrollment,
+    LessonPage,
+    LessonProgress,
+    ModulePage,
+    QuizAttempt,
+    QuizPage,
+    Session,
+)
+from .models.cohorts import normalize_code
+from .signals import course_completed
+
+
+class CourseError(Exception):
+    """A refusal the user can understand: `code` for tests and logic, `message` for people."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def retry_on_sqlite_lock(func):
+    """SQLite answers concurrent writers with "database is locked" instead of waiting like
+    PostgreSQL's row locks do; retry the whole transaction a few times so both behave alike."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        attempts = 60 if connection.vendor == "sqlite" and not connection.in_atomic_block else 1
+        for attempt in range(attempts):
+            try:
+                return func(*args, **kwargs)
+            except OperationalError as exc:
+                if attempt == attempts - 1 or "locked" not in str(exc):
+                    raise
+                time.sleep(0.01 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    return wrapper
+
+
+# --- Course editors (Wagtail page permissions) ------------------------------------------
+
+EDITOR_PERMISSIONS = ("add_page", "change_page", "publish_page")
+
+
+def course_instructor_ids(course: CoursePage) -> set[int]:
+    """Users in the Narasumber role assigned to the course itself or to one of its cohorts."""
+    User = get_user_model()
+    return set(
+        User.objects.filter(groups__name=roles.INSTRUCTOR)
+        .filter(pk__in=CoursePage.instructors.through.objects.filter(coursepage_id=course.pk).values("user_id"))
+        .values_list("pk", flat=True)
+    ) | set(
+        User.objects.filter(groups__name=roles.INSTRUCTOR, taught_cohorts__course_id=course.pk)
+        .values_list("pk", flat=True)
+    )
+
+
+def _editor_group_name(course: CoursePage) -> str:
+    name = f"Narasumber: {course.title}"[:140]
+    if Group.objects.filter(name=name).exclude(course_editor_of__course_id=course.pk).exists():
+        name = f"{name[:130]} (#{course.pk})"
+    return name
+
+
+@transaction.atomic
+def sync_course_editors(*, course: CoursePage) -> Group:
+    """Keep the course's editor group: named after the course, add/change/publish on its page,
+    members = its instructors. Safe to run any number of times."""
+    link = CourseEditorGroup.objects.select_related("group").filter(course_id=course.pk).first()
+    name = _editor_group_name(course)
+    if link is None:
+        group = Group.objects.create(name=name)
+        CourseEditorGroup.objects.create(course_id=course.pk, group=group)
+    else:
+        group = link.group
+        if group.name != name:
+            group.name = name
+            group.save(update_fields=["name"])
+    for permission in Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=EDITOR_PERMISSIONS):
+        GroupPagePermission.objects.get_or_create(group=group, page_id=course.pk, permission=permission)
+    group.user_set.set(course_instructor_ids(course))
+    return group
+
+
+# --- Enrolment ---------------------------------------------------------------------------
+
+def _taken_places(cohort: Cohort) -> int:
+    return cohort.enrollments.exclude(status=Enrollment.Status.WITHDRAWN).count()
+
+
+def _enroll_locked(*, user, cohort: Cohort, enrolled_by) -> Enrollment:
+    """Enrol into a cohort whose row the caller has locked (select_for_update)."""
+    existing = Enrollment.objects.filter(user=user, cohort=cohort).first()
+    if existing is not None and existing.status != Enrollment.Status.WITHDRAWN:
+        raise CourseError("already_enrolled", _("Anda sudah terdaftar di angkatan ini."))
+    if _taken_places(cohort) >= cohort.capacity:
+        raise CourseError("full", _("Maaf, angkatan ini sudah penuh."))
+    if existing is not None:
+        existing.status = Enrollment.Status.ACTIVE
+        existing.enrolled_at = timezone.now()
+        existing.enrolled_by = enrolled_by
+        existing.save(update_fields=["status", "enrolled_at", "enrolled_by"])
+        enrollment = existing
+    else:
+        enrollment = Enrollment.objects.create(user=user, cohort=cohort, enrolled_by=enrolled_by)
+    if not roles.has_role(user, roles.TRAINEE):
+        roles.assign_role(user, roles.TRAINEE)
+    return enrollment
+
+
+@retry_on_sqlite_lock
+def enroll_with_code(*, user, code: str, now: datetime | None = None) -> Enrollment:
+    """A trainee enrols with the cohort's code. Capacity holds under concurrency: the cohort row
+    is locked while places are counted."""
+    code = normalize_code(code)
+    if not code:
+        raise CourseError("empty", _("Tulis kode pendaftaran dari panitia."))
+    with transaction.atomic():
+        cohort = Cohort.objects.select_for_update().filter(enrolment_code=code).first()
+        if cohort is None:
+            raise CourseError("wrong_code", _("Kode pendaftaran tidak dikenal. Periksa kembali kode dari panitia."))
+        if cohort.code_is_expired(now):
+            raise CourseError("expired", _("Kode pendaftaran ini sudah tidak berlaku. Hubungi panitia."))
+        if cohort.status not in Cohort.ENROLLABLE:
+            raise CourseError("not_open", _("Pendaftaran angkatan ini sedang tidak dibuka."))
+        return _enroll_locked(user=user, cohort=cohort, enrolled_by=user)
+
+
+@retry_on_sqlite_lock
+def enroll_user(*, user, cohort: Cohort, enrolled_by) -> Enrollment:
+    """An officer or the cohort's instructor enrols someone (the code and status are not needed)."""
+    with transaction.atomic():
+        cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
+        return _enroll_locked(user=user, cohort=cohort, enrolled_by=enrolled_by)
+
+
+# --- Attendance --------------------------------------------------------------------------
+
+@dataclass
+class CheckInResult:
+    attendance: Attendance
+    created: bool
+
+
+@transaction.atomic
+def mark_attendance(*, session: Session, enrollment: Enrollment, status: str, recorded_by) -> Attendance:
+    """An instructor records (or corrects) one trainee's attendance of one session."""
+    if enrollment.cohort_id != session.cohort_id:
+        raise CourseError("wrong_cohort", _("Peserta ini tidak terdaftar di angkatan sesi ini."))
+    if status not in Attendance.Status.values:
+        raise CourseError("bad_status", _("Status kehadiran tidak dikenal."))
+    attendance, _created = Attendance.objects.update_or_create(
+        session=session, enrollment=enrollment,
+        defaults={"status": status, "method": Attendance.Method.INSTRUCTOR, "recorded_by": recorded_by,
+                  "recorded_at": timezone.now()},
+    )
+    evaluate_completion(enrollment=enrollment)
+    return attendance
+
+
+@transaction.atomic
+def mark_attendance_sheet(*, session: Session, statuses: dict[int, str], recorded_by) -> int:
+    """Record a whole roster at once ({enrollment id: status}); empty statuses are skipped."""
+    enrollments = {e.pk: e for e in session.cohort.enrollments.exclude(status=Enrollment.Status.WITHDRAWN)}
+    changed = 0
+    for enrollment_id, status in statuses.items():
+        if not status:
+            continue
+        enrollment = enrollments.get(enrollment_id)
+        if enrollment is None:
+            raise CourseError("wrong_cohort", _("Peserta ini tidak terdaftar di angkatan sesi ini."))
+        current = Attendance.objects.filter(session=session, enrollment=enrollment).values_list("status", flat=True)
+        if list(current) == [status]:
+            continue
+        mark_attendance(session=session, enrollment=enrollment, status=status, recorded_by=recorded_by)
+        changed += 1
+    return changed
+
+
+def _find_checkin_session(*, code: str, session_id: int | None, now: datetime) -> Session:
+    today = timezone.localdate(now)
+    candidates = list(
+        Session.objects.select_related("cohort").filter(date__range=(today - timezone.timedelta(days=1),
+                                                                      today + timezone.timedelta(days=1)))
+    )
+    target = None
+    if session_id is not None:
+        target = next((s for s in candidates if s.pk == session_id), None)
+        if target is None:
+            target = Session.objects.select_related("cohort").filter(pk=session_id).first()
+    results = {s.pk: checkin.match(s.pk, code, now) for s in candidates}
+    if target is not None:
+        verdict = results.get(target.pk, checkin.match(target.pk, code, now))
+        if verdict == "current":
+            return target
+        if verdict == "expired":
+            raise CourseError("expired", _("Kode presensi sudah kedaluwarsa. Minta kode terbaru dari narasumber."))
+        if any(v is not None for pk, v in results.items() if pk != target.pk):
+            raise CourseError("other_session", _("Kode ini untuk sesi lain, bukan sesi yang Anda pilih."))
+        raise CourseError("wrong_code", _("Kode presensi salah. Periksa kembali kode yang ditampilkan narasumber."))
+    current = [s for s in candidates if results[s.pk] == "current"]
+    if current:
+        return current[0]
+    if any(v == "expired" for v in results.values()):
+        raise CourseError("expired", _("Kode presensi sudah kedaluwarsa. Minta kode terbaru dari narasumber."))
+    raise CourseError("wrong_code", _("Kode presensi salah. Periksa kembali kode yang ditampilkan narasumber."))
+
+
+def check_in(*, user, code: str, session_id: int | None = None, now: datetime | None = None) -> CheckInResult:
+    """A trainee checks in with the rotating code. A repeated check-in changes nothing."""
+    now = now or timezone.now()
+    code = checkin.normalize(code)
+    if len(code) != 6:
+        raise CourseError("wrong_code", _("Kode presensi terdiri dari 6 angka."))
+    session = _find_checkin_session(code=code, session_id=session_id, now=now)
+    enrollment = (
+        Enrollment.objects.filter(user=user, cohort_id=session.cohort_id)
+        .exclude(status=Enrollment.Status.WITHDRAWN).first()
+    )
+    if enrollment is None:
+        raise CourseError("not_enrolled", _("Anda tidak terdaftar di angkatan sesi ini."))
+    if not (session.starts_at - checkin.GRACE <= now <= session.ends_at + checkin.GRACE):
+        raise CourseError("outside_session", _("Presensi mandiri hanya bisa dilakukan selama sesi berlangsung."))
+    return _record_check_in(session=session, enrollment=enrollment, user=user, now=now)
+
+
+@retry_on_sqlite_lock
+def _record_check_in(*, session, enrollment, user, now) -> CheckInResult:
+    status = Attendance.Status.LATE if now > session.starts_at + checkin.LATE_AFTER else Attendance.Status.PRESENT
+    try:
+        with transaction.atomic():
+            attendance, created = Attendance.objects.get_or_create(
+                session=session, enrollment=enrollment,
+                defaults={"status": status, "method": Attendance.Method.SELF, "recorded_by": user,
+                          "recorded_at": now},
+            )
+            if created:
+                evaluate_completion(enrollment=enrollment)
+    except IntegrityError:
+        attendance, created = Attendance.objects.get(session=session, enrollment=enrollment), False
+    return CheckInResult(attendance=attendance, created=created)
+
+
+# --- Progress and completion -------------------------------------------------------------
+
+def active_enrollment_for(*, user, course_id: int) -> Enrollment | None:
+    return (
+        Enrollment.objects.filter(user=user, cohort__course_id=course_id)
+        .exclude(status=Enrollment.Status.WITHDRAWN).select_related("cohort").order_by("-enrolled_at").first()
+    )
+
+
+@transaction.atomic
+def mark_lesson_done(*, user, lesson: LessonPage) -> LessonProgress:
+    """"Tandai selesai": only for a trainee enrolled in the lesson's course, once the day is open."""
+    module = ModulePage.objects.ancestor_of(lesson).first()
+    course = CoursePage.objects.ancestor_of(lesson).first()
+    enrollment = active_enrollment_for(user=user, course_id=course.pk) if course else None
+    if enrollment is None:
+        raise CourseError("not_enrolled", _("Anda belum terdaftar di kursus ini."))
+    if module is not None and not module.is_released():
+        raise CourseError("locked", _("Materi hari ini belum dibuka."))
+    progress, _created = LessonProgress.objects.get_or_create(user=user, lesson=lesson)
+    evaluate_completion(enrollment=enrollment)
+    return progress
+
+
+def record_lesson_visit(*, enrollment: Enrollment, lesson: LessonPage) -> None:
+    """Remember the last lesson opened, for "lanjutkan belajar" (one UPDATE, no read)."""
+    Enrollment.objects.filter(pk=enrollment.pk).update(last_lesson=lesson, last_visited_at=timezone.now())
+
+
+@transaction.atomic
+def record_quiz_attempt(*, user, quiz: QuizPage, score, started_at=None, finished_at=None) -> QuizAttempt:
+    """Minimal until the quiz engine exists: store a finished attempt, pass by the quiz's pass mark."""
+    attempt = QuizAttempt.objects.create(
+        user=user, quiz=quiz, revision=quiz.live_revision, score=score, passed=score >= quiz.pass_mark,
+        started_at=started_at or timezone.now(), finished_at=finished_at or timezone.now(),
+    )
+    course = CoursePage.objects.ancestor_of(quiz).first()
+    enrollment = active_enrollment_for(user=user, course_id=course.pk) if course else None
+    if enrollment is not None:
+        evaluate_completion(enrollment=enrollment)
+    return attempt
+
+
+def completion_figures(*, enrollment: Enrollment, course: CoursePage | None = None) -> dict:
+    """What the completion rule looks at, as plain numbers (kept in the Completion snapshot)."""
+    course = course or CoursePage.objects.get(pk=enrollment.cohort.course_id)
+    user_id = enrollment.user_id
+    lesson_ids = list(
+        LessonPage.objects.live().descendant_of(course).filter(is_required=True).values_list("pk", flat=True)
+    )
+    quiz_ids = list(QuizPage.objects.live().descendant_of(course).filter(is_required=True).values_list("pk", flat=True))
+    lessons_done = LessonProgress.objects.filter(user_id=user_id, lesson_id__in=lesson_ids).count()
+    quizzes_passed = (
+        QuizAttempt.objects.filter(user_id=user_id, quiz_id__in=quiz_ids, passed=True)
+        .values("quiz_id").distinct().count()
+    )
+    sessions = Session.objects.filter(cohort_id=enrollment.cohort_id).count()
+    attended = Attendance.objects.filter(enrollment=enrollment, status__in=Attendance.ATTENDED).count()
+    return {
+        "required_lessons": len(lesson_ids), "lessons_done": lessons_done,
+        "required_quizzes": len(quiz_ids), "quizzes_passed": quizzes_passed,
+        "sessions": sessions, "sessions_attended": attended,
+        "attendance_percent": round(attended * 100 / sessions) if sessions else 100,
+        "min_attendance_percent": course.min_attendance_percent,
+    }
+
+
+def rule_is_met(*, course: CoursePage, figures: dict) -> bool:
+    """Required lessons done AND required quizzes passed AND attended >= N% of the sessions
+    (integer arithmetic, so exactly N% passes; no sessions means nothing to attend)."""
+    if course.require_lessons and figures["lessons_done"] < figures["required_lessons"]:
+        return False
+    if course.require_quizzes and figures["quizzes_passed"] < figures["required_quizzes"]:
+        return False
+    if figures["sessions"] and figures["sessions_attended"] * 100 < course.min_attendance_percent * figures["sessions"]:
+        return False
+    return True
+
+
+@transaction.atomic
+def evaluate_completion(*, enrollment: Enrollment) -> Completion | None:
+    """Record the completion once when the rule is met, then announce it after commit."""
+    existing = Completion.objects.filter(enrollment=enrollment).first()
+    if existing is not None:
+        return existing
+    if enrollment.status == Enrollment.Status.WITHDRAWN:
+        return None
+    course = CoursePage.objects.get(cohorts__pk=enrollment.cohort_id)
+    figures = completion_figures(enrollment=enrollment, course=course)
+    if not rule_is_met(course=course, figures=figures):
+        return None
+    completion, created = Completion.objects.get_or_create(enrollment=enrollment, defaults={"snapshot": figures})
+    if created:
+        Enrollment.objects.filter(pk=enrollment.pk).update(status=Enrollment.Status.COMPLETED)
+        enrollment.status = Enrollment.Status.COMPLETED
+        transaction.on_commit(
+            lambda: course_completed.send(sender=Enrollment, enrollment=enrollment, completion=completion)
+        )
+    return completion

@@ -1,0 +1,132 @@
+"""Instructor and officer pages: cohort lists, roster, attendance marking, check-in code, report."""
+
+import csv
+import io
+
+import qrcode
+import qrcode.image.svg
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from lms.permissions import can
+
+from .. import checkin
+from ..forms import AttendanceSheetForm
+from ..models import Cohort, Enrollment, Session
+from ..selectors import all_cohorts, attendance_table, cohort_roster, cohorts_for_instructor
+
+
+def _cohort_for(request, pk) -> Cohort:
+    cohort = get_object_or_404(Cohort.objects.select_related("course"), pk=pk)
+    if not can(request.user, "courses.manage_cohort", cohort):
+        raise PermissionDenied
+    return cohort
+
+
+@login_required
+def instructor_cohorts(request):
+    if not can(request.user, "lms.access_instructor_area"):
+        raise PermissionDenied
+    return render(request, "courses/cohort_list.html", {
+        "cohorts": cohorts_for_instructor(user=request.user), "title": _("Angkatan yang saya ajar"),
+    })
+
+
+@login_required
+def officer_cohorts(request):
+    if not can(request.user, "lms.access_officer_area"):
+        raise PermissionDenied
+    return render(request, "courses/cohort_list.html", {"cohorts": all_cohorts(), "title": _("Semua angkatan")})
+
+
+@login_required
+def cohort_detail(request, pk: int):
+    cohort = _cohort_for(request, pk)
+    roster = cohort_roster(cohort=cohort)
+    return render(request, "courses/cohort_detail.html", {
+        "cohort": cohort, "roster": roster, "session_count": len(roster.sessions),
+        "import_url": reverse("courses_admin_bulk_enrol", args=[cohort.pk]),
+    })
+
+
+@login_required
+def session_attendance(request, pk: int, session_pk: int):
+    cohort = _cohort_for(request, pk)
+    session = get_object_or_404(Session, pk=session_pk, cohort=cohort)
+    enrollments = list(
+        cohort.enrollments.exclude(status=Enrollment.Status.WITHDRAWN).select_related("user")
+        .order_by("user__full_name")
+    )
+    current = dict(session.attendances.values_list("enrollment_id", "status"))
+    form = AttendanceSheetForm(request.POST or None, rows=enrollments, current=current)
+    if request.method == "POST" and form.is_valid():
+        from ..services import CourseError, mark_attendance_sheet
+
+        try:
+            changed = mark_attendance_sheet(session=session, statuses=form.statuses(), recorded_by=request.user)
+        except CourseError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Kehadiran disimpan (%(count)s perubahan).") % {"count": changed})
+            return redirect("courses:cohort_detail", pk=cohort.pk)
+    return render(request, "courses/session_attendance.html", {"cohort": cohort, "session": session, "form": form})
+
+
+def qr_svg(data: str) -> str:
+    image = qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=2)
+    return image.to_string(encoding="unicode")
+
+
+@login_required
+def session_code(request, pk: int, session_pk: int):
+    cohort = _cohort_for(request, pk)
+    session = get_object_or_404(Session, pk=session_pk, cohort=cohort)
+    now = timezone.now()
+    code = checkin.current_code(session.pk, now)
+    link = request.build_absolute_uri(reverse("courses:check_in") + f"?sesi={session.pk}&kode={code}")
+    return render(request, "courses/session_code.html", {
+        "cohort": cohort, "session": session, "code": code, "link": link,
+        "qr": mark_safe(qr_svg(link)),  # noqa: S308 -- SVG made by qrcode from our own URL
+        "seconds_left": checkin.seconds_left(now),
+        "open_now": session.starts_at - checkin.GRACE <= now <= session.ends_at + checkin.GRACE,
+    })
+
+
+@login_required
+def attendance_report(request, pk: int):
+    cohort = _cohort_for(request, pk)
+    header, rows = attendance_table(cohort=cohort)
+    export = request.GET.get("format")
+    filename = f"kehadiran-{cohort.pk}"
+    if export == "csv":
+        buffer = io.StringIO()
+        buffer.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with a BOM
+        writer = csv.writer(buffer)
+        writer.writerow(header)
+        writer.writerows(rows)
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+        return response
+    if export == "xlsx":
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = _("Kehadiran")[:31]
+        sheet.append(header)
+        for row in rows:
+            sheet.append(row)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+        return response
+    return render(request, "courses/attendance_report.html", {"cohort": cohort, "header": header, "rows": rows})

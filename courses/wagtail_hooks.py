@@ -1,0 +1,138 @@
+"""Wagtail admin: cohorts, sessions and enrolments as ModelViewSets, plus the CSV import screen."""
+
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
+
+from lms.permissions import can, is_admin, is_officer
+
+from .admin_views import BulkEnrolView
+from .models import Cohort, Enrollment, Session
+
+
+def _sees_everything(user) -> bool:
+    return is_officer(user) or is_admin(user)
+
+
+class ScopedIndexView(IndexView):
+    """Officers see every row; an instructor only the rows of the cohorts they teach."""
+
+    scope_lookup = "instructors"
+
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        if _sees_everything(self.request.user):
+            return queryset
+        return queryset.filter(**{self.scope_lookup: self.request.user}).distinct()
+
+
+class ScopedEditView(EditView):
+    cohort_attr = None
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        cohort = getattr(obj, self.cohort_attr) if self.cohort_attr else obj
+        if not can(self.request.user, "courses.change_cohort", cohort):
+            raise PermissionDenied
+        return obj
+
+
+class CohortEditView(ScopedEditView):
+    @property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        buttons.append(Button(_("Impor peserta (CSV)"), url=reverse("courses_admin_bulk_enrol", args=[self.object.pk]),
+                              icon_name="group", priority=5))
+        buttons.append(Button(_("Daftar peserta & kehadiran"),
+                              url=reverse("courses:cohort_detail", args=[self.object.pk]), icon_name="list-ul",
+                              priority=6))
+        return buttons
+
+
+class CohortViewSet(ModelViewSet):
+    model = Cohort
+    icon = "group"
+    menu_label = _("Angkatan")
+    add_to_admin_menu = False
+    name = "courses_cohort"
+    url_prefix = "kursus/angkatan"
+    index_view_class = ScopedIndexView
+    edit_view_class = CohortEditView
+    form_fields = ["course", "name", "start_date", "end_date", "venue", "capacity", "instructors",
+                   "enrolment_code", "code_expires_at", "status"]
+    list_filter = ["status", "course"]
+    search_fields = ["name", "venue", "enrolment_code"]
+    list_export = ["name", "course", "start_date", "end_date", "venue", "capacity", "status"]
+    list_display = [
+        "name", "course", "start_date", "status",
+        Column("import", label=_("Peserta"), accessor=lambda cohort: format_html(
+            '<a href="{}">{}</a>', reverse("courses_admin_bulk_enrol", args=[cohort.pk]), _("Impor CSV"))),
+    ]
+
+
+class SessionIndexView(ScopedIndexView):
+    scope_lookup = "cohort__instructors"
+
+
+class SessionEditView(ScopedEditView):
+    cohort_attr = "cohort"
+
+
+class SessionViewSet(ModelViewSet):
+    model = Session
+    icon = "date"
+    menu_label = _("Sesi")
+    name = "courses_session"
+    url_prefix = "kursus/sesi"
+    index_view_class = SessionIndexView
+    edit_view_class = SessionEditView
+    form_fields = ["cohort", "number", "title", "date", "start_time", "end_time", "location"]
+    list_display = ["cohort", "number", "title", "date", "start_time", "end_time"]
+    list_filter = ["cohort"]
+
+
+class EnrollmentIndexView(ScopedIndexView):
+    scope_lookup = "cohort__instructors"
+
+
+class EnrollmentEditView(ScopedEditView):
+    cohort_attr = "cohort"
+
+
+class EnrollmentViewSet(ModelViewSet):
+    model = Enrollment
+    icon = "user"
+    menu_label = _("Pendaftaran")
+    name = "courses_enrollment"
+    url_prefix = "kursus/pendaftaran"
+    index_view_class = EnrollmentIndexView
+    edit_view_class = EnrollmentEditView
+    form_fields = ["user", "cohort", "status"]
+    list_display = ["user", "cohort", "status", "enrolled_at"]
+    list_filter = ["cohort", "status"]
+    search_fields = ["user__full_name", "user__email"]
+    list_export = ["user", "cohort", "status", "enrolled_at"]
+
+
+class TrainingGroup(ViewSetGroup):
+    menu_label = _("Pelatihan")
+    menu_icon = "group"
+    menu_order = 250
+    items = (CohortViewSet, SessionViewSet, EnrollmentViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_training_viewsets():
+    return TrainingGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_bulk_enrol_url():
+    return [path("kursus/angkatan/<int:pk>/impor/", BulkEnrolView.as_view(), name="courses_admin_bulk_enrol")]
