@@ -161,6 +161,18 @@ def test_journal_examples_balance_and_use_the_chart(module, lesson):
         assert debit == credit, example["caption"]
 
 
+def test_day_three_teaches_with_journal_examples_and_the_shu_example():
+    day3 = CURRICULUM[2]
+    assert all(_journal_examples(lesson) for lesson in day3["lessons"])
+    text = " ".join(
+        value if isinstance(value, str) else str(value) for lesson in day3["lessons"] for _, value in lesson["body"]
+    )
+    for figure in ("Rp 60.000.000", "Rp 40.000.000", "Rp 300.000.000", "Rp 600.000", "Rp 1.200.000"):
+        assert figure in text
+    assert "Pasal 41" in text and "Pasal 45" in text
+    assert "setengah ke atas" in text
+
+
 def test_word_count_strips_tags_and_ignores_amounts():
     lesson = {
         "body": [
