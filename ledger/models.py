@@ -113,7 +113,7 @@ class Account(models.Model):
     class Meta:
         verbose_name = _("akun")
         verbose_name_plural = _("akun")
-        ordering = ["chart", "order", "code"]
+        ordering = ["chart_id", "order", "code"]
         constraints = [models.UniqueConstraint(fields=["chart", "code"], name="ledger_account_unique_code_per_chart")]
 
     def __str__(self):
@@ -357,6 +357,14 @@ class Book(models.Model):
         verbose_name_plural = _("buku")
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["owner", "archived"], name="ledger_book_owner_idx")]
+        constraints = [
+            # One active attempt per trainee and exercise; a reset archives it and starts the next.
+            models.UniqueConstraint(
+                fields=["owner", "exercise"],
+                condition=models.Q(archived=False, exercise__isnull=False),
+                name="ledger_book_one_active_attempt",
+            )
+        ]
 
     def __str__(self):
         return self.title
@@ -392,7 +400,7 @@ class Member(models.Model):
     class Meta:
         verbose_name = _("anggota")
         verbose_name_plural = _("anggota")
-        ordering = ["book", "number"]
+        ordering = ["book_id", "number"]
         constraints = [models.UniqueConstraint(fields=["book", "number"], name="ledger_member_unique_number_per_book")]
 
     def __str__(self):
@@ -455,7 +463,7 @@ class JournalEntry(models.Model):
     class Meta:
         verbose_name = _("jurnal")
         verbose_name_plural = _("jurnal")
-        ordering = ["book", "number"]
+        ordering = ["book_id", "number"]
         constraints = [models.UniqueConstraint(fields=["book", "number"], name="ledger_entry_unique_number_per_book")]
         indexes = [models.Index(fields=["book", "date"], name="ledger_entry_book_date_idx")]
 
@@ -496,7 +504,7 @@ class JournalLine(models.Model):
     class Meta:
         verbose_name = _("baris jurnal")
         verbose_name_plural = _("baris jurnal")
-        ordering = ["entry", "order", "pk"]
+        ordering = ["entry_id", "order", "id"]
         constraints = [
             models.CheckConstraint(condition=models.Q(amount__gt=0), name="ledger_line_amount_positive"),
             models.CheckConstraint(condition=models.Q(side__in=["D", "C"]), name="ledger_line_side_valid"),

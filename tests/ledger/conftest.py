@@ -31,3 +31,16 @@ def book(trainee, chart):
     for number, name in [("A001", "Siti Aminah"), ("A002", "Budi Santoso"), ("A003", "Dewi Lestari")]:
         Member.objects.create(book=book, number=number, name=name)
     return book
+
+
+@pytest.fixture
+def post(trainee):
+    """post(book, [LineInput...], date=..., description=..., voucher=...) → posted entry (by the trainee)."""
+    from ledger.services import post_journal_entry
+
+    def _post(book, lines, *, date=dt.date(2026, 1, 10), description="Transaksi uji", voucher="", user=None):
+        return post_journal_entry(
+            book=book, user=user or trainee, date=date, description=description, voucher=voucher, lines=lines
+        )
+
+    return _post

@@ -1,0 +1,116 @@
+"""Read helpers of the ledger: balances aggregated by the database, books, entries (no writes here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db.models import Count, DecimalField, F, Prefetch, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
+
+from .models import Account, Book, BookKind, JournalEntry, JournalLine, Member, Side
+
+ZERO = Decimal("0.00")
+_MONEY = DecimalField(max_digits=20, decimal_places=2)
+
+
+def _sum_side(side: str):
+    return Coalesce(Sum("amount", filter=Q(side=side)), Value(ZERO), output_field=_MONEY)
+
+
+def _line_filter(
+    *, book: Book, start: dt.date | None = None, end: dt.date | None = None, exclude_kinds=(), account_ids=None
+) -> QuerySet:
+    qs = JournalLine.objects.filter(entry__book_id=book.pk)
+    if start is not None:
+        qs = qs.filter(entry__date__gte=start)
+    if end is not None:
+        qs = qs.filter(entry__date__lte=end)
+    if exclude_kinds:
+        qs = qs.exclude(entry__kind__in=list(exclude_kinds))
+    if account_ids is not None:
+        qs = qs.filter(account_id__in=account_ids)
+    return qs
+
+
+def account_balances(
+    *,
+    book: Book,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    exclude_kinds=(),
+    account_ids=None,
+) -> dict[int, tuple[Decimal, Decimal]]:
+    """{account_id: (total debit, total credit)} over the book's lines in [start, end]; ONE query.
+
+    Accounts without lines are absent. `exclude_kinds` drops entries of those kinds (e.g. closing).
+    """
+    rows = (
+        _line_filter(book=book, start=start, end=end, exclude_kinds=exclude_kinds, account_ids=account_ids)
+        .order_by()
+        .values("account_id")
+        .annotate(debit=_sum_side(Side.DEBIT), credit=_sum_side(Side.CREDIT))
+    )
+    return {row["account_id"]: (row["debit"], row["credit"]) for row in rows}
+
+
+def member_account_balances(
+    *, book: Book, account_ids, start: dt.date | None = None, end: dt.date | None = None
+) -> dict[tuple[int, int | None], tuple[Decimal, Decimal]]:
+    """{(account_id, member_id): (debit, credit)} for the given accounts; ONE query."""
+    rows = (
+        _line_filter(book=book, start=start, end=end, account_ids=account_ids)
+        .order_by()
+        .values("account_id", "member_id")
+        .annotate(debit=_sum_side(Side.DEBIT), credit=_sum_side(Side.CREDIT))
+    )
+    return {(row["account_id"], row["member_id"]): (row["debit"], row["credit"]) for row in rows}
+
+
+def chart_accounts(chart_id: int) -> list[Account]:
+    """Every account of a chart in display order; ONE query."""
+    return list(Account.objects.filter(chart_id=chart_id).order_by("order", "code"))
+
+
+def postable_accounts(book: Book) -> QuerySet:
+    """The accounts a line of this book may use (for pickers), in display order."""
+    return Account.objects.filter(chart_id=book.chart_id, is_postable=True).order_by("order", "code")
+
+
+def book_members(book: Book) -> QuerySet:
+    return Member.objects.filter(book=book).order_by("number")
+
+
+def books_of(owner, *, kind: str | None = None, archived: bool | None = False) -> QuerySet:
+    """A user's books, newest first, with the chart, exercise and entry count; ONE query."""
+    qs = Book.objects.filter(owner=owner).select_related("chart", "exercise").annotate(entry_count=Count("entries"))
+    if kind is not None:
+        qs = qs.filter(kind=kind)
+    if archived is not None:
+        qs = qs.filter(archived=archived)
+    return qs.order_by("-created_at", "-pk")
+
+
+def exercise_attempts(owner, exercise) -> QuerySet:
+    """All attempts (books) of one trainee at one exercise, latest first."""
+    return Book.objects.filter(owner=owner, exercise=exercise, kind=BookKind.EXERCISE).order_by("-attempt")
+
+
+def entries_with_lines(*, book: Book, start: dt.date | None = None, end: dt.date | None = None) -> QuerySet:
+    """The book's entries in number order, lines (with account and member) prefetched; TWO queries."""
+    qs = JournalEntry.objects.filter(book=book)
+    if start is not None:
+        qs = qs.filter(date__gte=start)
+    if end is not None:
+        qs = qs.filter(date__lte=end)
+    lines = JournalLine.objects.select_related("account", "member").order_by("order", "pk")
+    return (
+        qs.select_related("created_by", "reverses", "reversed_by")
+        .prefetch_related(Prefetch("lines", queryset=lines))
+        .order_by("number")
+    )
+
+
+def entry_totals(entry: JournalEntry) -> Decimal:
+    """The debit total of an entry (= its credit total)."""
+    return entry.lines.filter(side=Side.DEBIT).aggregate(total=Coalesce(Sum(F("amount")), Value(ZERO)))["total"]
