@@ -10,9 +10,9 @@ as plain-digit strings, and always balance.
 
 from html.parser import HTMLParser
 
-from . import day1, day2, day3
+from . import day1, day2, day3, day4
 
-CURRICULUM = [day1.MODULE, day2.MODULE, day3.MODULE]
+CURRICULUM = [day1.MODULE, day2.MODULE, day3.MODULE, day4.MODULE]
 
 
 class _TextExtractor(HTMLParser):

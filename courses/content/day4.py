@@ -1,0 +1,412 @@
+"""Day 4 of the curriculum: digital member services, the mlijo online case, internal control, data protection, reporting."""
+
+
+def _h(text):
+    return ("heading", text)
+
+
+def _p(html):
+    return ("paragraph", html)
+
+
+def _tip(html):
+    return ("callout", {"kind": "tip", "text": html})
+
+
+def _warn(html):
+    return ("callout", {"kind": "warning", "text": html})
+
+
+def _term(term, definition):
+    return ("glossary", {"term": term, "definition": definition})
+
+
+def _line(code, name, debit, credit, memo):
+    return {"account_code": code, "account_name": name, "debit": debit, "credit": credit, "memo": memo}
+
+
+def _journal(caption, *lines):
+    return ("journal_example", {"caption": caption, "lines": list(lines)})
+
+
+LESSON_DIGITAL_MEMBERS = {
+    "slug": "digitalisasi-data-dan-layanan-anggota",
+    "title": "Digitalisasi data dan layanan anggota",
+    "summary": "Memindahkan buku daftar anggota dan buku simpanan ke sistem digital dengan rapi, lalu memakainya untuk melayani anggota lebih cepat.",
+    "minutes": 7,
+    "required": True,
+    "body": [
+        _h("Mengapa digital"),
+        _p(
+            "<p>Banyak koperasi masih mencatat anggota di buku tulis dan simpanan di kartu kertas. Cara ini "
+            "lambat: anggota yang ingin tahu saldo simpanannya harus datang ke kantor, dan bendahara butuh "
+            "berhari-hari untuk menghitung SHU. Catatan kertas juga mudah rusak, hilang, atau diubah tanpa "
+            "jejak.</p>"
+            "<p>Dengan data digital, anggota dapat mengecek saldo dari ponsel, membayar simpanan wajib lewat QRIS, "
+            "dan menerima bukti setoran elektronik. Pengurus dapat melihat anggota aktif, tunggakan, dan transaksi "
+            "per anggota kapan saja.</p>"
+        ),
+        _h("Langkah memindahkan data"),
+        _p(
+            "<ol>"
+            "<li><b>Rapikan data di kertas lebih dahulu.</b> Satu anggota satu nomor. Cari nama ganda, anggota yang "
+            "sudah keluar, dan data yang tidak lengkap.</li>"
+            "<li><b>Tetapkan data yang dicatat</b>: nomor anggota, nama sesuai KTP, NIK, alamat, nomor ponsel, "
+            "tanggal masuk, serta saldo simpanan pokok, wajib, dan sukarela. Jangan mengumpulkan data yang tidak "
+            "diperlukan.</li>"
+            "<li><b>Cocokkan saldo sebelum dimasukkan.</b> Jumlah saldo simpanan semua anggota harus sama dengan "
+            "saldo akun simpanan di buku besar. Selisihnya diselesaikan dulu, jangan ikut dipindahkan.</li>"
+            "<li><b>Jalankan paralel satu bulan.</b> Catat di kertas dan di sistem sekaligus, lalu bandingkan di "
+            "akhir bulan.</li>"
+            "<li><b>Minta anggota memeriksa datanya sendiri</b>, misalnya dengan mengirimkan ringkasan saldo "
+            "kepada setiap anggota.</li>"
+            "</ol>"
+        ),
+        _p(
+            "<p>Contoh: KSP Makmur Sentosa dengan 250 anggota memindahkan datanya dalam enam minggu. Dua petugas "
+            "memasukkan data, satu pengurus memeriksa sampel 25 kartu secara acak. Ditemukan tiga anggota tercatat "
+            "ganda dan satu saldo simpanan wajib yang selisih Rp 150.000; semuanya diselesaikan sebelum sistem "
+            "dipakai penuh.</p>"
+        ),
+        _tip(
+            "<p>Simpan kartu dan buku lama di tempat aman setelah digitalisasi. Dokumen itu tetap menjadi bukti "
+            "asal saldo awal bila kelak ada anggota yang mempertanyakannya.</p>"
+        ),
+        _h("Hak akses dan cadangan data"),
+        _p(
+            "<p>Tidak semua orang perlu melihat semua data. Kasir cukup melihat nama dan nomor anggota; petugas "
+            "kredit melihat data pinjaman; pengawas dapat membaca semuanya tetapi tidak mengubah. Setiap orang "
+            "memakai akunnya sendiri, tidak berbagi kata sandi.</p>"
+            "<p>Buat cadangan data secara berkala dan simpan di tempat terpisah. Uji pemulihannya sesekali: "
+            "cadangan yang tidak pernah dicoba belum tentu bisa dipakai.</p>"
+        ),
+        _warn(
+            "<p>Jangan memakai satu akun bersama untuk semua petugas. Tanpa akun pribadi, sistem tidak bisa "
+            "menunjukkan siapa mencatat apa, dan kecurangan sulit ditelusuri.</p>"
+        ),
+        _h("Ringkasan"),
+        _p(
+            "<ul>"
+            "<li>Data digital mempercepat layanan dan membuat catatan lebih sulit diubah diam-diam.</li>"
+            "<li>Rapikan dan cocokkan data kertas sebelum dipindahkan; jalankan paralel sebulan.</li>"
+            "<li>Kumpulkan hanya data yang diperlukan.</li>"
+            "<li>Akun pribadi untuk setiap petugas, hak akses sesuai tugas, dan cadangan data yang teruji.</li>"
+            "</ul>"
+        ),
+        _p(
+            "<p><b>Pertanyaan refleksi:</b> Jika besok buku daftar anggota koperasi Anda hilang, berapa lama waktu "
+            "yang dibutuhkan untuk menyusunnya kembali, dan apa langkah pertama untuk mencegah hal itu?</p>"
+        ),
+    ],
+}
+
+LESSON_MLIJO = {
+    "slug": "penjualan-daring-kasus-mlijo-online",
+    "title": "Penjualan daring: kasus koperasi mlijo online",
+    "summary": "Bagaimana koperasi pedagang sayur keliling mengelola pesanan WhatsApp, pembayaran QRIS, rute pengantaran, dan pencatatannya.",
+    "minutes": 8,
+    "required": True,
+    "body": [
+        _h("Cara kerja Koperasi Mlijo Online Sayur Segar"),
+        _p(
+            "<p>Koperasi ini beranggotakan 35 mlijo, pedagang sayur keliling. Dulu setiap mlijo kulakan sendiri di "
+            "pasar induk pukul 02.00 dalam jumlah kecil, sehingga harganya kurang bersaing. Sekarang koperasi belanja bersama, lalu para "
+            "anggota mengambil dagangannya dari gudang koperasi.</p>"
+            "<ul>"
+            "<li><b>Pesanan</b>: pukul 05.00 admin mengirim daftar sayur dan harga ke grup pelanggan; pelanggan "
+            "memesan lewat WhatsApp atau aplikasi sampai pukul 08.00.</li>"
+            "<li><b>Rute</b>: pesanan dikelompokkan per kelurahan dan dibagi ke mlijo yang rutenya melewati "
+            "wilayah itu, sehingga satu mlijo mengantar 20–30 pesanan dalam sekali jalan.</li>"
+            "<li><b>Pembayaran</b>: pelanggan membayar dengan QRIS atas nama koperasi atau tunai kepada mlijo, "
+            "yang disetorkan sore harinya.</li>"
+            "</ul>"
+        ),
+        _h("Mencatat transaksi anggota"),
+        _p(
+            "<p>Setiap pagi Pak Slamet, anggota nomor 012, mengambil dagangan senilai Rp 850.000 dari gudang "
+            "koperasi dan membayarnya dengan QRIS. Harga pokoknya bagi koperasi Rp 780.000. Karena pembelinya "
+            "anggota, pendapatannya masuk Partisipasi Bruto Anggota dan ikut menentukan jasa usaha Pak Slamet "
+            "dalam SHU.</p>"
+        ),
+        _journal(
+            "Pak Slamet mengambil dagangan dan membayar dengan QRIS",
+            _line("1102", "Bank", "850000", "0", "QRIS, anggota 012"),
+            _line("4101", "Partisipasi Bruto Anggota", "0", "850000", "Kulakan sayur Pak Slamet"),
+            _line("5101", "Beban Pokok Penjualan", "780000", "0", "Harga pokok sayur"),
+            _line("1105", "Persediaan Barang Dagangan", "0", "780000", "Keluar dari gudang"),
+        ),
+        _p(
+            "<p>Pesanan yang dibeli langsung oleh rumah tangga lewat aplikasi koperasi adalah penjualan kepada "
+            "nonanggota dan dicatat di Penjualan Non-Anggota. Dengan pemisahan ini, SHU untuk para mlijo dihitung "
+            "dari transaksi mereka sendiri.</p>"
+        ),
+        _warn(
+            "<p>Jangan menerima tangkapan layar bukti bayar sebagai bukti. Tangkapan layar mudah dipalsukan. Cek "
+            "dana masuk di aplikasi merchant QRIS atau mutasi rekening koperasi sebelum barang diserahkan.</p>"
+        ),
+        _h("Rekonsiliasi harian"),
+        _p(
+            "<p>Setiap sore, admin mencocokkan tiga daftar: pesanan yang masuk, pesanan yang diantar, dan uang "
+            "yang diterima (QRIS ditambah setoran tunai). Contoh: hari Senin ada 180 pesanan senilai "
+            "Rp 9.450.000. Mutasi QRIS Rp 7.200.000, setoran tunai Rp 2.150.000, jumlahnya Rp 9.350.000. Selisih "
+            "Rp 100.000 ternyata dua pesanan yang dibatalkan karena sayurnya habis. Pembatalan dicatat, selisih "
+            "terjelaskan.</p>"
+        ),
+        _tip(
+            "<p>Tetapkan batas waktu yang sama setiap hari: pesanan ditutup pukul 08.00, pengantaran selesai "
+            "pukul 11.00, setoran tunai paling lambat pukul 16.00. Kebiasaan yang tetap memudahkan pemeriksaan.</p>"
+        ),
+        _h("Ringkasan"),
+        _p(
+            "<ul>"
+            "<li>Belanja bersama dan rute per kelurahan menekan biaya para mlijo.</li>"
+            "<li>Transaksi anggota dicatat di Partisipasi Bruto Anggota; pembeli umum di Penjualan Non-Anggota.</li>"
+            "<li>Pastikan dana QRIS benar-benar masuk; jangan percaya tangkapan layar.</li>"
+            "<li>Cocokkan pesanan, pengantaran, dan uang masuk setiap hari.</li>"
+            "</ul>"
+        ),
+        _p(
+            "<p><b>Pertanyaan refleksi:</b> Layanan apa di koperasi Anda yang bisa dipesan atau dibayar secara "
+            "daring, dan bagaimana Anda akan mencocokkan pesanan dengan uang yang masuk setiap hari?</p>"
+        ),
+    ],
+}
+
+LESSON_INTERNAL_CONTROL = {
+    "slug": "pengendalian-internal-dan-pencegahan-kecurangan",
+    "title": "Pengendalian internal dan pencegahan kecurangan",
+    "summary": "Pemisahan tugas, jejak audit, rekonsiliasi, dan koreksi dengan jurnal pembalik melindungi uang anggota dari kesalahan dan kecurangan.",
+    "minutes": 9,
+    "required": True,
+    "body": [
+        _h("Pemisahan tugas"),
+        _p(
+            "<p>Kecurangan paling mudah terjadi bila satu orang menguasai seluruh proses. Karena itu pisahkan tiga "
+            "peran:</p>"
+            "<ul>"
+            "<li><b>yang menyetujui</b>, misalnya ketua pengurus yang menyetujui pinjaman;</li>"
+            "<li><b>yang memegang uang atau barang</b>, misalnya kasir atau kepala gudang;</li>"
+            "<li><b>yang mencatat</b>, misalnya bagian pembukuan.</li>"
+            "</ul>"
+            "<p>Di koperasi kecil yang petugasnya sedikit, pemisahan penuh memang sulit. Gantilah dengan "
+            "pemeriksaan: pengawas atau pengurus lain memeriksa sampel transaksi setiap bulan.</p>"
+            "<p>Contoh kasus yang sering terjadi: seorang petugas kredit membuat pinjaman atas nama anggota yang "
+            "tidak pernah mengajukan, lalu mengambil uangnya sendiri. Pencegahannya sederhana: pencairan hanya "
+            "setelah persetujuan tertulis pengurus, ditransfer ke rekening anggota, dan anggota menerima "
+            "konfirmasi langsung dari koperasi.</p>"
+        ),
+        _h("Jejak audit dan larangan mengubah jurnal"),
+        _p(
+            "<p><b>Jejak audit</b> berarti setiap catatan bisa ditelusuri: siapa mencatat, kapan, dan berdasarkan "
+            "bukti apa. Karena itu, jurnal yang sudah diposting <b>tidak boleh diubah atau dihapus</b>. Kesalahan "
+            "dikoreksi dengan <b>jurnal pembalik</b>, lalu dicatat jurnal yang benar.</p>"
+            "<p>Contoh: bendahara memposting tagihan listrik Rp 1.500.000, padahal tagihannya Rp 150.000. Jurnal "
+            "lama dibiarkan, lalu dibuat dua jurnal baru.</p>"
+        ),
+        _journal(
+            "Jurnal pembalik: membatalkan posting listrik yang salah",
+            _line("1101", "Kas", "1500000", "0", "Pembalik jurnal listrik yang salah jumlah"),
+            _line("5104", "Beban Listrik & Air", "0", "1500000", "Pembalik jurnal listrik yang salah jumlah"),
+        ),
+        _journal(
+            "Jurnal yang benar sesuai tagihan",
+            _line("5104", "Beban Listrik & Air", "150000", "0", "Tagihan listrik toko bulan ini"),
+            _line("1101", "Kas", "0", "150000", "Dibayar tunai, struk terlampir"),
+        ),
+        _p(
+            "<p>Dengan cara ini, pemeriksa dapat melihat kesalahan dan koreksinya. Di buku latihan Sinau pun jurnal "
+            "yang sudah diposting tidak dapat diubah; koreksinya selalu lewat pembalikan.</p>"
+        ),
+        _warn(
+            "<p>Waspadai tanda bahaya: petugas yang tidak pernah mau cuti, catatan yang sering dikoreksi, bukti "
+            "transaksi yang hilang, dan anggota yang mengeluh saldonya tidak sesuai. Tanda-tanda ini perlu "
+            "diperiksa, bukan diabaikan.</p>"
+        ),
+        _h("Rekonsiliasi"),
+        _p(
+            "<ul>"
+            "<li><b>Kas harian</b>: hitung uang fisik di laci dan cocokkan dengan catatan kasir setiap tutup "
+            "toko.</li>"
+            "<li><b>Rekonsiliasi bank</b>: cocokkan mutasi rekening dengan akun Bank setiap bulan.</li>"
+            "<li><b>Buku pembantu</b>: jumlah simpanan dan piutang per anggota harus sama dengan buku besar.</li>"
+            "<li><b>Konfirmasi anggota</b>: kirim ringkasan saldo kepada anggota, minimal setahun sekali.</li>"
+            "</ul>"
+        ),
+        _tip(
+            "<p>Pengawas sebaiknya melakukan kas opname mendadak, tanpa pemberitahuan. Pemeriksaan yang jadwalnya "
+            "sudah diketahui mudah dipersiapkan untuk terlihat rapi.</p>"
+        ),
+        _h("Ringkasan"),
+        _p(
+            "<ul>"
+            "<li>Pisahkan penyetuju, pemegang uang, dan pencatat; bila tidak bisa, perbanyak pemeriksaan.</li>"
+            "<li>Jurnal yang sudah diposting tidak diubah; koreksi dengan jurnal pembalik lalu jurnal yang benar.</li>"
+            "<li>Rekonsiliasi kas, bank, buku pembantu, dan saldo anggota secara rutin.</li>"
+            "<li>Tanda bahaya harus ditindaklanjuti.</li>"
+            "</ul>"
+        ),
+        _p(
+            "<p><b>Pertanyaan refleksi:</b> Di koperasi Anda, adakah satu orang yang bisa menyetujui, memegang "
+            "uang, dan mencatat transaksi yang sama? Apa perubahan kecil yang bisa dilakukan bulan ini?</p>"
+        ),
+    ],
+}
+
+LESSON_DATA_PROTECTION = {
+    "slug": "pelindungan-data-pribadi-anggota",
+    "title": "Pelindungan data pribadi anggota",
+    "summary": "Data anggota adalah amanah: apa yang diatur UU No. 27/2022 tentang Pelindungan Data Pribadi dan kebiasaan aman sehari-hari di koperasi.",
+    "minutes": 7,
+    "required": True,
+    "body": [
+        _h("Data pribadi di koperasi"),
+        _p(
+            "<p>Koperasi menyimpan banyak data pribadi: nama, NIK, foto KTP, alamat, nomor ponsel, saldo simpanan, "
+            "pinjaman, dan riwayat angsuran. Data keuangan seperti saldo dan pinjaman sangat sensitif. Bila bocor, "
+            "anggota bisa menjadi sasaran penipuan atau merasa malu di lingkungannya.</p>"
+            "<p><b>UU No. 27/2022 tentang Pelindungan Data Pribadi</b> (UU PDP) mengatur cara data pribadi "
+            "dikumpulkan, dipakai, disimpan, dan dihapus. Koperasi yang mengolah data anggota wajib mematuhinya, "
+            "dan undang-undang ini menggolongkan data keuangan pribadi sebagai data yang bersifat spesifik, yang "
+            "perlu pelindungan lebih.</p>"
+        ),
+        _h("Prinsip yang perlu dipegang"),
+        _p(
+            "<ul>"
+            "<li><b>Kumpulkan seperlunya.</b> Untuk melayani pinjaman, koperasi perlu NIK dan penghasilan, tetapi "
+            "tidak perlu data yang tidak berkaitan.</li>"
+            "<li><b>Jelaskan tujuannya.</b> Sampaikan kepada anggota untuk apa datanya dipakai, dan pakai hanya "
+            "untuk tujuan itu.</li>"
+            "<li><b>Jaga keamanannya.</b> Batasi akses, pakai kata sandi yang kuat, dan kunci lemari arsip.</li>"
+            "<li><b>Hormati hak anggota</b> untuk mengetahui, memperbaiki, dan meminta penghapusan datanya sesuai "
+            "ketentuan.</li>"
+            "<li><b>Tangani kebocoran.</b> Bila terjadi kebocoran, segera hentikan, catat kejadiannya, dan "
+            "beri tahu pihak yang terdampak sesuai ketentuan UU PDP.</li>"
+            "</ul>"
+        ),
+        _warn(
+            "<p>Jangan pernah mengumumkan nama anggota yang menunggak angsuran di grup WhatsApp atau papan "
+            "pengumuman. Selain mempermalukan, cara ini membuka data keuangan pribadi kepada orang yang tidak "
+            "berhak. Tagih secara pribadi dan sopan.</p>"
+        ),
+        _h("Kebiasaan aman sehari-hari"),
+        _p(
+            "<p>Banyak kebocoran terjadi karena kebiasaan kecil. Contoh yang sering ditemui:</p>"
+            "<ul>"
+            "<li>mengirim berkas Excel berisi NIK dan saldo seluruh anggota ke grup WhatsApp pengurus;</li>"
+            "<li>foto KTP anggota tersimpan di galeri ponsel pribadi petugas;</li>"
+            "<li>ponsel kasir tanpa kunci layar ditinggal di meja toko.</li>"
+            "</ul>"
+            "<p>Gantilah dengan kebiasaan yang aman: bagikan laporan tanpa NIK, simpan dokumen di sistem koperasi "
+            "yang berakun, pasang kunci layar, dan hapus salinan yang tidak diperlukan. Pada koperasi mlijo online, "
+            "mlijo cukup melihat nama, alamat, dan pesanan pelanggan di rutenya hari itu, bukan seluruh daftar "
+            "pelanggan.</p>"
+        ),
+        _tip(
+            "<p>Tunjuk satu pengurus sebagai penanggung jawab data. Tugasnya sederhana: tahu data apa yang "
+            "disimpan, di mana, siapa yang boleh melihatnya, dan apa yang harus dilakukan bila terjadi "
+            "kebocoran.</p>"
+        ),
+        _term(
+            "Data pribadi",
+            "<p>Data tentang orang perseorangan yang dapat mengenali orang itu, secara langsung maupun bila "
+            "digabungkan dengan informasi lain, misalnya nama dengan NIK, nomor ponsel, atau alamat.</p>",
+        ),
+        _h("Ringkasan"),
+        _p(
+            "<ul>"
+            "<li>Koperasi wajib melindungi data pribadi anggota sesuai UU No. 27/2022.</li>"
+            "<li>Kumpulkan seperlunya, jelaskan tujuannya, dan batasi aksesnya.</li>"
+            "<li>Jangan menyebarkan data tunggakan atau berkas berisi NIK ke grup.</li>"
+            "<li>Tunjuk penanggung jawab data dan siapkan langkah bila terjadi kebocoran.</li>"
+            "</ul>"
+        ),
+        _p(
+            "<p><b>Pertanyaan refleksi:</b> Di mana saja salinan data anggota koperasi Anda tersimpan saat ini, "
+            "termasuk di ponsel pribadi, dan salinan mana yang sebaiknya dihapus minggu ini?</p>"
+        ),
+    ],
+}
+
+LESSON_REPORTING = {
+    "slug": "pelaporan-kepada-dinas",
+    "title": "Pelaporan kepada Dinas",
+    "summary": "Laporan apa yang diserahkan kepada Dinas, bagaimana menyiapkannya dari pembukuan, dan mengapa data yang jujur menguntungkan koperasi.",
+    "minutes": 7,
+    "required": True,
+    "body": [
+        _h("Mengapa melapor"),
+        _p(
+            "<p>Dinas Koperasi, UKM, Perindustrian dan Perdagangan membina koperasi di wilayahnya. Untuk itu Dinas "
+            "perlu tahu keadaan setiap koperasi: jumlah anggota, volume usaha, kesehatan keuangan, dan apakah RAT "
+            "sudah diselenggarakan. Data ini menjadi dasar pelatihan, pendampingan, dan program bantuan.</p>"
+            "<p>Laporan yang jujur justru menguntungkan koperasi. Masalah yang dilaporkan lebih awal, misalnya "
+            "kredit macet yang naik, bisa segera mendapat pendampingan.</p>"
+        ),
+        _h("Apa yang dilaporkan"),
+        _p(
+            "<ul>"
+            "<li><b>Hasil RAT</b>: laporan pertanggungjawaban pengurus, laporan pengawas, dan keputusan rapat, "
+            "termasuk pembagian SHU.</li>"
+            "<li><b>Laporan keuangan tahunan</b>: Laporan Posisi Keuangan, Laporan Perhitungan Hasil Usaha, "
+            "Laporan Perubahan Ekuitas, Laporan Arus Kas, dan Catatan atas Laporan Keuangan.</li>"
+            "<li><b>Data kelembagaan</b>: jumlah anggota, pengurus, pengawas, karyawan, serta perubahan AD/ART "
+            "bila ada.</li>"
+            "</ul>"
+            "<p>Bentuk, jadwal, dan saluran pelaporannya mengikuti permintaan Dinas. Bila ada aplikasi pendataan "
+            "yang ditentukan, gunakan itu.</p>"
+        ),
+        _h("Laporan perkembangan peserta inkubasi"),
+        _p(
+            "<p>Koperasi baru dalam program inkubasi juga melaporkan perkembangannya secara berkala lewat Sinau: "
+            "omzet, jumlah anggota, jumlah pekerja laki-laki dan perempuan, aset, SHU, dan pembiayaan yang "
+            "diperoleh. Angka pertama saat masuk program menjadi data awal, lalu perkembangan dibandingkan "
+            "dengan angka itu, termasuk beberapa tahun setelah lulus.</p>"
+            "<p>Tonggak legalitas seperti NIB, KBLI, status badan hukum, sertifikat halal, atau PIRT dilaporkan "
+            "dengan bukti dokumen. Kelas usaha mengikuti PP No. 7/2021: usaha mikro bermodal sampai Rp 1 miliar di "
+            "luar tanah dan bangunan.</p>"
+            "<p>Contoh: saat masuk inkubasi, Koperasi Mlijo Online Sayur Segar mencatat omzet Rp 45.000.000 per "
+            "bulan dan 28 anggota. Enam bulan kemudian omzetnya Rp 72.000.000 dan anggotanya 35 orang. Angka ini "
+            "diambil dari buku besar dan buku daftar anggota, bukan perkiraan.</p>"
+        ),
+        _warn(
+            "<p>Angka dalam laporan kepada Dinas harus sama dengan pembukuan dan laporan RAT. Angka yang dibuat "
+            "berbeda untuk tujuan tertentu, misalnya agar tampak lebih besar saat mengajukan bantuan, merusak "
+            "kepercayaan dan dapat berakibat hukum.</p>"
+        ),
+        _tip(
+            "<p>Siapkan satu map laporan per tahun berisi undangan dan notulen RAT, daftar hadir, laporan keuangan "
+            "yang ditandatangani, dan bukti pengiriman laporan. Saat Dinas meminta data, semuanya sudah siap.</p>"
+        ),
+        _h("Ringkasan"),
+        _p(
+            "<ul>"
+            "<li>Laporan kepada Dinas menjadi dasar pembinaan dan pendampingan.</li>"
+            "<li>Laporkan hasil RAT, laporan keuangan tahunan, dan data kelembagaan sesuai permintaan Dinas.</li>"
+            "<li>Peserta inkubasi melaporkan perkembangan berkala dibandingkan data awal.</li>"
+            "<li>Semua angka harus sama dengan pembukuan.</li>"
+            "</ul>"
+        ),
+        _p(
+            "<p><b>Pertanyaan refleksi:</b> Jika Dinas meminta laporan koperasi Anda minggu depan, dokumen apa yang "
+            "sudah siap, dan apa yang masih harus dilengkapi?</p>"
+        ),
+    ],
+}
+
+MODULE = {
+    "slug": "hari-4-transformasi-digital-dan-pengendalian-internal",
+    "title": "Hari 4 — Transformasi digital dan pengendalian internal",
+    "day": 4,
+    "summary": (
+        "Hari keempat membahas digitalisasi data dan layanan anggota, belajar dari kasus koperasi mlijo online, "
+        "serta pengendalian internal untuk mencegah kecurangan. Peserta juga mempelajari pelindungan data "
+        "pribadi dan pelaporan kepada Dinas."
+    ),
+    "lessons": [
+        LESSON_DIGITAL_MEMBERS,
+        LESSON_MLIJO,
+        LESSON_INTERNAL_CONTROL,
+        LESSON_DATA_PROTECTION,
+        LESSON_REPORTING,
+    ],
+}
