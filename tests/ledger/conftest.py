@@ -44,3 +44,90 @@ def post(trainee):
         )
 
     return _post
+
+
+# The worked example of docs/ledger.md: a retail cooperative's year 2026 (amounts in Rupiah).
+WORKED_EXAMPLE = [
+    # (date, voucher, description, [(code, side, amount, member)])
+    (
+        "2026-01-02",
+        "1",
+        "Simpanan pokok tiga anggota",
+        [
+            ("1101", "D", 3_000_000, None),
+            ("3101", "C", 1_000_000, "A001"),
+            ("3101", "C", 1_000_000, "A002"),
+            ("3101", "C", 1_000_000, "A003"),
+        ],
+    ),
+    (
+        "2026-01-03",
+        "2",
+        "Simpanan wajib",
+        [("1101", "D", 1_000_000, None), ("3102", "C", 500_000, "A001"), ("3102", "C", 500_000, "A002")],
+    ),
+    ("2026-01-05", "3", "Pinjaman bank", [("1102", "D", 10_000_000, None), ("2201", "C", 10_000_000, None)]),
+    (
+        "2026-01-10",
+        "4",
+        "Beli barang dagangan lewat bank",
+        [("1105", "D", 6_000_000, None), ("1102", "C", 6_000_000, None)],
+    ),
+    ("2026-01-15", "5", "Beli aset tetap", [("1201", "D", 2_400_000, None), ("1102", "C", 2_400_000, None)]),
+    (
+        "2026-02-01",
+        "6",
+        "Penjualan kepada anggota A001",
+        [
+            ("1101", "D", 2_000_000, None),
+            ("4101", "C", 2_000_000, "A001"),
+            ("5101", "D", 1_500_000, None),
+            ("1105", "C", 1_500_000, None),
+        ],
+    ),
+    (
+        "2026-02-02",
+        "7",
+        "Penjualan kepada non-anggota",
+        [
+            ("1101", "D", 1_000_000, None),
+            ("4102", "C", 1_000_000, None),
+            ("5101", "D", 700_000, None),
+            ("1105", "C", 700_000, None),
+        ],
+    ),
+    (
+        "2026-03-01",
+        "8",
+        "Pinjaman kepada anggota A002",
+        [("1103", "D", 2_000_000, "A002"), ("1101", "C", 2_000_000, None)],
+    ),
+    (
+        "2026-04-01",
+        "9",
+        "Angsuran dan jasa pinjaman A002",
+        [("1101", "D", 550_000, None), ("1103", "C", 500_000, "A002"), ("4103", "C", 50_000, None)],
+    ),
+    ("2026-04-30", "10", "Gaji karyawan", [("5102", "D", 400_000, None), ("1101", "C", 400_000, None)]),
+    ("2026-06-01", "11", "Simpanan sukarela A003", [("1101", "D", 300_000, None), ("2101", "C", 300_000, "A003")]),
+    ("2026-12-31", "12", "Penyusutan aset tetap", [("5105", "D", 200_000, None), ("1202", "C", 200_000, None)]),
+]
+
+
+def line_inputs(spec):
+    from ledger.services import LineInput
+
+    return [
+        LineInput(
+            code, debit=amount if side == "D" else None, credit=amount if side == "C" else None, member_number=member
+        )
+        for code, side, amount, member in spec
+    ]
+
+
+@pytest.fixture
+def worked_book(book, post):
+    """The book above with the worked example posted (12 entries)."""
+    for date, voucher, description, spec in WORKED_EXAMPLE:
+        post(book, line_inputs(spec), date=dt.date.fromisoformat(date), description=description, voucher=voucher)
+    return book

@@ -1,0 +1,648 @@
+"""Report computations on a book (pure reads): jurnal umum, buku besar, neraca saldo, PHU, posisi keuangan,
+perubahan ekuitas, kartu anggota and the closing-entries preview.
+
+Each function returns plain dataclasses with Decimal figures (never floats), so the web pages, PDFs
+and XLSX files render the same numbers. Every report runs a fixed number of queries whatever the
+size of the book; sums are computed by the database (`ledger.selectors.account_balances`).
+Sign convention: `balance` fields are signed in the account's normal direction (a debit-normal
+account with more credits than debits has a negative balance), except where a field says debit/credit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from .charts import MEMBER_REVENUE_CODES
+from .models import Account, AccountGroup, Book, EntryKind, JournalLine, Member, NormalSide, Side
+from .selectors import account_balances, chart_accounts, entries_with_lines
+
+ZERO = Decimal("0.00")
+NON_MEMBER_REVENUE_CODES = frozenset({"4102"})
+
+
+def normal_balance(account: Account, debit: Decimal, credit: Decimal) -> Decimal:
+    """Balance signed in the account's normal direction."""
+    return debit - credit if account.normal_side == NormalSide.DEBIT else credit - debit
+
+
+def _group_sign_amount(account: Account, debit: Decimal, credit: Decimal) -> Decimal:
+    """Amount as its group presents it: aset/beban debit − credit, others credit − debit (contras negative)."""
+    if account.group in (AccountGroup.ASET, AccountGroup.BEBAN):
+        return debit - credit
+    return credit - debit
+
+
+def _resolve_account(book: Book, account) -> Account:
+    if isinstance(account, Account):
+        if account.chart_id != book.chart_id:
+            raise Account.DoesNotExist(f"account {account.code} is not in the book's chart")
+        return account
+    return Account.objects.get(chart_id=book.chart_id, code=str(account))
+
+
+# --- Jurnal umum ---------------------------------------------------------------------------
+
+
+@dataclass
+class JournalLineRow:
+    account_code: str
+    account_name: str
+    debit: Decimal | None
+    credit: Decimal | None
+    member_number: str = ""
+    member_name: str = ""
+    memo: str = ""
+
+
+@dataclass
+class JournalEntryRow:
+    id: int
+    number: int
+    date: dt.date
+    description: str
+    voucher: str
+    kind: str
+    kind_label: str
+    reverses_number: int | None
+    reversed_by_number: int | None
+    created_by: str
+    created_at: dt.datetime
+    lines: list[JournalLineRow]
+    total_debit: Decimal
+    total_credit: Decimal
+
+
+@dataclass
+class GeneralJournal:
+    start: dt.date | None
+    end: dt.date | None
+    entries: list[JournalEntryRow]
+    total_debit: Decimal
+    total_credit: Decimal
+
+
+def general_journal(book: Book, start: dt.date | None = None, end: dt.date | None = None) -> GeneralJournal:
+    """Jurnal umum: every entry with its lines in number order; 2 queries."""
+    rows = []
+    total_debit = total_credit = ZERO
+    for entry in entries_with_lines(book=book, start=start, end=end):
+        lines = []
+        debit = credit = ZERO
+        for line in entry.lines.all():
+            is_debit = line.side == Side.DEBIT
+            lines.append(
+                JournalLineRow(
+                    account_code=line.account.code,
+                    account_name=line.account.name,
+                    debit=line.amount if is_debit else None,
+                    credit=None if is_debit else line.amount,
+                    member_number=line.member.number if line.member else "",
+                    member_name=line.member.name if line.member else "",
+                    memo=line.memo,
+                )
+            )
+            if is_debit:
+                debit += line.amount
+            else:
+                credit += line.amount
+        try:
+            reversed_by = entry.reversed_by.number
+        except entry.__class__.DoesNotExist:
+            reversed_by = None
+        rows.append(
+            JournalEntryRow(
+                id=entry.pk,
+                number=entry.number,
+                date=entry.date,
+                description=entry.description,
+                voucher=entry.voucher,
+                kind=entry.kind,
+                kind_label=str(entry.get_kind_display()),
+                reverses_number=entry.reverses.number if entry.reverses_id else None,
+                reversed_by_number=reversed_by,
+                created_by=(getattr(entry.created_by, "full_name", "") or str(entry.created_by or "")),
+                created_at=entry.created_at,
+                lines=lines,
+                total_debit=debit,
+                total_credit=credit,
+            )
+        )
+        total_debit += debit
+        total_credit += credit
+    return GeneralJournal(start=start, end=end, entries=rows, total_debit=total_debit, total_credit=total_credit)
+
+
+# --- Buku besar ----------------------------------------------------------------------------
+
+
+@dataclass
+class LedgerRow:
+    date: dt.date
+    entry_id: int
+    entry_number: int
+    description: str
+    voucher: str
+    debit: Decimal | None
+    credit: Decimal | None
+    balance: Decimal
+    member_number: str = ""
+    member_name: str = ""
+
+
+@dataclass
+class GeneralLedger:
+    account_code: str
+    account_name: str
+    normal_side: str
+    start: dt.date | None
+    end: dt.date | None
+    opening_balance: Decimal
+    rows: list[LedgerRow]
+    total_debit: Decimal
+    total_credit: Decimal
+    closing_balance: Decimal
+
+
+def general_ledger(book: Book, account, start: dt.date | None = None, end: dt.date | None = None) -> GeneralLedger:
+    """Buku besar of one account (an Account of the book's chart or its code) with a running balance.
+
+    The opening balance sums everything before `start`. 2 queries (3 when `account` is a code).
+    """
+    account = _resolve_account(book, account)
+    opening = ZERO
+    if start is not None:
+        debit, credit = account_balances(book=book, end=start - dt.timedelta(days=1), account_ids=[account.pk]).get(
+            account.pk, (ZERO, ZERO)
+        )
+        opening = normal_balance(account, debit, credit)
+    lines = JournalLine.objects.filter(entry__book_id=book.pk, account_id=account.pk)
+    if start is not None:
+        lines = lines.filter(entry__date__gte=start)
+    if end is not None:
+        lines = lines.filter(entry__date__lte=end)
+    lines = lines.select_related("entry", "member").order_by("entry__date", "entry__number", "order", "id")
+    balance = opening
+    rows = []
+    total_debit = total_credit = ZERO
+    for line in lines:
+        is_debit = line.side == Side.DEBIT
+        if is_debit:
+            total_debit += line.amount
+        else:
+            total_credit += line.amount
+        delta = line.amount if is_debit else -line.amount
+        balance += delta if account.normal_side == NormalSide.DEBIT else -delta
+        rows.append(
+            LedgerRow(
+                date=line.entry.date,
+                entry_id=line.entry_id,
+                entry_number=line.entry.number,
+                description=line.entry.description,
+                voucher=line.entry.voucher,
+                debit=line.amount if is_debit else None,
+                credit=None if is_debit else line.amount,
+                balance=balance,
+                member_number=line.member.number if line.member else "",
+                member_name=line.member.name if line.member else "",
+            )
+        )
+    return GeneralLedger(
+        account_code=account.code,
+        account_name=account.name,
+        normal_side=account.normal_side,
+        start=start,
+        end=end,
+        opening_balance=opening,
+        rows=rows,
+        total_debit=total_debit,
+        total_credit=total_credit,
+        closing_balance=balance,
+    )
+
+
+# --- Neraca saldo --------------------------------------------------------------------------
+
+
+@dataclass
+class TrialBalanceRow:
+    code: str
+    name: str
+    group: str
+    debit: Decimal
+    credit: Decimal
+
+
+@dataclass
+class TrialBalance:
+    as_of: dt.date | None
+    rows: list[TrialBalanceRow]
+    total_debit: Decimal
+    total_credit: Decimal
+
+    @property
+    def is_balanced(self) -> bool:
+        return self.total_debit == self.total_credit
+
+    def balance_of(self, code: str) -> Decimal:
+        """Net debit (positive) or credit (negative) balance of an account; 0 when absent."""
+        for row in self.rows:
+            if row.code == code:
+                return row.debit - row.credit
+        return ZERO
+
+
+def trial_balance(book: Book, as_of: dt.date | None = None, *, include_zero: bool = False) -> TrialBalance:
+    """Neraca saldo: every postable account's net balance in the debit or credit column; 2 queries."""
+    accounts = [a for a in chart_accounts(book.chart_id) if a.is_postable]
+    balances = account_balances(book=book, end=as_of)
+    rows = []
+    total_debit = total_credit = ZERO
+    for account in accounts:
+        debit, credit = balances.get(account.pk, (ZERO, ZERO))
+        net = debit - credit
+        if net == 0 and not include_zero:
+            continue
+        row = TrialBalanceRow(
+            code=account.code,
+            name=account.name,
+            group=account.group,
+            debit=net if net > 0 else ZERO,
+            credit=-net if net < 0 else ZERO,
+        )
+        rows.append(row)
+        total_debit += row.debit
+        total_credit += row.credit
+    return TrialBalance(as_of=as_of, rows=rows, total_debit=total_debit, total_credit=total_credit)
+
+
+# --- Statements ----------------------------------------------------------------------------
+
+
+@dataclass
+class StatementLine:
+    code: str
+    name: str
+    amount: Decimal
+    is_contra: bool = False
+
+
+@dataclass
+class StatementSection:
+    key: str
+    title: str
+    lines: list[StatementLine] = field(default_factory=list)
+    total: Decimal = ZERO
+
+    def add(self, line: StatementLine):
+        self.lines.append(line)
+        self.total += line.amount
+
+
+@dataclass
+class IncomeStatement:
+    """Laporan Perhitungan Hasil Usaha: revenue from members, from non-members, other; expenses; SHU."""
+
+    title: str
+    start: dt.date
+    end: dt.date
+    member_revenue: StatementSection
+    non_member_revenue: StatementSection
+    other_revenue: StatementSection
+    expenses: StatementSection
+    total_revenue: Decimal
+    total_expenses: Decimal
+    shu: Decimal  # sisa hasil usaha (negative: a loss)
+
+    @property
+    def sections(self) -> list[StatementSection]:
+        return [self.member_revenue, self.non_member_revenue, self.other_revenue, self.expenses]
+
+
+def income_statement(
+    book: Book, start: dt.date | None = None, end: dt.date | None = None, *, title: str | None = None
+) -> IncomeStatement:
+    """PHU for [start, end] (default: the book's period), closing entries excluded; 2 queries.
+
+    Member income (4101 Partisipasi Bruto Anggota, 4103 Pendapatan Jasa Pinjaman) is shown apart
+    from non-member income (4102 Penjualan Non-Anggota) and other income (everything else).
+    """
+    start = start or book.period_start
+    end = end or book.period_end
+    accounts = [a for a in chart_accounts(book.chart_id) if a.is_postable]
+    balances = account_balances(book=book, start=start, end=end, exclude_kinds=[EntryKind.CLOSING])
+    member = StatementSection("member_revenue", _("Pendapatan dari anggota (partisipasi anggota)"))
+    non_member = StatementSection("non_member_revenue", _("Pendapatan dari non-anggota"))
+    other = StatementSection("other_revenue", _("Pendapatan lain-lain"))
+    expenses = StatementSection("expenses", _("Beban"))
+    for account in accounts:
+        if account.group not in (AccountGroup.PENDAPATAN, AccountGroup.BEBAN) or account.pk not in balances:
+            continue
+        debit, credit = balances[account.pk]
+        amount = _group_sign_amount(account, debit, credit)
+        if amount == 0:
+            continue
+        line = StatementLine(account.code, account.name, amount, account.is_contra)
+        if account.group == AccountGroup.BEBAN:
+            expenses.add(line)
+        elif account.code in MEMBER_REVENUE_CODES:
+            member.add(line)
+        elif account.code in NON_MEMBER_REVENUE_CODES:
+            non_member.add(line)
+        else:
+            other.add(line)
+    total_revenue = member.total + non_member.total + other.total
+    return IncomeStatement(
+        title=title or _("Laporan Perhitungan Hasil Usaha"),
+        start=start,
+        end=end,
+        member_revenue=member,
+        non_member_revenue=non_member,
+        other_revenue=other,
+        expenses=expenses,
+        total_revenue=total_revenue,
+        total_expenses=expenses.total,
+        shu=total_revenue - expenses.total,
+    )
+
+
+@dataclass
+class FinancialPosition:
+    """Laporan Posisi Keuangan: aset = kewajiban + ekuitas (with the SHU of the year not yet closed)."""
+
+    as_of: dt.date
+    assets: StatementSection
+    liabilities: StatementSection
+    equity: StatementSection
+    unclosed_shu: Decimal
+    total_assets: Decimal
+    total_liabilities_and_equity: Decimal
+
+    @property
+    def is_balanced(self) -> bool:
+        return self.total_assets == self.total_liabilities_and_equity
+
+
+def _unclosed_shu(accounts: list[Account], balances) -> Decimal:
+    """Revenue − expenses still sitting in the income accounts (zero once the period is closed)."""
+    total = ZERO
+    for account in accounts:
+        if account.group in (AccountGroup.PENDAPATAN, AccountGroup.BEBAN) and account.pk in balances:
+            debit, credit = balances[account.pk]
+            total += credit - debit
+    return total
+
+
+def financial_position(book: Book, as_of: dt.date | None = None) -> FinancialPosition:
+    """Laporan Posisi Keuangan as of a date (default: end of the book's period); 2 queries."""
+    as_of = as_of or book.period_end
+    accounts = [a for a in chart_accounts(book.chart_id) if a.is_postable]
+    balances = account_balances(book=book, end=as_of)
+    assets = StatementSection("assets", _("Aset"))
+    liabilities = StatementSection("liabilities", _("Kewajiban"))
+    equity = StatementSection("equity", _("Ekuitas"))
+    sections = {AccountGroup.ASET: assets, AccountGroup.KEWAJIBAN: liabilities, AccountGroup.EKUITAS: equity}
+    for account in accounts:
+        section = sections.get(account.group)
+        if section is None or account.pk not in balances:
+            continue
+        amount = _group_sign_amount(account, *balances[account.pk])
+        if amount != 0:
+            section.add(StatementLine(account.code, account.name, amount, account.is_contra))
+    unclosed = _unclosed_shu(accounts, balances)
+    if unclosed != 0:
+        equity.add(StatementLine("", _("SHU tahun berjalan (belum ditutup)"), unclosed))
+    return FinancialPosition(
+        as_of=as_of,
+        assets=assets,
+        liabilities=liabilities,
+        equity=equity,
+        unclosed_shu=unclosed,
+        total_assets=assets.total,
+        total_liabilities_and_equity=liabilities.total + equity.total,
+    )
+
+
+@dataclass
+class EquityChangeRow:
+    code: str
+    name: str
+    opening: Decimal
+    increase: Decimal
+    decrease: Decimal
+    closing: Decimal
+
+
+@dataclass
+class EquityChanges:
+    """Laporan Perubahan Ekuitas: per equity account, balance at start, increases, decreases, balance at end."""
+
+    start: dt.date
+    end: dt.date
+    rows: list[EquityChangeRow]
+    total_opening: Decimal
+    total_increase: Decimal
+    total_decrease: Decimal
+    total_closing: Decimal
+
+
+def equity_changes(book: Book, start: dt.date | None = None, end: dt.date | None = None) -> EquityChanges:
+    """Equity movements in [start, end] (default: the book's period), with the unclosed SHU as a row; 3 queries."""
+    start = start or book.period_start
+    end = end or book.period_end
+    accounts = [a for a in chart_accounts(book.chart_id) if a.is_postable]
+    before = account_balances(book=book, end=start - dt.timedelta(days=1))
+    during = account_balances(book=book, start=start, end=end)
+    rows = []
+    for account in accounts:
+        if account.group != AccountGroup.EKUITAS or (account.pk not in before and account.pk not in during):
+            continue
+        b_debit, b_credit = before.get(account.pk, (ZERO, ZERO))
+        d_debit, d_credit = during.get(account.pk, (ZERO, ZERO))
+        opening = b_credit - b_debit
+        rows.append(
+            EquityChangeRow(account.code, account.name, opening, d_credit, d_debit, opening + d_credit - d_debit)
+        )
+    opening_shu = _unclosed_shu(accounts, before)
+    closing_shu = _unclosed_shu(accounts, {k: _add(before.get(k), during.get(k)) for k in set(before) | set(during)})
+    if opening_shu or closing_shu:
+        change = closing_shu - opening_shu
+        rows.append(
+            EquityChangeRow(
+                "",
+                _("SHU tahun berjalan (belum ditutup)"),
+                opening_shu,
+                change if change > 0 else ZERO,
+                -change if change < 0 else ZERO,
+                closing_shu,
+            )
+        )
+    return EquityChanges(
+        start=start,
+        end=end,
+        rows=rows,
+        total_opening=sum((r.opening for r in rows), ZERO),
+        total_increase=sum((r.increase for r in rows), ZERO),
+        total_decrease=sum((r.decrease for r in rows), ZERO),
+        total_closing=sum((r.closing for r in rows), ZERO),
+    )
+
+
+def _add(a, b):
+    a = a or (ZERO, ZERO)
+    b = b or (ZERO, ZERO)
+    return (a[0] + b[0], a[1] + b[1])
+
+
+# --- Kartu anggota -------------------------------------------------------------------------
+
+
+@dataclass
+class MemberCardRow:
+    date: dt.date
+    entry_id: int
+    entry_number: int
+    description: str
+    account_code: str
+    account_name: str
+    debit: Decimal | None
+    credit: Decimal | None
+    balance: Decimal  # running total over the card's accounts, in their normal direction
+
+
+@dataclass
+class MemberCard:
+    member_number: str
+    member_name: str
+    rows: list[MemberCardRow]
+    balances: dict[str, Decimal]  # account code → balance in the account's normal direction
+    total: Decimal
+
+
+@dataclass
+class MemberCards:
+    """Kartu simpanan (2101, 3101, 3102) or kartu piutang (1103) of every member of the book."""
+
+    kind: str
+    title: str
+    accounts: list[tuple[str, str]]  # (code, name) of the card's columns
+    cards: list[MemberCard]
+    totals: dict[str, Decimal]
+    total: Decimal
+
+
+def member_cards(book: Book, kind: str = "simpanan", as_of: dt.date | None = None) -> MemberCards:
+    """Per-member running balances of the member sub-ledger accounts of one kind; 3 queries."""
+    if kind not in ("simpanan", "piutang"):
+        raise ValueError(kind)
+    accounts = [a for a in chart_accounts(book.chart_id) if a.member_subledger == kind]
+    by_id = {a.pk: a for a in accounts}
+    members = list(Member.objects.filter(book=book).order_by("number"))
+    lines = JournalLine.objects.filter(entry__book_id=book.pk, account_id__in=list(by_id), member__isnull=False)
+    if as_of is not None:
+        lines = lines.filter(entry__date__lte=as_of)
+    lines = lines.select_related("entry").order_by("member_id", "entry__date", "entry__number", "order", "id")
+    per_member: dict[int, list[JournalLine]] = {}
+    for line in lines:
+        per_member.setdefault(line.member_id, []).append(line)
+    cards = []
+    totals = {a.code: ZERO for a in accounts}
+    for member in members:
+        balance = ZERO
+        balances = {a.code: ZERO for a in accounts}
+        rows = []
+        for line in per_member.get(member.pk, []):
+            account = by_id[line.account_id]
+            is_debit = line.side == Side.DEBIT
+            delta = normal_balance(account, line.amount if is_debit else ZERO, ZERO if is_debit else line.amount)
+            balance += delta
+            balances[account.code] += delta
+            rows.append(
+                MemberCardRow(
+                    date=line.entry.date,
+                    entry_id=line.entry_id,
+                    entry_number=line.entry.number,
+                    description=line.entry.description,
+                    account_code=account.code,
+                    account_name=account.name,
+                    debit=line.amount if is_debit else None,
+                    credit=None if is_debit else line.amount,
+                    balance=balance,
+                )
+            )
+        for code, value in balances.items():
+            totals[code] += value
+        cards.append(MemberCard(member.number, member.name, rows, balances, balance))
+    title = _("Kartu simpanan anggota") if kind == "simpanan" else _("Kartu piutang anggota")
+    return MemberCards(
+        kind=kind,
+        title=title,
+        accounts=[(a.code, a.name) for a in accounts],
+        cards=cards,
+        totals=totals,
+        total=sum(totals.values(), ZERO),
+    )
+
+
+# --- Closing preview -----------------------------------------------------------------------
+
+
+@dataclass
+class ClosingPreviewLine:
+    code: str
+    name: str
+    debit: Decimal | None
+    credit: Decimal | None
+
+
+@dataclass
+class ClosingPreview:
+    """The closing entry `services.close_period` would post on `date` (nothing is written)."""
+
+    date: dt.date
+    lines: list[ClosingPreviewLine]
+    total_debit: Decimal
+    total_credit: Decimal
+    shu: Decimal  # credited to 3106 (negative: a loss debited)
+    closed_through: dt.date | None
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.lines
+
+
+def closing_entries(book: Book, date: dt.date | None = None) -> ClosingPreview:
+    """Preview of the closing entry as of `date` (default: end of the book's period)."""
+    from .services import closed_through, closing_lines
+
+    date = date or book.period_end
+    lines = closing_lines(book=book, date=date)
+    rows = []
+    total_debit = total_credit = shu = ZERO
+    for line in lines:
+        is_debit = line.side == Side.DEBIT
+        rows.append(
+            ClosingPreviewLine(
+                line.account.code,
+                line.account.name,
+                line.amount if is_debit else None,
+                None if is_debit else line.amount,
+            )
+        )
+        if is_debit:
+            total_debit += line.amount
+        else:
+            total_credit += line.amount
+        if line.account.group in (AccountGroup.PENDAPATAN, AccountGroup.BEBAN):
+            shu += -line.amount if not is_debit else line.amount
+    return ClosingPreview(
+        date=date,
+        lines=rows,
+        total_debit=total_debit,
+        total_credit=total_credit,
+        shu=shu,
+        closed_through=closed_through(book),
+    )
