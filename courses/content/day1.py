@@ -125,7 +125,7 @@ LESSON_LAW = {
         ),
         _warn(
             "<p>Beberapa ketentuan undang-undang telah diubah oleh peraturan yang lebih baru. Untuk hal teknis "
-            "seperti jumlah pendiri atau perizinan, selalu pastikan ketentuan terbaru kepada Dinas sebelum "
+            "seperti jumlah pendiri atau perizinan, selalu tanyakan ketentuan terbaru kepada Dinas sebelum "
             "bertindak.</p>"
         ),
         _h("Peraturan pelaksana yang perlu dikenal"),

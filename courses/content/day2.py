@@ -223,8 +223,9 @@ LESSON_SAVINGS_LOANS = {
             "sebagai pinjaman. Sisihkan kas dan saldo bank yang cukup untuk melayani penarikan anggota.</p>"
         ),
         _tip(
-            "<p>Tagih sejak hari pertama terlambat. Pesan WhatsApp yang sopan pada hari jatuh tempo dan kunjungan "
-            "pada minggu kedua jauh lebih efektif daripada menunggu tiga bulan.</p>"
+            "<p>Tagih sejak hari pertama terlambat. Pengingat WhatsApp yang sopan sehari sebelum jatuh tempo, "
+            "telepon pada hari pertama terlambat, dan kunjungan pada minggu kedua jauh lebih efektif daripada "
+            "menunggu tiga bulan.</p>"
         ),
         _h("Ringkasan"),
         _p(

@@ -54,7 +54,7 @@ LESSON_DOUBLE_ENTRY = {
             "<li>Aset dan beban bertambah di debit, berkurang di kredit.</li>"
             "<li>Kewajiban, ekuitas, dan pendapatan bertambah di kredit, berkurang di debit.</li>"
             "</ul>"
-            "<p>Contoh: Koperasi Produsen Maju Bersama baru berdiri. Dua puluh anggota membayar simpanan pokok "
+            "<p>Contoh: Koperasi Konsumen Maju Bersama baru berdiri. Dua puluh anggota membayar simpanan pokok "
             "Rp 100.000 dan simpanan wajib bulan pertama Rp 50.000 secara tunai. Kas bertambah Rp 3.000.000 "
             "(aset, debit), simpanan pokok Rp 2.000.000 dan simpanan wajib Rp 1.000.000 (ekuitas, kredit).</p>"
         ),
@@ -66,13 +66,13 @@ LESSON_DOUBLE_ENTRY = {
         ),
         _p(
             "<p>Persamaannya: aset Rp 3.000.000 = kewajiban Rp 0 + ekuitas Rp 3.000.000. Lalu koperasi membeli "
-            "bahan baku Rp 1.500.000 secara kredit dari pemasok. Persediaan bertambah (debit), utang usaha "
+            "barang dagangan Rp 1.500.000 secara kredit dari pemasok. Persediaan bertambah (debit), utang usaha "
             "bertambah (kredit). Sekarang aset Rp 4.500.000 = kewajiban Rp 1.500.000 + ekuitas Rp 3.000.000. "
             "Persamaan tetap seimbang.</p>"
         ),
         _journal(
             "Membeli persediaan secara kredit dari pemasok",
-            _line("1105", "Persediaan Barang Dagangan", "1500000", "0", "Bahan baku dari pemasok"),
+            _line("1105", "Persediaan Barang Dagangan", "1500000", "0", "Stok awal toko dari pemasok"),
             _line("2102", "Utang Usaha", "0", "1500000", "Jatuh tempo 30 hari"),
         ),
         _h("Aturan yang dijaga Sinau"),

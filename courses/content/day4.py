@@ -110,16 +110,19 @@ LESSON_MLIJO = {
         _h("Cara kerja Koperasi Mlijo Online Sayur Segar"),
         _p(
             "<p>Koperasi ini beranggotakan 35 mlijo, pedagang sayur keliling. Dulu setiap mlijo kulakan sendiri di "
-            "pasar induk pukul 02.00 dalam jumlah kecil, sehingga harganya kurang bersaing. Sekarang koperasi belanja bersama, lalu para "
-            "anggota mengambil dagangannya dari gudang koperasi.</p>"
-            "<ul>"
-            "<li><b>Pesanan</b>: pukul 05.00 admin mengirim daftar sayur dan harga ke grup pelanggan; pelanggan "
-            "memesan lewat WhatsApp atau aplikasi sampai pukul 08.00.</li>"
-            "<li><b>Rute</b>: pesanan dikelompokkan per kelurahan dan dibagi ke mlijo yang rutenya melewati "
-            "wilayah itu, sehingga satu mlijo mengantar 20–30 pesanan dalam sekali jalan.</li>"
-            "<li><b>Pembayaran</b>: pelanggan membayar dengan QRIS atas nama koperasi atau tunai kepada mlijo, "
-            "yang disetorkan sore harinya.</li>"
-            "</ul>"
+            "pasar induk pukul 02.00 dalam jumlah kecil, sehingga harganya kurang bersaing. Sekarang koperasi "
+            "menjalankan dua layanan:</p>"
+            "<ol>"
+            "<li><b>Kulakan bersama untuk anggota.</b> Koperasi belanja dalam jumlah besar di pasar induk, lalu "
+            "setiap pagi para mlijo mengambil dagangannya dari gudang koperasi dan membayarnya.</li>"
+            "<li><b>Toko daring untuk rumah tangga.</b> Pukul 05.00 admin mengirim daftar sayur dan harga ke grup "
+            "pelanggan; pelanggan memesan lewat WhatsApp atau aplikasi sampai pukul 08.00. Koperasi menyiapkan "
+            "paketnya di gudang.</li>"
+            "</ol>"
+            "<p>Pesanan daring dikelompokkan per kelurahan dan dititipkan kepada mlijo yang rutenya melewati "
+            "wilayah itu, sehingga satu mlijo mengantar 20–30 paket sambil berkeliling dan mendapat upah antar "
+            "sesuai kesepakatan. Pelanggan membayar dengan QRIS atas nama koperasi, atau tunai kepada mlijo yang "
+            "menyetorkannya sore harinya.</p>"
         ),
         _h("Mencatat transaksi anggota"),
         _p(
@@ -136,9 +139,9 @@ LESSON_MLIJO = {
             _line("1105", "Persediaan Barang Dagangan", "0", "780000", "Keluar dari gudang"),
         ),
         _p(
-            "<p>Pesanan yang dibeli langsung oleh rumah tangga lewat aplikasi koperasi adalah penjualan kepada "
-            "nonanggota dan dicatat di Penjualan Non-Anggota. Dengan pemisahan ini, SHU untuk para mlijo dihitung "
-            "dari transaksi mereka sendiri.</p>"
+            "<p>Paket yang dipesan rumah tangga lewat toko daring koperasi adalah penjualan kepada nonanggota, karena "
+            "pelanggannya bukan anggota, dan dicatat di Penjualan Non-Anggota. Dengan pemisahan ini, jasa usaha "
+            "para mlijo dalam SHU dihitung dari kulakan mereka sendiri.</p>"
         ),
         _warn(
             "<p>Jangan menerima tangkapan layar bukti bayar sebagai bukti. Tangkapan layar mudah dipalsukan. Cek "
@@ -146,7 +149,7 @@ LESSON_MLIJO = {
         ),
         _h("Rekonsiliasi harian"),
         _p(
-            "<p>Setiap sore, admin mencocokkan tiga daftar: pesanan yang masuk, pesanan yang diantar, dan uang "
+            "<p>Setiap sore, admin toko daring mencocokkan tiga daftar: pesanan yang masuk, pesanan yang diantar, dan uang "
             "yang diterima (QRIS ditambah setoran tunai). Contoh: hari Senin ada 180 pesanan senilai "
             "Rp 9.450.000. Mutasi QRIS Rp 7.200.000, setoran tunai Rp 2.150.000, jumlahnya Rp 9.350.000. Selisih "
             "Rp 100.000 ternyata dua pesanan yang dibatalkan karena sayurnya habis. Pembatalan dicatat, selisih "
@@ -159,7 +162,7 @@ LESSON_MLIJO = {
         _h("Ringkasan"),
         _p(
             "<ul>"
-            "<li>Belanja bersama dan rute per kelurahan menekan biaya para mlijo.</li>"
+            "<li>Kulakan bersama dan rute per kelurahan menekan biaya para mlijo.</li>"
             "<li>Transaksi anggota dicatat di Partisipasi Bruto Anggota; pembeli umum di Penjualan Non-Anggota.</li>"
             "<li>Pastikan dana QRIS benar-benar masuk; jangan percaya tangkapan layar.</li>"
             "<li>Cocokkan pesanan, pengantaran, dan uang masuk setiap hari.</li>"

@@ -161,6 +161,22 @@ def test_journal_examples_balance_and_use_the_chart(module, lesson):
         assert debit == credit, example["caption"]
 
 
+@pytest.mark.parametrize(("module", "lesson"), LESSONS, ids=LESSON_IDS)
+def test_texts_fit_the_stream_block_limits(module, lesson):
+    # Limits of the CharBlocks in courses/blocks.py, so the loader never truncates or rejects a block.
+    assert len(lesson["title"]) <= 255 and len(lesson["slug"]) <= 255
+    for name, value in lesson["body"]:
+        if name == "heading":
+            assert len(value) <= 200, value
+        elif name == "glossary":
+            assert len(value["term"]) <= 120, value["term"]
+        elif name == "journal_example":
+            assert len(value["caption"]) <= 200, value["caption"]
+            for line in value["lines"]:
+                assert len(line["account_name"]) <= 120
+                assert len(line["memo"]) <= 200, line["memo"]
+
+
 def test_day_three_teaches_with_journal_examples_and_the_shu_example():
     day3 = CURRICULUM[2]
     assert all(_journal_examples(lesson) for lesson in day3["lessons"])
