@@ -1,0 +1,177 @@
+"""Demo data of the ledger: the day-3 exercises and a practice book with a few entries per trainee.
+
+`load(*, stdout, people)` is idempotent: exercises are created when their slug is missing (an
+instructor's later edits are kept), practice books when the trainee has none of that title.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import transaction
+
+from . import services
+from .exercise_data import EXERCISES
+from .models import (
+    Book,
+    BookKind,
+    ChartTemplate,
+    ExerciseMember,
+    ExerciseOpeningBalance,
+    ExerciseTransaction,
+    ExpectedBalance,
+    ExpectedLine,
+    LedgerExercise,
+)
+
+PRACTICE_YEAR = 2026
+PRACTICE_MEMBERS = [("A001", "Anggota Satu"), ("A002", "Anggota Dua"), ("A003", "Anggota Tiga")]
+
+
+def build_exercise(data: dict, *, chart: ChartTemplate, user=None) -> LedgerExercise:
+    """An unsaved exercise cluster (children attached) from one entry of `exercise_data.EXERCISES`."""
+    member_shu = data.get("member_shu", {})
+    exercise = LedgerExercise(
+        title=data["title"],
+        slug=data["slug"],
+        instructions=data["instructions"],
+        chart=chart,
+        period_start=data["period_start"],
+        period_end=data["period_end"],
+        cooperative_name=data["cooperative_name"],
+        grading_mode=data["grading_mode"],
+        shu_amount=Decimal(data["shu_amount"]) if data.get("shu_amount") else None,
+        shu_components=dict(data.get("shu_components", {})),
+        created_by=user,
+    )
+    exercise.members = [
+        ExerciseMember(
+            number=number,
+            name=name,
+            shu_simpanan=Decimal(member_shu[number][0]) if number in member_shu else None,
+            shu_transactions=Decimal(member_shu[number][1]) if number in member_shu else None,
+        )
+        for number, name in data["members"]
+    ]
+    exercise.opening_balances = [
+        ExerciseOpeningBalance(account_code=code, amount=Decimal(amount), member_number=member)
+        for code, amount, member in data["opening_balances"]
+    ]
+    exercise.transactions = [
+        ExerciseTransaction(number=number, date=date, narrative=narrative)
+        for number, date, narrative in data["transactions"]
+    ]
+    exercise.expected_lines = [
+        ExpectedLine(transaction_number=tx, account_code=code, side=side, amount=Decimal(amount), member_number=member)
+        for tx, code, side, amount, member in data["expected_lines"]
+    ]
+    exercise.expected_balances = [
+        ExpectedBalance(account_code=code, balance=Decimal(balance)) for code, balance in data["expected_balances"]
+    ]
+    return exercise
+
+
+@transaction.atomic
+def load_exercises(*, user=None) -> list[LedgerExercise]:
+    chart = ChartTemplate.get_default()
+    out = []
+    for data in EXERCISES:
+        exercise = LedgerExercise.objects.filter(slug=data["slug"]).first()
+        if exercise is None:
+            exercise = build_exercise(data, chart=chart, user=user)
+            exercise.save()
+        out.append(exercise)
+    return out
+
+
+def _practice_entries(index: int) -> list[dict]:
+    """A few realistic, deterministic entries; amounts vary with the trainee's position."""
+    from .services import LineInput
+
+    base = 1 + index % 5
+    pokok = Decimal(100000) * base
+    wajib = Decimal(25000) * base
+    loan = Decimal(1000000) * base
+    purchase = Decimal(2500000) + Decimal(250000) * (index % 4)
+    sale = purchase / 2 + Decimal(150000)
+    cost = purchase / 2
+    return [
+        {
+            "date": dt.date(PRACTICE_YEAR, 1, 3),
+            "description": "Setoran simpanan pokok dan wajib anggota pendiri",
+            "voucher": "BKM-001",
+            "lines": [
+                LineInput.dr("1101", pokok * 3 + wajib * 3),
+                LineInput.cr("3101", pokok, "A001"),
+                LineInput.cr("3101", pokok, "A002"),
+                LineInput.cr("3101", pokok, "A003"),
+                LineInput.cr("3102", wajib, "A001"),
+                LineInput.cr("3102", wajib, "A002"),
+                LineInput.cr("3102", wajib, "A003"),
+            ],
+        },
+        {
+            "date": dt.date(PRACTICE_YEAR, 1, 5),
+            "description": "Modal penyertaan dari pemerintah kota",
+            "voucher": "BKM-002",
+            "lines": [LineInput.dr("1102", Decimal(10000000)), LineInput.cr("3103", Decimal(10000000))],
+        },
+        {
+            "date": dt.date(PRACTICE_YEAR, 1, 10),
+            "description": "Pembelian barang dagangan tunai",
+            "voucher": "BKK-001",
+            "lines": [LineInput.dr("1105", purchase), LineInput.cr("1102", purchase)],
+        },
+        {
+            "date": dt.date(PRACTICE_YEAR, 1, 15),
+            "description": "Penjualan kepada anggota A002 (tunai)",
+            "voucher": "BKM-003",
+            "lines": [
+                LineInput.dr("1101", sale),
+                LineInput.cr("4101", sale, "A002"),
+                LineInput.dr("5101", cost),
+                LineInput.cr("1105", cost),
+            ],
+        },
+        {
+            "date": dt.date(PRACTICE_YEAR, 2, 1),
+            "description": "Pinjaman kepada anggota A003",
+            "voucher": "BKK-002",
+            "lines": [LineInput.dr("1103", loan, "A003"), LineInput.cr("1102", loan)],
+        },
+    ]
+
+
+@transaction.atomic
+def load_practice_book(*, owner, index: int) -> tuple[Book, bool]:
+    name = owner.get_full_name() if hasattr(owner, "get_full_name") else str(owner)
+    title = f"Buku latihan {name or owner.email}"
+    book = Book.objects.filter(owner=owner, kind=BookKind.PRACTICE, title=title).first()
+    if book is not None:
+        return book, False
+    book = services.create_practice_book(
+        owner=owner,
+        title=title,
+        cooperative_name=getattr(owner, "organisation", "") or None,
+        period_start=dt.date(PRACTICE_YEAR, 1, 1),
+        period_end=dt.date(PRACTICE_YEAR, 12, 31),
+    )
+    for number, member_name in PRACTICE_MEMBERS:
+        services.add_member(book=book, user=owner, number=number, name=member_name)
+    for entry in _practice_entries(index):
+        services.post_journal_entry(book=book, user=owner, **entry)
+    return book, True
+
+
+def load(*, stdout, people: dict) -> None:
+    admin = people.get("admin")
+    instructors = people.get("instructors") or []
+    author = instructors[0] if instructors else admin
+    exercises = load_exercises(user=author)
+    stdout.write(f"  Latihan pembukuan: {len(exercises)} ({', '.join(e.slug for e in exercises)})")
+    created = 0
+    for index, trainee in enumerate(people.get("trainees") or []):
+        _book, was_created = load_practice_book(owner=trainee, index=index)
+        created += was_created
+    stdout.write(f"  Buku latihan peserta: {created} dibuat, {len(people.get('trainees') or []) - created} sudah ada")

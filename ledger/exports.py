@@ -1,0 +1,507 @@
+"""Reports as one neutral document (title, header, tables of cells) rendered three ways: the HTML
+page, a PDF (xhtml2pdf, A4) and an XLSX workbook (openpyxl, numbers as numbers in Rupiah format).
+
+Each report page builds a `ReportDocument` from `ledger.reports` (see `ledger.report_documents`
+builders in this module); the renderers here know nothing about accounting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+
+from lms.formatting import format_rupiah, format_tanggal
+
+from . import reports
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+RUPIAH_FORMAT = '"Rp" #,##0;-"Rp" #,##0'
+RUPIAH_CENTS_FORMAT = '"Rp" #,##0.00;-"Rp" #,##0.00'
+PERCENT_FORMAT = "0.00"
+DATE_FORMAT = "dd/mm/yyyy"
+
+
+@dataclass
+class Cell:
+    """One cell: its raw value (Decimal, date, str, int) and how it reads on a page."""
+
+    value: object = ""
+    kind: str = "text"  # text | money | date | number | percent
+    url: str = ""
+
+    @property
+    def text(self) -> str:
+        if self.value is None or self.value == "":
+            return ""
+        if self.kind == "money":
+            return format_rupiah(self.value)
+        if self.kind == "date":
+            return format_tanggal(self.value)
+        if self.kind == "percent":
+            return f"{Decimal(self.value).normalize():f}".replace(".", ",") + "%"
+        return str(self.value)
+
+    @property
+    def is_num(self) -> bool:
+        return self.kind in ("money", "number", "percent")
+
+
+def money(value) -> Cell:
+    return Cell(value, "money")
+
+
+def text(value, url: str = "") -> Cell:
+    return Cell("" if value is None else value, "text", url)
+
+
+def date_cell(value) -> Cell:
+    return Cell(value, "date")
+
+
+def number(value) -> Cell:
+    return Cell(value, "number")
+
+
+def percent(value) -> Cell:
+    return Cell(value, "percent")
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    style: str = ""  # "" | "total" | "subtotal" | "heading" | "muted"
+
+
+@dataclass
+class Table:
+    columns: list[str]
+    rows: list[Row] = field(default_factory=list)
+    heading: str = ""
+    numeric: list[bool] | None = None  # which columns hold numbers (right-aligned)
+
+    def add(self, *cells: Cell, style: str = "") -> Row:
+        row = Row(list(cells), style)
+        self.rows.append(row)
+        return row
+
+    def column_is_num(self) -> list[bool]:
+        if self.numeric is not None:
+            return self.numeric
+        flags = [False] * len(self.columns)
+        for row in self.rows:
+            for i, cell in enumerate(row.cells[: len(flags)]):
+                if cell.is_num:
+                    flags[i] = True
+        return flags
+
+    @property
+    def header(self) -> list[dict]:
+        return [
+            {"label": label, "is_num": is_num}
+            for label, is_num in zip(self.columns, self.column_is_num(), strict=False)
+        ]
+
+
+@dataclass
+class ReportDocument:
+    title: str
+    cooperative_name: str
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    subtitle: str = ""
+    tables: list[Table] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    # Extra controls of the HTML page (filters such as the account of the buku besar).
+    filters: list[dict] = field(default_factory=list)
+
+    @property
+    def period_text(self) -> str:
+        if self.period_start and self.period_end:
+            return f"{format_tanggal(self.period_start)} – {format_tanggal(self.period_end)}"
+        return ""
+
+    def add_table(self, columns: list[str], heading: str = "") -> Table:
+        table = Table(columns=columns, heading=heading)
+        self.tables.append(table)
+        return table
+
+
+# --- PDF -----------------------------------------------------------------------------------
+
+
+def render_pdf(document: ReportDocument) -> bytes:
+    """The document as an A4 PDF; the cooperative's name and the period head every page."""
+    from xhtml2pdf import pisa
+
+    html = render_to_string(
+        "ledger/pdf/report.html",
+        {"document": document, "printed_at": format_tanggal(timezone.now(), with_time=True)},
+    )
+    out = io.BytesIO()
+    result = pisa.CreatePDF(html, dest=out, encoding="utf-8")
+    if result.err:
+        raise RuntimeError(f"xhtml2pdf failed with {result.err} error(s)")
+    return out.getvalue()
+
+
+# --- XLSX ----------------------------------------------------------------------------------
+
+
+def _sheet_title(title: str, used: set[str]) -> str:
+    base = "".join(ch for ch in title if ch not in "[]:*?/\\")[:28] or "Laporan"
+    name, n = base, 1
+    while name in used:
+        n += 1
+        name = f"{base[:25]} {n}"
+    used.add(name)
+    return name
+
+
+def render_xlsx(document: ReportDocument) -> bytes:
+    """The document as a workbook: one sheet, a header block, then each table; amounts are numbers."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _sheet_title(document.title, set())
+    bold = Font(bold=True)
+    sheet.append([document.cooperative_name])
+    sheet.cell(row=1, column=1).font = Font(bold=True, size=13)
+    sheet.append([document.title])
+    sheet.cell(row=2, column=1).font = bold
+    if document.period_text:
+        sheet.append([_("Periode: %(period)s") % {"period": document.period_text}])
+    if document.subtitle:
+        sheet.append([document.subtitle])
+    widths: dict[int, int] = {}
+    for table in document.tables:
+        sheet.append([])
+        if table.heading:
+            sheet.append([table.heading])
+            sheet.cell(row=sheet.max_row, column=1).font = bold
+        sheet.append(list(table.columns))
+        header_row = sheet.max_row
+        for col, is_num in enumerate(table.column_is_num(), start=1):
+            cell = sheet.cell(row=header_row, column=col)
+            cell.font = bold
+            if is_num:
+                cell.alignment = Alignment(horizontal="right")
+        for row in table.rows:
+            values = []
+            for cell in row.cells:
+                if cell.kind == "money" and cell.value not in (None, ""):
+                    values.append(Decimal(cell.value))
+                elif cell.kind == "percent" and cell.value not in (None, ""):
+                    values.append(Decimal(cell.value))
+                elif cell.kind == "date" and cell.value:
+                    values.append(cell.value)
+                else:
+                    values.append(cell.value if cell.value is not None else "")
+            sheet.append(values)
+            excel_row = sheet.max_row
+            for col, cell in enumerate(row.cells, start=1):
+                target = sheet.cell(row=excel_row, column=col)
+                if cell.kind == "money" and cell.value not in (None, ""):
+                    amount = Decimal(cell.value)
+                    target.number_format = RUPIAH_FORMAT if amount == amount.to_integral() else RUPIAH_CENTS_FORMAT
+                elif cell.kind == "date" and cell.value:
+                    target.number_format = DATE_FORMAT
+                elif cell.kind == "percent":
+                    target.number_format = PERCENT_FORMAT
+                if row.style in ("total", "subtotal", "heading"):
+                    target.font = bold
+                widths[col] = max(widths.get(col, 8), min(60, len(cell.text) + 2))
+    for col, width in widths.items():
+        sheet.column_dimensions[get_column_letter(col)].width = width
+    for note in document.notes:
+        sheet.append([])
+        sheet.append([note])
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def report_response(document: ReportDocument, *, fmt: str, filename: str) -> HttpResponse:
+    if fmt == "pdf":
+        response = HttpResponse(render_pdf(document), content_type="application/pdf")
+    else:
+        response = HttpResponse(render_xlsx(document), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+# --- Report documents built from ledger.reports ---------------------------------------------
+# slug → (label, builder(book, params) -> ReportDocument). Builders live below.
+
+REPORTS: dict[str, tuple[str, object]] = {}
+
+
+def report(slug: str, label):
+    def register(func):
+        REPORTS[slug] = (label, func)
+        return func
+
+    return register
+
+
+def build_report(slug: str, *, book, params) -> ReportDocument | None:
+    entry = REPORTS.get(slug)
+    if entry is None:
+        return None
+    label, builder = entry
+    return builder(book, params)
+
+
+def _document(book, title) -> ReportDocument:
+    return ReportDocument(
+        title=str(title),
+        cooperative_name=book.cooperative_name or book.title,
+        period_start=book.period_start,
+        period_end=book.period_end,
+    )
+
+
+
+def _param_date(params, name: str, book) -> dt.date | None:
+    """A date filter from the query string (ISO), clamped to nothing when unreadable."""
+    raw = (params.get(name) or "").strip() if params else ""
+    if not raw:
+        return None
+    try:
+        value = dt.date.fromisoformat(raw)
+    except ValueError:
+        return None
+    return value
+
+
+def _entry_url(book, number) -> str:
+    from django.urls import reverse
+
+    return reverse("ledger:entry_detail", kwargs={"book_id": book.pk, "number": number})
+
+
+def _range_subtitle(start, end) -> str:
+    if start and end:
+        return _("Transaksi %(start)s – %(end)s") % {"start": format_tanggal(start), "end": format_tanggal(end)}
+    if end:
+        return _("Per %(date)s") % {"date": format_tanggal(end)}
+    return ""
+
+
+@report("jurnal-umum", _l("Jurnal umum"))
+def jurnal_umum(book, params) -> ReportDocument:
+    start, end = _param_date(params, "dari", book), _param_date(params, "sampai", book)
+    data = reports.general_journal(book, start=start, end=end)
+    doc = _document(book, _("Jurnal Umum"))
+    doc.subtitle = _range_subtitle(start, end)
+    table = doc.add_table([_("Tanggal"), _("No."), _("Akun / keterangan"), _("Kode"), _("Debit"), _("Kredit")])
+    table.numeric = [False, False, False, False, True, True]
+    for entry in data.entries:
+        label = entry.description
+        if entry.voucher:
+            label = f"{label} ({_('bukti')} {entry.voucher})"
+        if entry.kind != "normal":
+            label = f"{label} [{entry.kind_label}]"
+        table.add(date_cell(entry.date), text(f"#{entry.number}", _entry_url(book, entry.number)), text(label),
+                  text(""), text(""), text(""), style="heading")
+        for line in entry.lines:
+            name = line.account_name if line.debit is not None else f"    {line.account_name}"
+            if line.member_number:
+                name = f"{name} — {line.member_number} {line.member_name}"
+            table.add(text(""), text(""), text(name), text(line.account_code), money(line.debit), money(line.credit))
+    table.add(text(_("Jumlah")), text(""), text(""), text(""), money(data.total_debit), money(data.total_credit),
+              style="total")
+    return doc
+
+
+def _account_filter(book, selected: str) -> dict:
+    from .selectors import postable_accounts
+
+    choices = [(a.code, f"{a.code} — {a.name}") for a in postable_accounts(book)]
+    return {"name": "akun", "label": _("Akun"), "choices": choices, "value": selected}
+
+
+@report("buku-besar", _l("Buku besar"))
+def buku_besar(book, params) -> ReportDocument:
+    from .models import Account
+
+    code = (params.get("akun") or "1101").strip() if params else "1101"
+    start, end = _param_date(params, "dari", book), _param_date(params, "sampai", book)
+    try:
+        data = reports.general_ledger(book, code, start=start, end=end)
+    except Account.DoesNotExist:
+        return None
+    doc = _document(book, _("Buku Besar"))
+    doc.subtitle = f"{data.account_code} — {data.account_name}"
+    doc.filters = [_account_filter(book, data.account_code)]
+    table = doc.add_table([_("Tanggal"), _("No."), _("Keterangan"), _("Debit"), _("Kredit"), _("Saldo")])
+    table.numeric = [False, False, False, True, True, True]
+    table.add(text(""), text(""), text(_("Saldo awal")), text(""), text(""), money(data.opening_balance), style="muted")
+    for row in data.rows:
+        label = row.description
+        if row.member_number:
+            label = f"{label} — {row.member_number} {row.member_name}"
+        table.add(date_cell(row.date), text(f"#{row.entry_number}", _entry_url(book, row.entry_number)), text(label),
+                  money(row.debit), money(row.credit), money(row.balance))
+    table.add(text(_("Jumlah")), text(""), text(_("Saldo akhir")), money(data.total_debit), money(data.total_credit),
+              money(data.closing_balance), style="total")
+    return doc
+
+
+@report("neraca-saldo", _l("Neraca saldo"))
+def neraca_saldo(book, params) -> ReportDocument:
+    as_of = _param_date(params, "sampai", book)
+    data = reports.trial_balance(book, as_of=as_of)
+    doc = _document(book, _("Neraca Saldo"))
+    doc.subtitle = _range_subtitle(None, as_of or book.period_end)
+    table = doc.add_table([_("Kode"), _("Nama akun"), _("Debit"), _("Kredit")])
+    table.numeric = [False, False, True, True]
+    for row in data.rows:
+        table.add(text(row.code), text(row.name), money(row.debit or None), money(row.credit or None))
+    table.add(text(""), text(_("Jumlah")), money(data.total_debit), money(data.total_credit), style="total")
+    if not data.is_balanced:
+        doc.notes.append(_("Neraca saldo tidak seimbang."))
+    return doc
+
+
+def _section_rows(table: Table, section, *, total_label: str):
+    table.add(text(section.title), text(""), style="heading")
+    for line in section.lines:
+        label = f"{line.code} {line.name}".strip()
+        table.add(text(label), money(line.amount))
+    table.add(text(total_label), money(section.total), style="subtotal")
+
+
+@report("hasil-usaha", _l("Laporan perhitungan hasil usaha"))
+def hasil_usaha(book, params) -> ReportDocument:
+    start, end = _param_date(params, "dari", book), _param_date(params, "sampai", book)
+    data = reports.income_statement(book, start=start, end=end)
+    doc = _document(book, data.title)
+    doc.subtitle = _range_subtitle(data.start, data.end)
+    table = doc.add_table([_("Uraian"), _("Jumlah")])
+    table.numeric = [False, True]
+    for section in (data.member_revenue, data.non_member_revenue, data.other_revenue):
+        if section.lines:
+            _section_rows(table, section, total_label=_("Jumlah %(title)s") % {"title": section.title.lower()})
+    table.add(text(_("Jumlah pendapatan")), money(data.total_revenue), style="subtotal")
+    _section_rows(table, data.expenses, total_label=_("Jumlah beban"))
+    label = _("Sisa hasil usaha (SHU)") if data.shu >= 0 else _("Defisit (rugi)")
+    table.add(text(label), money(data.shu), style="total")
+    return doc
+
+
+@report("posisi-keuangan", _l("Laporan posisi keuangan"))
+def posisi_keuangan(book, params) -> ReportDocument:
+    as_of = _param_date(params, "sampai", book)
+    data = reports.financial_position(book, as_of=as_of)
+    doc = _document(book, _("Laporan Posisi Keuangan"))
+    doc.subtitle = _range_subtitle(None, data.as_of)
+    table = doc.add_table([_("Uraian"), _("Jumlah")])
+    table.numeric = [False, True]
+    _section_rows(table, data.assets, total_label=_("Jumlah aset"))
+    _section_rows(table, data.liabilities, total_label=_("Jumlah kewajiban"))
+    _section_rows(table, data.equity, total_label=_("Jumlah ekuitas"))
+    table.add(text(_("Jumlah kewajiban dan ekuitas")), money(data.total_liabilities_and_equity), style="total")
+    if not data.is_balanced:
+        doc.notes.append(_("Jumlah aset tidak sama dengan jumlah kewajiban dan ekuitas."))
+    return doc
+
+
+@report("perubahan-ekuitas", _l("Laporan perubahan ekuitas"))
+def perubahan_ekuitas(book, params) -> ReportDocument:
+    start, end = _param_date(params, "dari", book), _param_date(params, "sampai", book)
+    data = reports.equity_changes(book, start=start, end=end)
+    doc = _document(book, _("Laporan Perubahan Ekuitas"))
+    doc.subtitle = _range_subtitle(data.start, data.end)
+    table = doc.add_table([_("Kode"), _("Akun"), _("Saldo awal"), _("Penambahan"), _("Pengurangan"), _("Saldo akhir")])
+    table.numeric = [False, False, True, True, True, True]
+    for row in data.rows:
+        table.add(text(row.code), text(row.name), money(row.opening), money(row.increase), money(row.decrease),
+                  money(row.closing))
+    table.add(text(""), text(_("Jumlah")), money(data.total_opening), money(data.total_increase),
+              money(data.total_decrease), money(data.total_closing), style="total")
+    return doc
+
+
+def _cards(book, params, kind: str) -> ReportDocument:
+    as_of = _param_date(params, "sampai", book)
+    data = reports.member_cards(book, kind=kind, as_of=as_of)
+    selected = (params.get("anggota") or "").strip() if params else ""
+    doc = _document(book, data.title)
+    doc.subtitle = _range_subtitle(None, as_of or book.period_end)
+    doc.filters = [{
+        "name": "anggota",
+        "label": _("Anggota"),
+        "choices": [("", _("Semua anggota"))] + [(c.member_number, f"{c.member_number} — {c.member_name}")
+                                                 for c in data.cards],
+        "value": selected,
+    }]
+    summary = doc.add_table([_("Nomor"), _("Nama")] + [name for _code, name in data.accounts] + [_("Jumlah")],
+                            heading=_("Ringkasan"))
+    for card in data.cards:
+        summary.add(text(card.member_number), text(card.member_name),
+                    *[money(card.balances.get(code)) for code, _name in data.accounts], money(card.total))
+    summary.add(text(""), text(_("Jumlah")), *[money(data.totals.get(code)) for code, _name in data.accounts],
+                money(data.total), style="total")
+    for card in data.cards:
+        if selected and card.member_number != selected:
+            continue
+        if not card.rows and not selected:
+            continue
+        table = doc.add_table([_("Tanggal"), _("No."), _("Keterangan"), _("Akun"), _("Debit"), _("Kredit"), _("Saldo")],
+                              heading=f"{card.member_number} — {card.member_name}")
+        table.numeric = [False, False, False, False, True, True, True]
+        for row in card.rows:
+            table.add(date_cell(row.date), text(f"#{row.entry_number}", _entry_url(book, row.entry_number)),
+                      text(row.description), text(f"{row.account_code} {row.account_name}"), money(row.debit),
+                      money(row.credit), money(row.balance))
+        table.add(text(""), text(""), text(_("Saldo akhir")), text(""), text(""), text(""), money(card.total),
+                  style="total")
+    return doc
+
+
+@report("kartu-simpanan", _l("Kartu simpanan anggota"))
+def kartu_simpanan(book, params) -> ReportDocument:
+    return _cards(book, params, "simpanan")
+
+
+@report("kartu-piutang", _l("Kartu piutang anggota"))
+def kartu_piutang(book, params) -> ReportDocument:
+    return _cards(book, params, "piutang")
+
+
+@report("jurnal-penutup", _l("Jurnal penutup (pratinjau)"))
+def jurnal_penutup(book, params) -> ReportDocument:
+    from .exceptions import LedgerValidationError
+
+    date = _param_date(params, "sampai", book) or book.period_end
+    doc = _document(book, _("Jurnal Penutup"))
+    doc.subtitle = _range_subtitle(None, date)
+    try:
+        data = reports.closing_entries(book, date=date)
+    except LedgerValidationError as exc:
+        doc.notes.extend(exc.messages)
+        return doc
+    table = doc.add_table([_("Kode"), _("Akun"), _("Debit"), _("Kredit")])
+    table.numeric = [False, False, True, True]
+    for line in data.lines:
+        table.add(text(line.code), text(line.name), money(line.debit), money(line.credit))
+    table.add(text(""), text(_("Jumlah")), money(data.total_debit), money(data.total_credit), style="total")
+    if data.is_empty:
+        doc.notes.append(_("Tidak ada saldo pendapatan atau beban yang perlu ditutup."))
+    if data.closed_through:
+        doc.notes.append(_("Buku sudah ditutup sampai %(date)s.") % {"date": format_tanggal(data.closed_through)})
+    return doc
+
+
+REPORT_LINKS = [(slug, label) for slug, (label, _builder) in REPORTS.items()]

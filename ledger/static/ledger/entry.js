@@ -1,0 +1,122 @@
+/* Journal entry form enhancements (the form works without them): live debit/credit totals and
+   their difference, adding a row without a round trip, and a type-ahead for the account select. */
+(function () {
+  "use strict";
+  var form = document.getElementById("entry-form");
+  if (!form) { return; }
+  var lines = document.getElementById("entry-lines");
+  var countInput = form.querySelector("input[name=line_count]");
+  var totals = document.getElementById("entry-totals");
+
+  /* "1.250.000,50" → 1250000.5; NaN when it is not an amount. Mirrors lms.formatting.parse_rupiah. */
+  function parseAmount(text) {
+    var raw = (text || "").replace(/rp/i, "").replace(/\s+/g, "");
+    if (!raw) { return 0; }
+    if (raw.indexOf(",") >= 0) {
+      var cut = raw.lastIndexOf(",");
+      raw = raw.slice(0, cut).replace(/\./g, "") + "." + raw.slice(cut + 1);
+    } else {
+      var parts = raw.split(".");
+      if (parts.length > 2 || (parts.length === 2 && parts[1].length === 3)) { raw = raw.replace(/\./g, ""); }
+    }
+    if (!/^\d+(\.\d{1,2})?$/.test(raw)) { return NaN; }
+    return Math.round(parseFloat(raw) * 100);
+  }
+
+  function formatRupiah(cents) {
+    var sign = cents < 0 ? "-" : "";
+    cents = Math.abs(cents);
+    var whole = Math.floor(cents / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+    var frac = cents % 100;
+    return sign + "Rp " + whole + (frac ? "," + (frac < 10 ? "0" : "") + frac : "");
+  }
+
+  function sum(selector) {
+    var total = 0, bad = false;
+    form.querySelectorAll(selector).forEach(function (input) {
+      var value = parseAmount(input.value);
+      if (isNaN(value)) { bad = true; } else { total += value; }
+    });
+    return { total: total, bad: bad };
+  }
+
+  function updateTotals() {
+    var debit = sum("input[name$='-debit']");
+    var credit = sum("input[name$='-credit']");
+    document.getElementById("total-debit").textContent = debit.bad ? "?" : formatRupiah(debit.total);
+    document.getElementById("total-credit").textContent = credit.bad ? "?" : formatRupiah(credit.total);
+    var diff = document.getElementById("total-diff");
+    diff.textContent = (debit.bad || credit.bad) ? "?" : formatRupiah(debit.total - credit.total);
+    totals.classList.toggle("unbalanced", debit.total !== credit.total);
+  }
+
+  /* Type-ahead: a search box bound to the account list sets the <select> (which stays the value sent). */
+  function enhanceAccount(select) {
+    if (select.dataset.enhanced) { return; }
+    select.dataset.enhanced = "1";
+    var search = document.createElement("input");
+    search.type = "search";
+    search.setAttribute("list", "account-options");
+    search.className = "account-search";
+    search.placeholder = select.closest("form").dataset.searchPlaceholder || "Ketik kode atau nama akun";
+    search.setAttribute("aria-label", "Cari akun");
+    search.autocomplete = "off";
+    if (select.value) { search.value = select.options[select.selectedIndex].text; }
+    search.addEventListener("change", function () {
+      var wanted = search.value.trim().toLowerCase();
+      if (!wanted) { return; }
+      for (var i = 0; i < select.options.length; i++) {
+        var option = select.options[i];
+        var label = option.text.toLowerCase();
+        if (option.value && (label === wanted || option.value === wanted || label.indexOf(wanted) === 0)) {
+          select.value = option.value;
+          search.value = option.text;
+          return;
+        }
+      }
+    });
+    select.addEventListener("change", function () {
+      search.value = select.value ? select.options[select.selectedIndex].text : "";
+    });
+    select.parentNode.insertBefore(search, select);
+  }
+
+  function addRow(event) {
+    var rows = lines.querySelectorAll("fieldset.entry-line");
+    var last = rows[rows.length - 1];
+    var index = rows.length;
+    if (index >= 60) { return; }
+    event.preventDefault();
+    var copy = last.cloneNode(true);
+    var oldIndex = index - 1;
+    copy.id = "row-" + index;
+    copy.classList.remove("line-error");
+    copy.querySelectorAll(".errors, .account-search").forEach(function (node) { node.remove(); });
+    copy.querySelectorAll(".field-error").forEach(function (node) { node.classList.remove("field-error"); });
+    copy.querySelector("legend").textContent = copy.querySelector("legend").textContent.replace(/\d+/, index + 1);
+    copy.querySelectorAll("input, select, label").forEach(function (node) {
+      ["name", "id", "for"].forEach(function (attr) {
+        var value = node.getAttribute(attr);
+        if (value) { node.setAttribute(attr, value.replace("lines-" + oldIndex + "-", "lines-" + index + "-")); }
+      });
+      node.removeAttribute("aria-invalid");
+      node.removeAttribute("aria-describedby");
+      delete node.dataset.enhanced;
+      if (node.tagName === "INPUT") { node.value = ""; }
+      if (node.tagName === "SELECT") { node.selectedIndex = 0; }
+    });
+    lines.appendChild(copy);
+    countInput.value = index + 1;
+    copy.querySelectorAll("select.account-select").forEach(enhanceAccount);
+    var first = copy.querySelector("input, select");
+    if (first) { first.focus(); }
+  }
+
+  totals.hidden = false;
+  form.addEventListener("input", updateTotals);
+  document.getElementById("add-rows").addEventListener("click", addRow);
+  form.querySelectorAll("select.account-select").forEach(enhanceAccount);
+  updateTotals();
+  var summary = document.getElementById("error-summary");
+  if (summary) { summary.focus(); }
+})();

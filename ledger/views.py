@@ -1,0 +1,550 @@
+"""Pages of the ledger sandbox under /buku/: books, the journal entry form, reports, SHU, exercises.
+
+Views are thin: they check access (`ledger.access`), read through selectors/reports and write
+through `ledger.services`. Someone who may not see a book gets a 404, never a hint that it exists.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.db.models import Count, Q, Sum
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import access, selectors, services
+from .exceptions import LedgerValidationError
+from .exports import REPORT_LINKS, build_report, report_response
+from .forms import ClosingForm, JournalEntryForm, MemberForm, PracticeBookForm, ReversalForm
+from .models import Book, BookKind, EntryKind, JournalEntry, LedgerExercise, Side
+
+NONCE_TTL = 24 * 3600
+
+
+# --- Access helpers -----------------------------------------------------------------------
+
+
+def get_book_for(user, book_id: int, *, edit: bool = False) -> Book:
+    """The book if `user` may see it (or write in it, with `edit`); 404 otherwise (no leak)."""
+    book = get_object_or_404(Book.objects.select_related("owner", "chart", "exercise"), pk=book_id)
+    if not access.may_view_book(user, book):
+        raise Http404
+    if edit and not access.may_edit_book(user, book):
+        raise Http404 if not access.is_book_owner(user, book) else _ArchivedBook(book)
+    return book
+
+
+class _ArchivedBook(Exception):
+    def __init__(self, book):
+        self.book = book
+
+
+def _book_context(request, book: Book, **extra) -> dict:
+    return {
+        "book": book,
+        "may_edit": access.may_edit_book(request.user, book),
+        "is_owner": access.is_book_owner(request.user, book),
+        **extra,
+    }
+
+
+def _archived_redirect(request, book):
+    messages.error(request, _("Buku ini sudah diarsipkan sehingga tidak dapat diubah lagi."))
+    return redirect("ledger:book_detail", book_id=book.pk)
+
+
+def _edit_view(func):
+    """Wrap a view that writes in a book: the archived case becomes a message, not an error page."""
+
+    def wrapper(request, *args, **kwargs):
+        try:
+            return func(request, *args, **kwargs)
+        except _ArchivedBook as exc:
+            return _archived_redirect(request, exc.book)
+
+    wrapper.__name__ = func.__name__
+    wrapper.__doc__ = func.__doc__
+    return wrapper
+
+
+# --- Books --------------------------------------------------------------------------------
+
+
+@login_required
+def book_list(request):
+    """My books: practice books and exercise attempts (active first, then archived attempts)."""
+    books = list(selectors.books_of(request.user, archived=None))
+    practice = [b for b in books if b.kind == BookKind.PRACTICE and not b.archived]
+    attempts = [b for b in books if b.kind == BookKind.EXERCISE and not b.archived]
+    archived = [b for b in books if b.archived]
+    return render(
+        request,
+        "ledger/book_list.html",
+        {
+            "practice_books": practice,
+            "attempt_books": attempts,
+            "archived_books": archived,
+            "form": PracticeBookForm(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def book_create(request):
+    form = PracticeBookForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        start, end = form.period()
+        try:
+            book = services.create_practice_book(
+                owner=request.user,
+                title=form.cleaned_data["title"],
+                cooperative_name=form.cleaned_data["cooperative_name"],
+                period_start=start,
+                period_end=end,
+            )
+        except LedgerValidationError as exc:
+            for key, msgs in exc.errors.items():
+                if key == "lines":
+                    continue
+                for message in msgs:
+                    form.add_error(key if key in form.fields else None, str(message))
+        else:
+            messages.success(request, _("Buku latihan “%(title)s” sudah dibuat.") % {"title": book.title})
+            return redirect("ledger:book_detail", book_id=book.pk)
+    return render(request, "ledger/book_create.html", {"form": form})
+
+
+def _book_totals(book: Book) -> dict:
+    """Entry count and debit/credit totals of a book in ONE query."""
+    from django.db.models import DecimalField, Value
+    from django.db.models.functions import Coalesce
+
+    from .models import JournalLine
+
+    money = DecimalField(max_digits=20, decimal_places=2)
+    zero = Value(0, output_field=money)
+    return JournalLine.objects.filter(entry__book_id=book.pk).aggregate(
+        entries=Count("entry", distinct=True),
+        debit=Coalesce(Sum("amount", filter=Q(side=Side.DEBIT)), zero, output_field=money),
+        credit=Coalesce(Sum("amount", filter=Q(side=Side.CREDIT)), zero, output_field=money),
+    )
+
+
+@login_required
+def book_detail(request, book_id: int):
+    """A book's overview: figures, latest entries, links to every report. Fixed number of queries."""
+    book = get_book_for(request.user, book_id)
+    totals = _book_totals(book)
+    recent = list(JournalEntry.objects.filter(book=book).select_related("reversed_by").order_by("-number")[:10])
+    member_count = book.members.count()
+    return render(
+        request,
+        "ledger/book_detail.html",
+        _book_context(
+            request,
+            book,
+            totals=totals,
+            recent_entries=recent,
+            member_count=member_count,
+            reports=REPORT_LINKS,
+        ),
+    )
+
+
+# --- Journal entries -----------------------------------------------------------------------
+
+
+def _nonce_key(book: Book, nonce: str) -> str:
+    return f"ledger:entry-nonce:{book.pk}:{nonce}"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@_edit_view
+def entry_create(request, book_id: int):
+    """The journal entry form (header + line rows). Works without JavaScript; double submits count once."""
+    book = get_book_for(request.user, book_id, edit=True)
+    accounts = list(selectors.postable_accounts(book))
+    members = list(selectors.book_members(book))
+    add_rows = request.method == "POST" and "add_rows" in request.POST
+    form = JournalEntryForm(
+        book=book,
+        accounts=accounts,
+        members=members,
+        data=request.POST if request.method == "POST" else None,
+        add_rows=add_rows,
+    )
+    if request.method == "POST" and not add_rows and form.is_valid():
+        nonce = form.nonce
+        key = _nonce_key(book, nonce) if nonce else None
+        if key and not cache.add(key, "pending", NONCE_TTL):
+            # The same form was already sent (double click, resend after a slow network).
+            done = cache.get(key)
+            if isinstance(done, int):
+                messages.info(request, _("Jurnal ini sudah tersimpan; tidak dicatat dua kali."))
+                return redirect("ledger:entry_detail", book_id=book.pk, number=done)
+            messages.info(request, _("Jurnal ini sedang disimpan; periksa daftar jurnal."))
+            return redirect("ledger:entry_list", book_id=book.pk)
+        inputs, rows = form.line_inputs()
+        header = form.header.cleaned_data
+        try:
+            entry = services.post_journal_entry(
+                book=book,
+                user=request.user,
+                date=header["date"],
+                description=header["description"],
+                voucher=header.get("voucher") or "",
+                lines=inputs,
+            )
+        except LedgerValidationError as exc:
+            if key:
+                cache.delete(key)
+            form.apply_service_errors(exc.errors, rows)
+        else:
+            if key:
+                cache.set(key, entry.number, NONCE_TTL)
+            messages.success(request, _("Jurnal #%(number)s sudah diposting.") % {"number": entry.number})
+            if "save_another" in request.POST:
+                return redirect("ledger:entry_create", book_id=book.pk)
+            return redirect("ledger:entry_detail", book_id=book.pk, number=entry.number)
+    status = 400 if form.has_errors else 200
+    return render(
+        request,
+        "ledger/entry_form.html",
+        _book_context(
+            request,
+            book,
+            form=form,
+            accounts=accounts,
+            members=members,
+            error_summary=form.error_summary() if form.has_errors else [],
+        ),
+        status=status,
+    )
+
+
+def _get_entry(book: Book, number: int) -> JournalEntry:
+    return get_object_or_404(
+        selectors.entries_with_lines(book=book).select_related("reverses", "reversed_by"), number=number
+    )
+
+
+@login_required
+def entry_detail(request, book_id: int, number: int):
+    book = get_book_for(request.user, book_id)
+    entry = _get_entry(book, number)
+    lines = list(entry.lines.all())
+    debit = sum((line.amount for line in lines if line.side == Side.DEBIT), 0)
+    credit = sum((line.amount for line in lines if line.side == Side.CREDIT), 0)
+    may_reverse = (
+        access.may_edit_book(request.user, book)
+        and entry.kind not in (EntryKind.REVERSAL, EntryKind.OPENING)
+        and not entry.is_reversed
+    )
+    return render(
+        request,
+        "ledger/entry_detail.html",
+        _book_context(
+            request,
+            book,
+            entry=entry,
+            lines=lines,
+            debit_total=debit,
+            credit_total=credit,
+            may_reverse=may_reverse,
+            reversal_form=ReversalForm() if may_reverse else None,
+        ),
+    )
+
+
+@login_required
+@require_POST
+@_edit_view
+def entry_reverse(request, book_id: int, number: int):
+    """Post the reversal ("jurnal pembalik") of an entry, with a reason."""
+    book = get_book_for(request.user, book_id, edit=True)
+    entry = _get_entry(book, number)
+    form = ReversalForm(request.POST)
+    if form.is_valid():
+        try:
+            reversal = services.reverse_journal_entry(
+                entry=entry, user=request.user, date=form.cleaned_data["date"], reason=form.cleaned_data["reason"]
+            )
+        except LedgerValidationError as exc:
+            for key, msgs in exc.errors.items():
+                if key == "lines":
+                    continue
+                for message in msgs:
+                    form.add_error(key if key in form.fields else None, str(message))
+        else:
+            messages.success(
+                request,
+                _("Jurnal pembalik #%(number)s sudah diposting untuk jurnal #%(original)s.")
+                % {"number": reversal.number, "original": entry.number},
+            )
+            return redirect("ledger:entry_detail", book_id=book.pk, number=reversal.number)
+    lines = list(entry.lines.all())
+    return render(
+        request,
+        "ledger/entry_detail.html",
+        _book_context(
+            request,
+            book,
+            entry=entry,
+            lines=lines,
+            debit_total=sum((x.amount for x in lines if x.side == Side.DEBIT), 0),
+            credit_total=sum((x.amount for x in lines if x.side == Side.CREDIT), 0),
+            may_reverse=True,
+            reversal_form=form,
+        ),
+        status=400,
+    )
+
+
+# --- Members -------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_list(request, book_id: int):
+    book = get_book_for(request.user, book_id)
+    may_edit = access.may_edit_book(request.user, book)
+    form = MemberForm(request.POST or None) if may_edit else None
+    if request.method == "POST":
+        if not may_edit:
+            if not access.is_book_owner(request.user, book):
+                raise Http404
+            return _archived_redirect(request, book)
+        if form.is_valid():
+            try:
+                member = services.add_member(
+                    book=book, user=request.user, number=form.cleaned_data["number"], name=form.cleaned_data["name"]
+                )
+            except LedgerValidationError as exc:
+                for key, msgs in exc.errors.items():
+                    if key == "lines":
+                        continue
+                    for message in msgs:
+                        form.add_error(key if key in form.fields else None, str(message))
+            else:
+                messages.success(request, _("Anggota %(member)s sudah ditambahkan.") % {"member": member})
+                return redirect("ledger:member_list", book_id=book.pk)
+    members = list(selectors.book_members(book))
+    return render(
+        request,
+        "ledger/member_list.html",
+        _book_context(request, book, members=members, form=form),
+        status=400 if form is not None and form.is_bound and form.errors else 200,
+    )
+
+
+# --- Closing -------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@_edit_view
+def closing(request, book_id: int):
+    """Closing entries for a period: preview the lines, then post them (owner only)."""
+    book = get_book_for(request.user, book_id)
+    may_edit = access.may_edit_book(request.user, book)
+    data = request.POST if request.method == "POST" else (request.GET if "date" in request.GET else None)
+    form = ClosingForm(data, initial={"date": book.period_end})
+    preview = []
+    if form.is_bound and form.is_valid():
+        date = form.cleaned_data["date"]
+        if request.method == "POST":
+            book = get_book_for(request.user, book_id, edit=True)
+            try:
+                entry = services.close_period(book=book, user=request.user, date=date)
+            except LedgerValidationError as exc:
+                for key, msgs in exc.errors.items():
+                    if key == "lines":
+                        continue
+                    for message in msgs:
+                        form.add_error(key if key in form.fields else None, str(message))
+            else:
+                messages.success(request, _("Jurnal penutup #%(number)s sudah diposting.") % {"number": entry.number})
+                return redirect("ledger:entry_detail", book_id=book.pk, number=entry.number)
+        else:
+            if not book.contains_date(date):
+                form.add_error("date", _("Tanggal harus di dalam periode buku."))
+            else:
+                try:
+                    preview = services.closing_lines(book=book, date=date)
+                except LedgerValidationError as exc:
+                    form.add_error(None, "; ".join(exc.messages))
+    closings = list(
+        JournalEntry.objects.filter(book=book, kind=EntryKind.CLOSING).select_related("reversed_by").order_by("number")
+    )
+    return render(
+        request,
+        "ledger/closing.html",
+        _book_context(
+            request,
+            book,
+            form=form,
+            preview=preview,
+            preview_debit=sum((x.amount for x in preview if x.side == Side.DEBIT), 0),
+            preview_credit=sum((x.amount for x in preview if x.side == Side.CREDIT), 0),
+            closings=closings,
+            may_edit=may_edit,
+        ),
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+# --- Reports -------------------------------------------------------------------------------
+
+
+
+@login_required
+def report(request, book_id: int, slug: str):
+    book = get_book_for(request.user, book_id)
+    document = build_report(slug, book=book, params=request.GET)
+    if document is None:
+        raise Http404
+    return render(
+        request,
+        "ledger/report.html",
+        _book_context(request, book, document=document, slug=slug, query=request.GET.urlencode(), reports=REPORT_LINKS),
+    )
+
+
+@login_required
+def entry_list(request, book_id: int):
+    """The entry list is the jurnal umum, each entry linking to its page."""
+    return report(request, book_id, "jurnal-umum")
+
+
+@login_required
+def report_download(request, book_id: int, slug: str, fmt: str) -> HttpResponse:
+    book = get_book_for(request.user, book_id)
+    document = build_report(slug, book=book, params=request.GET)
+    if document is None or fmt not in ("pdf", "xlsx"):
+        raise Http404
+    return report_response(document, fmt=fmt, filename=f"{slug}-buku-{book.pk}")
+
+
+# --- Exercises -----------------------------------------------------------------------------
+
+
+def published_exercises():
+    qs = LedgerExercise.objects.all()
+    field_names = {f.name for f in LedgerExercise._meta.get_fields()}
+    if "live" in field_names:
+        qs = qs.filter(live=True)
+    elif "is_published" in field_names:
+        qs = qs.filter(is_published=True)
+    return qs
+
+
+@login_required
+def exercise_list(request):
+    exercises = list(published_exercises().annotate(transaction_count=Count("transactions")).order_by("title"))
+    active = {b.exercise_id: b for b in Book.objects.filter(owner=request.user, kind=BookKind.EXERCISE, archived=False)}
+    rows = [{"exercise": e, "book": active.get(e.pk)} for e in exercises]
+    return render(request, "ledger/exercise_list.html", {"rows": rows})
+
+
+def _exercise_or_404(slug: str) -> LedgerExercise:
+    return get_object_or_404(published_exercises(), slug=slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def exercise_detail(request, slug: str):
+    """Narrative, start/continue/reset my attempt, and "periksa jawaban" (score and feedback)."""
+    exercise = _exercise_or_404(slug)
+    book = Book.objects.filter(owner=request.user, exercise=exercise, archived=False).first()
+    result = None
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "start":
+            book = services.start_exercise_book(owner=request.user, exercise=exercise)
+            return redirect("ledger:book_detail", book_id=book.pk)
+        if action == "reset" and book is not None:
+            try:
+                book = services.reset_exercise_book(book=book, user=request.user)
+            except LedgerValidationError as exc:
+                messages.error(request, "; ".join(exc.messages))
+            else:
+                messages.success(
+                    request, _("Latihan dimulai lagi dari saldo awal (percobaan ke-%(n)s).") % {"n": book.attempt}
+                )
+            return redirect("ledger:exercise_detail", slug=exercise.slug)
+        if action == "check" and book is not None:
+            result = grade(book=book, user=request.user)
+        elif action not in ("start", "reset", "check"):
+            messages.error(request, _("Tindakan tidak dikenal."))
+    transactions = list(exercise.transactions.order_by("number", "sort_order"))
+    return render(
+        request,
+        "ledger/exercise_detail.html",
+        {
+            "exercise": exercise,
+            "book": book,
+            "transactions": transactions,
+            "result": result,
+            "may_reveal": access.may_reveal_answers(request.user, exercise),
+        },
+    )
+
+
+def grade(*, book: Book, user):
+    """Run the grader on a book (D's `ledger.grading.grade_book`); None when the grader is missing."""
+    try:
+        from .grading import grade_book
+    except ImportError:  # pragma: no cover - the grader lands with the ledger core
+        return None
+    try:
+        return grade_book(book=book, exercise=book.exercise, reveal=False)
+    except TypeError:
+        return grade_book(book=book, reveal=False)
+
+
+@login_required
+def exercise_answer(request, slug: str):
+    """The expected answer of an exercise (instructors and admins only)."""
+    exercise = _exercise_or_404(slug)
+    if not access.may_reveal_answers(request.user, exercise):
+        raise Http404
+    transactions = list(exercise.transactions.order_by("number", "sort_order"))
+    expected = {}
+    for line in exercise.expected_lines.order_by("transaction_number", "sort_order"):
+        expected.setdefault(line.transaction_number, []).append(line)
+    for tx in transactions:
+        tx.expected = expected.get(tx.number, [])
+    return render(
+        request,
+        "ledger/exercise_answer.html",
+        {
+            "exercise": exercise,
+            "transactions": transactions,
+            "opening_balances": list(exercise.opening_balances.all()),
+            "expected_balances": list(exercise.expected_balances.all()),
+            "members": list(exercise.members.all()),
+        },
+    )
+
+
+def book_url(book: Book) -> str:
+    return reverse("ledger:book_detail", kwargs={"book_id": book.pk})
+
+
+# --- SHU -----------------------------------------------------------------------------------
+
+
+@login_required
+def shu(request, book_id: int):
+    raise Http404
+
+
+@login_required
+def shu_download(request, book_id: int, fmt: str):
+    raise Http404
