@@ -1,15 +1,49 @@
-"""allauth adapter: phone numbers stored on our User, codes sent through `lms.sms`."""
+"""allauth adapter: phone numbers stored on our User, codes sent through `lms.sms`, Sinau's wording."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.stages import PhoneVerificationStage
+from allauth.core.exceptions import RateLimited
+from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from . import roles
 from .phone import PhoneField, normalize_phone
 from .sms import send_sms
 
+PHONE_LABEL = gettext_lazy("Nomor HP/WhatsApp")
+
 
 class AccountAdapter(DefaultAccountAdapter):
+    # Messages allauth shows on its forms, in our words where allauth's do not fit Sinau (there are
+    # no usernames here, and "email or phone" is one field).
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "username_password_mismatch": gettext_lazy(
+            "Email/nomor HP atau kata sandi salah. Nomor HP ditulis seperti 081234567890."
+        ),
+        "email_password_mismatch": gettext_lazy("Email atau kata sandi salah."),
+        "phone_password_mismatch": gettext_lazy("Nomor HP atau kata sandi salah."),
+        "email_taken": gettext_lazy("Email ini sudah terdaftar. Silakan masuk, atau pakai fitur lupa kata sandi."),
+        "phone_taken": gettext_lazy("Nomor HP ini sudah dipakai akun lain."),
+        "too_many_login_attempts": gettext_lazy(
+            "Terlalu banyak percobaan masuk yang gagal. Tunggu beberapa menit, lalu coba lagi."
+        ),
+        "unknown_email": gettext_lazy("Email ini tidak terdaftar di Sinau."),
+        "invalid_password_reset": gettext_lazy("Tautan atur ulang kata sandi tidak berlaku lagi."),
+    }
+
+    def get_login_stages(self) -> list[str]:
+        return [
+            "lms.adapters.RateLimitAwarePhoneVerificationStage" if path.endswith(".PhoneVerificationStage") else path
+            for path in super().get_login_stages()
+        ]
+
     def phone_form_field(self, **kwargs):
+        kwargs["label"] = PHONE_LABEL
         return PhoneField(**kwargs)
 
     def send_verification_code_sms(self, user, phone: str, code: str, **kwargs) -> None:
@@ -18,7 +52,8 @@ class AccountAdapter(DefaultAccountAdapter):
     def set_phone(self, user, phone: str, verified: bool) -> None:
         user.phone = phone
         user.phone_verified = verified
-        user.save(update_fields=["phone", "phone_verified"])
+        if user.pk is not None:  # at sign-up allauth sets the phone before the user is saved
+            user.save(update_fields=["phone", "phone_verified"])
 
     def get_phone(self, user):
         if user.phone:
@@ -36,10 +71,31 @@ class AccountAdapter(DefaultAccountAdapter):
         return get_user_model().objects.filter(phone=phone).order_by("pk").first()
 
     def save_user(self, request, user, form, commit=True):
+        """Copy our sign-up fields; someone who signs up on their own is a trainee (Peserta)."""
         user = super().save_user(request, user, form, commit=False)
         data = form.cleaned_data
         user.full_name = data.get("full_name", "").strip()
         user.organisation = data.get("organisation", "").strip()
         if commit:
             user.save()
+            roles.assign_role(user, roles.TRAINEE)
         return user
+
+
+class RateLimitAwarePhoneVerificationStage(PhoneVerificationStage):
+    """allauth's phone verification step, minus its 500 when a code was sent moments ago.
+
+    allauth limits verification SMS to one per number per 30 s ("verify_phone") and lets the
+    RateLimited exception escape from the login view. Signing in twice within that window (e.g.
+    after cancelling the code page) then crashed; now it returns to the login page and says why.
+    """
+
+    def handle(self):
+        try:
+            return super().handle()
+        except RateLimited:
+            messages.error(
+                self.request,
+                _("Kode verifikasi baru saja dikirim ke nomor HP Anda. Tunggu setengah menit, lalu masuk lagi."),
+            )
+            return HttpResponseRedirect(reverse("account_login")), False

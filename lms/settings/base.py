@@ -128,7 +128,6 @@ ACCOUNT_ADAPTER = "lms.adapters.AccountAdapter"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email", "phone"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "phone", "password1*", "password2*"]
-ACCOUNT_SIGNUP_FORM_CLASS = "lms.forms.SignupExtraForm"
 ACCOUNT_EMAIL_VERIFICATION = env("ACCOUNT_EMAIL_VERIFICATION", default="mandatory")
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
@@ -138,7 +137,14 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_PHONE_VERIFICATION_ENABLED = True
 ACCOUNT_PHONE_VERIFICATION_SUPPORTS_RESEND = True
-ACCOUNT_PREVENT_ENUMERATION = True
+# Off on purpose: issue 2 wants sign-up with a taken email or phone answered by a message on the
+# form (with enumeration prevention allauth would silently send an email instead). The rate limits
+# below keep probing for accounts slow.
+ACCOUNT_PREVENT_ENUMERATION = False
+# A signed-in user sent to the login page (e.g. a trainee opening /admin/) sees the form and the
+# reason instead of being bounced back to `next`, which would loop between /admin/ and the login.
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
+ACCOUNT_FORMS = {"login": "lms.forms.LoginForm", "signup": "lms.forms.SignupForm"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Sinau] "
 # allauth's rate limits are on by default; these make the login limit explicit and strict.
 ACCOUNT_RATE_LIMITS = {
@@ -186,6 +192,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # --- Wagtail -------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Sinau"
 WAGTAILADMIN_BASE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# The admin signs in through allauth (rate limits, phone login, verification), and Wagtail's
+# logout lands on the same page.
+WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
