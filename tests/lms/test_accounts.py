@@ -422,3 +422,26 @@ def test_profile_bad_input_changes_nothing(client_for, make_user, data, field, m
     assert "Periksa kembali isian yang ditandai" in page_text(response)
     user.refresh_from_db()
     assert (user.full_name, user.phone, user.phone_verified) == ("Budi Santoso", "+6281200000009", True)
+
+
+def test_logout_from_the_wagtail_admin_lands_on_our_login_page(client_for, instructor):
+    client = client_for(instructor)
+    assert client.get("/admin/").status_code == 200
+    response = client.post("/admin/logout/")
+    assert response.status_code == 302
+    assert response["Location"] == "/akun/login/"
+    page = client.get("/akun/login/")
+    assert "Anda sudah keluar." in page_text(page)
+    assert "_auth_user_id" not in client.session
+    assert client.get("/admin/")["Location"] == "/akun/login/?next=/admin/"
+
+
+def test_admin_signs_in_through_allauth_and_returns_to_the_admin(client, instructor):
+    response = client.get("/admin/pages/")
+    assert response["Location"] == "/akun/login/?next=/admin/pages/"
+    response = client.post(
+        "/akun/login/?next=/admin/pages/",
+        {"login": "narasumber@example.test", "password": PASSWORD, "next": "/admin/pages/"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/pages/"
