@@ -1,0 +1,96 @@
+"""Wagtail admin: instructors edit only their courses; cohort screens are scoped per instructor."""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import GroupPagePermission
+
+from courses.models import CourseEditorGroup
+from courses.services import sync_course_editors
+from lms import roles
+
+
+@pytest.fixture
+def setup(make_course, make_cohort, make_user):
+    tree = make_course(lessons=(1,))
+    mine = make_user(roles.INSTRUCTOR)
+    other = make_user(roles.INSTRUCTOR)
+    cohort = make_cohort(tree.course, instructors=[mine])
+    sync_course_editors(course=tree.course)
+    return tree, cohort, mine, other
+
+
+@pytest.mark.django_db
+def test_editor_group_follows_the_course_and_its_instructors(setup, make_user):
+    tree, cohort, mine, other = setup
+    link = CourseEditorGroup.objects.get(course=tree.course)
+    assert link.group.name == f"Narasumber: {tree.course.title}"
+    assert list(link.group.user_set.all()) == [mine]
+    codenames = set(GroupPagePermission.objects.filter(group=link.group, page=tree.course)
+                    .values_list("permission__codename", flat=True))
+    assert codenames == {"add_page", "change_page", "publish_page"}
+    # Assigning on the course page itself also counts; non-instructors are never added.
+    trainee = make_user(roles.TRAINEE)
+    tree.course.instructors.add(other, trainee)
+    tree.course.save()
+    sync_course_editors(course=tree.course)
+    assert set(link.group.user_set.all()) == {mine, other}
+    # Renaming the course renames the group; running twice creates nothing new.
+    tree.course.title = "Kursus Baru"
+    tree.course.save()
+    sync_course_editors(course=tree.course)
+    assert Group.objects.filter(name="Narasumber: Kursus Baru").count() == 1
+    assert CourseEditorGroup.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_changing_cohort_instructors_updates_the_group(make_course, make_cohort, make_user):
+    tree = make_course(lessons=(1,))
+    first, second = make_user(roles.INSTRUCTOR), make_user(roles.INSTRUCTOR)
+    cohort = make_cohort(tree.course, instructors=[first])
+    group = CourseEditorGroup.objects.get(course=tree.course).group
+    assert list(group.user_set.all()) == [first]
+    cohort.instructors.set([second])
+    assert list(group.user_set.all()) == [second]
+
+
+@pytest.mark.django_db
+def test_course_instructor_may_edit_the_course_and_another_may_not(setup, client_for):
+    tree, _cohort, mine, other = setup
+    edit_url = f"/admin/pages/{tree.course.pk}/edit/"
+    assert client_for(mine).get(edit_url).status_code == 200
+    assert client_for(mine).get(f"/admin/pages/{tree.lessons[0].pk}/edit/").status_code == 200
+    denied = client_for(other).get(edit_url, follow=True)
+    assert denied.redirect_chain[-1][0] == "/admin/"
+    body = denied.content.decode().lower()
+    assert "permission" in body or "izin" in body
+
+
+@pytest.mark.django_db
+def test_cohort_admin_is_scoped_per_instructor(setup, make_cohort, client_for, officer):
+    tree, cohort, mine, other = setup
+    foreign = make_cohort(tree.course, instructors=[other])
+    listing = client_for(mine).get("/admin/kursus/angkatan/").content.decode()
+    assert cohort.name in listing and foreign.name not in listing
+    assert client_for(mine).get(f"/admin/kursus/angkatan/edit/{cohort.pk}/").status_code == 200
+    denied = client_for(mine).get(f"/admin/kursus/angkatan/edit/{foreign.pk}/")
+    assert denied.status_code == 302 and denied["Location"] == "/admin/"
+    edit = client_for(officer).get(f"/admin/kursus/angkatan/edit/{foreign.pk}/")
+    assert edit.status_code == 200 and f"/admin/kursus/angkatan/{foreign.pk}/impor/" in edit.content.decode()
+    officer_listing = client_for(officer).get("/admin/kursus/angkatan/").content.decode()
+    assert cohort.name in officer_listing and foreign.name in officer_listing
+
+
+@pytest.mark.django_db
+def test_officer_creates_a_cohort_in_the_admin_with_a_clear_error_for_bad_dates(setup, client_for, officer):
+    tree, *_ = setup
+    data = {"course": tree.course.pk, "name": "Angkatan Baru", "start_date": "2026-12-10", "end_date": "2026-12-01",
+            "venue": "Aula", "capacity": 20, "enrolment_code": "baru2026", "status": "open"}
+    response = client_for(officer).post("/admin/kursus/angkatan/new/", data)
+    assert response.status_code == 200
+    assert "Tanggal selesai tidak boleh sebelum tanggal mulai" in response.content.decode()
+    data["end_date"] = "2026-12-13"
+    response = client_for(officer).post("/admin/kursus/angkatan/new/", data)
+    assert response.status_code == 302
+    from courses.models import Cohort
+
+    assert Cohort.objects.get(name="Angkatan Baru").enrolment_code == "BARU2026"

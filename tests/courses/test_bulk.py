@@ -1,0 +1,139 @@
+"""Bulk enrolment from CSV in the Wagtail admin: per-row report, file-level refusals create nothing."""
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from courses.bulk import CsvRejected, bulk_enroll
+from courses.models import Enrollment
+from lms import roles
+
+User = get_user_model()
+
+
+@pytest.fixture
+def cohort(make_course, make_cohort, instructor):
+    return make_cohort(make_course().course, capacity=5, instructors=[instructor])
+
+
+def run(cohort, text, by, encoding="utf-8"):
+    return bulk_enroll(cohort=cohort, raw=text.encode(encoding), acting_user=by)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_rows_are_created_enrolled_or_rejected_with_reasons(cohort, officer, make_user):
+    existing = make_user(roles.TRAINEE, email="lama@example.test")
+    already = make_user(roles.TRAINEE, email="sudah@example.test")
+    Enrollment.objects.create(user=already, cohort=cohort)
+    text = (
+        "\ufeffNama;Email;Telepon;Koperasi\n"
+        "Siti Aminah;siti@example.test;0812-3456-7890;Koperasi Tempe\n"
+        "Lama Sekali;LAMA@example.test;;\n"
+        "Sudah Ada;sudah@example.test;;\n"
+        "Tanpa Email;bukan-email;;\n"
+        "Siti Lagi;siti@example.test;;\n"
+        "Nomor Salah;nomor@example.test;12345;\n"
+        ";kosong@example.test;;\n"
+    )
+    report = run(cohort, text, officer)
+    outcomes = [(row.email, row.outcome, row.user_created) for row in report.rows]
+    assert outcomes[:3] == [
+        ("siti@example.test", "enrolled", True),
+        ("LAMA@example.test", "enrolled", False),
+        ("sudah@example.test", "already_enrolled", False),
+    ]
+    reasons = {row.email: row.reasons for row in report.rows if row.outcome == "rejected"}
+    assert reasons["bukan-email"] == ["email tidak valid"]
+    assert "email ganda di berkas ini" in reasons["siti@example.test"]
+    assert reasons["nomor@example.test"] == ["nomor HP tidak valid"]
+    assert "nama kosong atau terlalu pendek" in reasons["kosong@example.test"]
+    assert (report.count_enrolled, report.count_already, report.count_rejected) == (2, 1, 4)
+
+    siti = User.objects.get(email="siti@example.test")
+    assert (siti.full_name, siti.phone, siti.organisation) == ("Siti Aminah", "+6281234567890", "Koperasi Tempe")
+    assert not siti.has_usable_password()
+    assert EmailAddress.objects.get(user=siti).verified
+    assert roles.has_role(siti, roles.TRAINEE)
+    assert Enrollment.objects.get(user=siti, cohort=cohort).enrolled_by == officer
+    assert Enrollment.objects.filter(user=existing, cohort=cohort).exists()
+    # Only the new account gets an invitation, with a link to set the password.
+    assert [m.to for m in mail.outbox] == [["siti@example.test"]]
+    assert "/akun/password/reset/key/" in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_english_column_names_are_accepted(cohort, officer):
+    report = run(cohort, "name,email,phone,cooperative\nBudi Santoso,budi@example.test,,KPRI\n", officer)
+    assert report.count_enrolled == 1
+    assert User.objects.get(email="budi@example.test").organisation == "KPRI"
+
+
+@pytest.mark.django_db
+def test_rows_beyond_capacity_are_rejected(cohort, officer):
+    lines = "".join(f"Peserta Nomor {i},p{i}@example.test,,\n" for i in range(7))
+    report = run(cohort, "nama,email,telepon,koperasi\n" + lines, officer)
+    assert report.count_enrolled == 5
+    assert report.count_rejected == 2
+    assert all("penuh" in row.reasons[0] for row in report.rows if row.outcome == "rejected")
+    # No orphan accounts for rejected rows.
+    assert not User.objects.filter(email__in=["p5@example.test", "p6@example.test"]).exists()
+
+
+@pytest.mark.parametrize("text,message", [
+    ("email,telepon\nbudi@example.test,\n", "Kolom wajib tidak ada: nama"),
+    ("nama,telepon\nBudi,\n", "Kolom wajib tidak ada: email"),
+    ("", "Berkas kosong"),
+    ("nama,email\n", "tidak berisi peserta"),
+])
+@pytest.mark.django_db
+def test_file_level_problems_create_nothing(cohort, officer, text, message):
+    before = User.objects.count()
+    with pytest.raises(CsvRejected) as info:
+        run(cohort, text, officer)
+    assert message in str(info.value)
+    assert User.objects.count() == before
+    assert not Enrollment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_wrong_encoding_is_refused_clearly(cohort, officer):
+    with pytest.raises(CsvRejected) as info:
+        run(cohort, "nama,email\nSiti Münster,siti@example.test\n", officer, encoding="latin-1")
+    assert "UTF-8" in str(info.value)
+    assert not User.objects.filter(email="siti@example.test").exists()
+
+
+def upload(client, cohort, content: bytes, name="peserta.csv"):
+    return client.post(f"/admin/kursus/angkatan/{cohort.pk}/impor/",
+                       {"file": SimpleUploadedFile(name, content, content_type="text/csv")})
+
+
+@pytest.mark.django_db
+def test_admin_view_for_officer_and_the_cohorts_instructor(cohort, officer, instructor, client_for):
+    response = upload(client_for(officer), cohort, b"nama,email\nBudi Santoso,budi@example.test\n")
+    assert response.status_code == 200
+    assert "akun dibuat, didaftarkan" in response.content.decode()
+    response = upload(client_for(instructor), cohort, b"nama,email\nDewi Lestari,dewi@example.test\n")
+    assert response.status_code == 200
+    assert Enrollment.objects.filter(cohort=cohort).count() == 2
+
+
+@pytest.mark.django_db
+def test_admin_view_refuses_bad_files_and_other_people(cohort, make_user, client_for, officer, trainee):
+    client = client_for(officer)
+    not_csv = upload(client, cohort, b"%PDF-1.4", name="peserta.pdf")
+    assert not_csv.status_code == 400 and "CSV" in not_csv.content.decode()
+    latin = upload(client, cohort, "nama,email\nJosé Ñandú,jose@example.test\n".encode("latin-1"))
+    assert latin.status_code == 400 and "UTF-8" in latin.content.decode()
+    big = upload(client, cohort, b"nama,email\n" + b"x" * (1024 * 1024 + 1))
+    assert big.status_code == 400 and "terlalu besar" in big.content.decode()
+    assert not Enrollment.objects.exists()
+
+    other_instructor = make_user(roles.INSTRUCTOR)
+    denied = upload(client_for(other_instructor), cohort, b"nama,email\nBudi Santoso,budi@example.test\n")
+    assert denied.status_code == 302 and denied["Location"] == "/admin/"
+    denied = client_for(trainee).get(f"/admin/kursus/angkatan/{cohort.pk}/impor/")
+    assert denied.status_code == 302
+    assert not Enrollment.objects.exists()

@@ -1,0 +1,109 @@
+"""Who may open each courses page: anonymous, trainee (enrolled or not), instructors, officer."""
+
+import pytest
+
+from courses.models import Enrollment
+from lms import roles
+
+
+@pytest.fixture
+def world(make_course, make_cohort, enrol, make_user):
+    tree = make_course(lessons=(2,))
+    people = {
+        "enrolled": make_user(roles.TRAINEE),
+        "not_enrolled": make_user(roles.TRAINEE),
+        "course_instructor": make_user(roles.INSTRUCTOR),
+        "other_instructor": make_user(roles.INSTRUCTOR),
+        "officer": make_user(roles.OFFICER),
+    }
+    cohort = make_cohort(tree.course, instructors=[people["course_instructor"]], code="BUKA2026")
+    other_cohort = make_cohort(tree.course, instructors=[people["other_instructor"]])
+    enrol(people["enrolled"], cohort)
+    return tree, cohort, other_cohort, people
+
+
+def cohort_urls(cohort):
+    session = cohort.sessions.first()
+    return [
+        f"/kursus/angkatan/{cohort.pk}/",
+        f"/kursus/angkatan/{cohort.pk}/kehadiran/",
+        f"/kursus/angkatan/{cohort.pk}/kehadiran/?format=csv",
+        f"/kursus/angkatan/{cohort.pk}/sesi/{session.pk}/presensi/",
+        f"/kursus/angkatan/{cohort.pk}/sesi/{session.pk}/kode/",
+    ]
+
+
+@pytest.mark.parametrize("who,expected", [
+    (None, 302), ("enrolled", 403), ("not_enrolled", 403), ("course_instructor", 200),
+    ("other_instructor", 403), ("officer", 200),
+])
+@pytest.mark.django_db
+def test_cohort_pages_per_role(world, client_for, who, expected):
+    _tree, cohort, _other, people = world
+    client = client_for(people.get(who))
+    for url in cohort_urls(cohort):
+        response = client.get(url)
+        assert response.status_code == expected, url
+        if expected == 302:
+            assert "/akun/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_unknown_cohort_is_404(world, client_for):
+    _tree, _cohort, _other, people = world
+    assert client_for(people["officer"]).get("/kursus/angkatan/99999/").status_code == 404
+
+
+@pytest.mark.parametrize("who,mine,officers", [
+    (None, 302, 302), ("enrolled", 403, 403), ("course_instructor", 200, 403), ("officer", 403, 200),
+])
+@pytest.mark.django_db
+def test_cohort_lists_per_role(world, client_for, who, mine, officers):
+    _tree, cohort, other, people = world
+    client = client_for(people.get(who))
+    response = client.get("/kursus/mengajar/")
+    assert response.status_code == mine
+    if mine == 200:
+        assert cohort.name in response.content.decode() and other.name not in response.content.decode()
+    response = client.get("/kursus/angkatan/")
+    assert response.status_code == officers
+    if officers == 200:
+        assert cohort.name in response.content.decode() and other.name in response.content.decode()
+
+
+@pytest.mark.parametrize("who,expected", [(None, 302), ("enrolled", 200), ("not_enrolled", 200)])
+@pytest.mark.django_db
+def test_trainee_pages_need_a_login(world, client_for, who, expected):
+    _tree, _cohort, _other, people = world
+    client = client_for(people.get(who))
+    for url in ("/kursus/saya/", "/kursus/daftar/", "/kursus/presensi/"):
+        assert client.get(url).status_code == expected, url
+
+
+@pytest.mark.django_db
+def test_my_courses_lists_only_my_enrolments(world, client_for):
+    tree, _cohort, _other, people = world
+    assert tree.course.title in client_for(people["enrolled"]).get("/kursus/saya/").content.decode()
+    body = client_for(people["not_enrolled"]).get("/kursus/saya/").content.decode()
+    assert "belum terdaftar" in body
+
+
+@pytest.mark.django_db
+def test_enrol_form_answers_in_the_form(world, client_for):
+    _tree, cohort, _other, people = world
+    client = client_for(people["not_enrolled"])
+    wrong = client.post("/kursus/daftar/", {"code": "SALAH999"})
+    assert wrong.status_code == 400 and "tidak dikenal" in wrong.content.decode()
+    ok = client.post("/kursus/daftar/", {"code": "buka2026"})
+    assert ok.status_code == 302 and ok["Location"] == "/kursus/saya/"
+    assert Enrollment.objects.filter(user=people["not_enrolled"], cohort=cohort).exists()
+    again = client.post("/kursus/daftar/", {"code": "BUKA2026"})
+    assert again.status_code == 400 and "sudah terdaftar" in again.content.decode()
+
+
+@pytest.mark.django_db
+def test_navigation_links_resolve(world, client_for):
+    _tree, _cohort, _other, people = world
+    assert 'href="/kursus/saya/"' in client_for(people["enrolled"]).get("/beranda/").content.decode()
+    assert 'href="/kursus/mengajar/"' in client_for(people["course_instructor"]).get("/beranda/").content.decode()
+    assert 'href="/kursus/angkatan/"' in client_for(people["officer"]).get("/beranda/").content.decode()
