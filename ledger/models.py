@@ -153,7 +153,7 @@ class LedgerExercise(ClusterableModel):
     The expected answer is either expected lines per transaction (`expected_lines`, linked to a
     transaction by its number) or expected final balances (`expected_balances`). Optional SHU
     settings (`shu_amount`, `shu_components`, and the member figures on `members`) feed an SHU check.
-    `ledger.grading.validate_exercise` checks the whole cluster; `clean()` runs it on saved children.
+    `ledger.grading.validate_exercise` (or `validate_answer()`) checks the whole cluster.
     """
 
     title = models.CharField(_("judul"), max_length=200)
@@ -210,15 +210,23 @@ class LedgerExercise(ClusterableModel):
         return self.title
 
     def clean(self):
+        # Only the exercise's own fields: the children may still be unsaved form data here. The
+        # admin form calls `validate_answer()` once its formsets are applied (docs/ledger.md).
         super().clean()
+        errors = {}
         if self.period_start and self.period_end and self.period_end < self.period_start:
-            raise ValidationError({"period_end": _("Akhir periode tidak boleh sebelum awal periode.")})
-        if self.pk and self.chart_id:
-            from .grading import validate_exercise
+            errors["period_end"] = _("Akhir periode tidak boleh sebelum awal periode.")
+        if self.shu_components and not isinstance(self.shu_components, dict):
+            errors["shu_components"] = _("Komponen SHU harus berupa pasangan nama komponen dan persentase.")
+        if errors:
+            raise ValidationError(errors)
 
-            problems = validate_exercise(self)
-            if problems:
-                raise ValidationError(problems)
+    def validate_answer(self) -> list[str]:
+        """Every problem of the whole cluster (children included, saved or in memory); see
+        `ledger.grading.validate_exercise`."""
+        from .grading import validate_exercise
+
+        return validate_exercise(self)
 
 
 class ExerciseMember(Orderable):

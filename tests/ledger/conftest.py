@@ -131,3 +131,75 @@ def worked_book(book, post):
     for date, voucher, description, spec in WORKED_EXAMPLE:
         post(book, line_inputs(spec), date=dt.date.fromisoformat(date), description=description, voucher=voucher)
     return book
+
+
+# A small retail exercise (patterns 1, 2 and 4 of the domain file); transaction 4 needs no entry.
+EXERCISE_ANSWER = {
+    1: ("2026-01-05", [("1101", "D", 100_000, None), ("3102", "C", 100_000, "01")]),
+    2: (
+        "2026-01-10",
+        [
+            ("1101", "D", 500_000, None),
+            ("4101", "C", 500_000, "02"),
+            ("5101", "D", 350_000, None),
+            ("1105", "C", 350_000, None),
+        ],
+    ),
+    3: ("2026-01-15", [("1103", "D", 1_000_000, "01"), ("1101", "C", 1_000_000, None)]),
+    4: ("2026-01-20", []),
+}
+EXERCISE_POINTS = {1: 1, 2: 2, 3: 1, 4: 1}
+
+
+@pytest.fixture
+def retail_exercise(chart):
+    from ledger.models import (
+        ExerciseMember,
+        ExerciseOpeningBalance,
+        ExerciseTransaction,
+        ExpectedLine,
+        LedgerExercise,
+    )
+
+    ex = LedgerExercise.objects.create(
+        title="Toko koperasi: simpanan, penjualan, pinjaman",
+        slug="toko-koperasi",
+        chart=chart,
+        period_start=dt.date(2026, 1, 1),
+        period_end=dt.date(2026, 12, 31),
+        cooperative_name="Koperasi Konsumen Sumber Rejeki",
+    )
+    ExerciseMember.objects.create(exercise=ex, number="01", name="Ani")
+    ExerciseMember.objects.create(exercise=ex, number="02", name="Bayu")
+    for code, amount, member in [
+        ("1101", 5_000_000, ""),
+        ("1105", 3_000_000, ""),
+        ("3101", 1_000_000, "01"),
+        ("3101", 1_000_000, "02"),
+        ("3103", 6_000_000, ""),
+    ]:
+        ExerciseOpeningBalance.objects.create(exercise=ex, account_code=code, amount=D(amount), member_number=member)
+    narratives = {
+        1: "Ani membayar simpanan wajib Rp 100.000 tunai.",
+        2: "Bayu (anggota) membeli barang Rp 500.000 tunai; harga pokoknya Rp 350.000.",
+        3: "Koperasi meminjamkan Rp 1.000.000 tunai kepada Ani.",
+        4: "Pengurus rapat membahas rencana kerja (tidak ada uang yang berpindah).",
+    }
+    for number, (date, lines) in EXERCISE_ANSWER.items():
+        ExerciseTransaction.objects.create(
+            exercise=ex,
+            number=number,
+            date=dt.date.fromisoformat(date),
+            narrative=narratives[number],
+            points=D(EXERCISE_POINTS[number]),
+        )
+        for code, side, amount, member in lines:
+            ExpectedLine.objects.create(
+                exercise=ex,
+                transaction_number=number,
+                account_code=code,
+                side=side,
+                amount=D(amount),
+                member_number=member or "",
+            )
+    return ex

@@ -1,0 +1,751 @@
+"""The grader: compares a trainee's book with an exercise's expected answer; checks an exercise's answer.
+
+Public interface (documented with the scoring rules in docs/ledger.md; the quiz engine reuses it):
+
+- `grade_book(*, book, exercise=None, mode=None, reveal=False) -> GradeResult`
+- `grade_shu(*, submitted, allocation, reveal=False, tolerance=0) -> GradeResult`
+- `validate_exercise(exercise) -> list[str]` (Indonesian messages; empty when the exercise is sound)
+
+Scores are `Decimal` in [0, 1] rounded half-up to 4 places; points are `Decimal`. Feedback never
+shows the expected answer unless `reveal=True`; it may name the trainee's own accounts and figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+from lms.formatting import format_rupiah, parse_rupiah
+
+from .models import Account, EntryKind, GradingMode, JournalEntry, NormalSide, Side
+
+ZERO = Decimal("0")
+ONE = Decimal("1")
+SCORE_PLACES = Decimal("0.0001")
+POINT_PLACES = Decimal("0.01")
+_VOUCHER_NUMBER = re.compile(r"^\D*?0*(\d+)$")
+
+
+# --- Results -------------------------------------------------------------------------------
+
+
+@dataclass
+class ExpectedLineView:
+    """One expected line, shown only when the answer is revealed."""
+
+    account_code: str
+    account_name: str
+    side: str  # "D" or "C"
+    amount: Decimal
+    member_number: str = ""
+
+
+@dataclass
+class TransactionGrade:
+    number: int
+    points_possible: Decimal
+    points_awarded: Decimal
+    feedback: list[str] = field(default_factory=list)
+    entry_numbers: list[int] = field(default_factory=list)  # the trainee's entries matched to it
+    expected: list[ExpectedLineView] = field(default_factory=list)  # empty unless revealed
+
+    @property
+    def is_correct(self) -> bool:
+        return self.points_awarded == self.points_possible
+
+
+@dataclass
+class GradeItem:
+    """A graded item that is not a transaction: an account balance or a member's SHU."""
+
+    key: str
+    label: str
+    points_possible: Decimal
+    points_awarded: Decimal
+    actual: Decimal | None
+    expected: Decimal | None = None  # None unless revealed
+    feedback: list[str] = field(default_factory=list)
+
+    @property
+    def is_correct(self) -> bool:
+        return self.points_awarded == self.points_possible
+
+
+@dataclass
+class GradeResult:
+    mode: str
+    score: Decimal  # in [0, 1]
+    points_possible: Decimal
+    points_awarded: Decimal
+    transactions: list[TransactionGrade] = field(default_factory=list)
+    items: list[GradeItem] = field(default_factory=list)
+    feedback: list[str] = field(default_factory=list)
+    unmatched_entries: list[int] = field(default_factory=list)
+    revealed: bool = False
+
+    @property
+    def percent(self) -> Decimal:
+        return (self.score * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+    @property
+    def is_perfect(self) -> bool:
+        return self.points_possible > 0 and self.points_awarded == self.points_possible
+
+
+def _score(awarded: Decimal, possible: Decimal) -> Decimal:
+    if possible <= 0:
+        return ZERO
+    value = min(max(awarded / possible, ZERO), ONE)
+    return value.quantize(SCORE_PLACES, rounding=ROUND_HALF_UP)
+
+
+def _side_word(side: str) -> str:
+    return _("debit") if side == Side.DEBIT else _("kredit")
+
+
+# --- Reading the book ----------------------------------------------------------------------
+
+
+@dataclass
+class _Entry:
+    number: int
+    date: object
+    voucher: str
+    kind: str
+    lines: list[tuple[str, str, Decimal, str]]  # (code, side, amount, member number)
+
+    @property
+    def total(self) -> Decimal:
+        return sum((amount for _c, side, amount, _m in self.lines if side == Side.DEBIT), ZERO)
+
+
+def _book_entries(book) -> list[_Entry]:
+    """The book's entries with lines (2 queries); reversed entries and their reversals are left out."""
+    entries = (
+        JournalEntry.objects.filter(book=book)
+        .select_related("reversed_by")
+        .prefetch_related("lines__account", "lines__member")
+        .order_by("number")
+    )
+    cancelled: set[int] = set()
+    rows = []
+    for entry in entries:
+        try:
+            reversal = entry.reversed_by
+        except JournalEntry.DoesNotExist:
+            reversal = None
+        if reversal is not None:
+            cancelled.update({entry.pk, reversal.pk})
+        rows.append(entry)
+    return [
+        _Entry(
+            number=e.number,
+            date=e.date,
+            voucher=e.voucher,
+            kind=e.kind,
+            lines=[
+                (li.account.code, li.side, li.amount, li.member.number if li.member else "") for li in e.lines.all()
+            ],
+        )
+        for e in rows
+        if e.pk not in cancelled
+    ]
+
+
+def voucher_number(voucher: str) -> int | None:
+    """The transaction number a voucher names: "3", "03", "T3", "BKM-3", "#3" → 3; else None."""
+    match = _VOUCHER_NUMBER.match((voucher or "").strip())
+    return int(match.group(1)) if match else None
+
+
+# --- Per-line / per-transaction grading ----------------------------------------------------
+
+
+def _aggregate(lines) -> dict[tuple[str, str], Decimal]:
+    """Sum lines by (account code, side): split lines of one account count as one line."""
+    totals: dict[tuple[str, str], Decimal] = defaultdict(lambda: ZERO)
+    for code, side, amount, _member in lines:
+        totals[(code, side)] += amount
+    return dict(totals)
+
+
+def _members_by_key(lines) -> dict[tuple[str, str], dict[str, Decimal]]:
+    out: dict[tuple[str, str], dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
+    for code, side, amount, member in lines:
+        out[(code, side)][member] += amount
+    return out
+
+
+def _grade_lines(
+    *, number: int, expected_lines, actual_lines, tolerance: Decimal, names: dict[str, str], reveal: bool
+) -> tuple[Decimal, list[str]]:
+    """Credit in [0, 1] for one transaction, and its feedback.
+
+    Each expected (account, side) group is worth 1/n: a third for the account, a third for the side
+    and a third for the amount, side and amount counting only when the account is right. Each
+    unexpected group costs 1/n. The result is floored at 0.
+    """
+    expected = _aggregate(expected_lines)
+    actual = _aggregate(actual_lines)
+    n = len(expected)
+    feedback: list[str] = []
+    unmatched_expected = dict(expected)
+    unmatched_actual = dict(actual)
+    units = ZERO
+
+    def close(a: Decimal, b: Decimal) -> bool:
+        return abs(a - b) <= tolerance
+
+    matches: list[tuple[tuple[str, str], tuple[str, str]]] = []
+    # Pass 1: exact (account, side, amount); 2: account and side; 3: account and amount; 4: account only.
+    for rule in ("exact", "side", "amount", "account"):
+        for ekey, eamount in list(unmatched_expected.items()):
+            for akey, aamount in list(unmatched_actual.items()):
+                if akey[0] != ekey[0]:
+                    continue
+                same_side, same_amount = akey[1] == ekey[1], close(aamount, eamount)
+                if (
+                    (rule == "exact" and same_side and same_amount)
+                    or (rule == "side" and same_side)
+                    or (rule == "amount" and same_amount)
+                    or rule == "account"
+                ):
+                    matches.append((ekey, akey))
+                    del unmatched_expected[ekey]
+                    del unmatched_actual[akey]
+                    break
+
+    for ekey, akey in matches:
+        code = ekey[0]
+        same_side = akey[1] == ekey[1]
+        same_amount = close(actual[akey], expected[ekey])
+        units += Decimal(1 + same_side + same_amount) / 3
+        if same_side and same_amount:
+            continue
+        if not same_side and not same_amount:
+            msg = _("Transaksi %(n)s: akun %(code)s benar, tetapi sisi debit/kredit dan jumlahnya salah.")
+        elif not same_side:
+            msg = _("Transaksi %(n)s: akun %(code)s benar, tetapi sisi debit/kredit salah.")
+        else:
+            msg = _("Transaksi %(n)s: akun %(code)s benar, tetapi jumlahnya salah.")
+        msg = msg % {"n": number, "code": code}
+        if reveal:
+            msg += " " + _("Seharusnya %(side)s %(amount)s.") % {
+                "side": _side_word(ekey[1]),
+                "amount": format_rupiah(expected[ekey]),
+            }
+        feedback.append(msg)
+
+    for ekey in unmatched_expected:
+        if reveal:
+            feedback.append(
+                _("Transaksi %(n)s: akun %(code)s %(name)s (%(side)s %(amount)s) belum dijurnal.")
+                % {
+                    "n": number,
+                    "code": ekey[0],
+                    "name": names.get(ekey[0], ""),
+                    "side": _side_word(ekey[1]),
+                    "amount": format_rupiah(expected[ekey]),
+                }
+            )
+    if unmatched_expected and not reveal:
+        feedback.append(
+            _("Transaksi %(n)s: ada %(count)s akun yang seharusnya dijurnal tetapi belum ada.")
+            % {"n": number, "count": len(unmatched_expected)}
+        )
+    for akey in unmatched_actual:
+        feedback.append(
+            _("Transaksi %(n)s: ada baris yang tidak diharapkan (akun %(code)s, %(side)s).")
+            % {"n": number, "code": akey[0], "side": _side_word(akey[1])}
+        )
+    units -= len(unmatched_actual)
+
+    # Members on member sub-ledger lines: feedback only, no points.
+    if not feedback:
+        exp_members = _members_by_key(expected_lines)
+        act_members = _members_by_key(actual_lines)
+        for key, per_member in exp_members.items():
+            named = {m: a for m, a in per_member.items() if m}
+            if named and {m: a for m, a in act_members.get(key, {}).items()} != named:
+                feedback.append(
+                    _("Transaksi %(n)s: akun %(code)s benar, tetapi pembagian per anggota belum sesuai.")
+                    % {"n": number, "code": key[0]}
+                )
+    credit = max(units, ZERO) / n if n else (ONE if not actual else ZERO)
+    return min(credit, ONE), feedback
+
+
+def _match_entries(
+    entries: list[_Entry], transactions, expected_by_tx, tolerance
+) -> tuple[dict[int, list[_Entry]], list[_Entry]]:
+    """Assign entries to transactions: by voucher number, else by date and amount, else by a unique date."""
+    numbers = {tx.number for tx in transactions}
+    assigned: dict[int, list[_Entry]] = defaultdict(list)
+    leftovers = []
+    for entry in entries:
+        n = voucher_number(entry.voucher)
+        if n in numbers:
+            assigned[n].append(entry)
+        else:
+            leftovers.append(entry)
+    unmatched = []
+    for entry in leftovers:
+        free = [tx for tx in transactions if tx.number not in assigned]
+        expected_total = {
+            tx.number: sum((a for _c, s, a, _m in expected_by_tx.get(tx.number, []) if s == Side.DEBIT), ZERO)
+            for tx in free
+        }
+        by_amount = [
+            tx
+            for tx in free
+            if tx.date == entry.date
+            and expected_total[tx.number] > 0
+            and abs(expected_total[tx.number] - entry.total) <= tolerance
+        ]
+        same_date = [tx for tx in free if tx.date == entry.date]
+        if by_amount:
+            assigned[by_amount[0].number].append(entry)
+        elif len(same_date) == 1:
+            assigned[same_date[0].number].append(entry)
+        else:
+            unmatched.append(entry)
+    return assigned, unmatched
+
+
+def _grade_transactions(*, book, exercise, mode: str, reveal: bool) -> GradeResult:
+    tolerance = exercise.tolerance or ZERO
+    transactions = sorted(exercise.transactions.all(), key=lambda tx: tx.number)
+    expected_by_tx: dict[int, list] = defaultdict(list)
+    for line in exercise.expected_lines.all():
+        expected_by_tx[line.transaction_number].append((line.account_code, line.side, line.amount, line.member_number))
+    names = dict(Account.objects.filter(chart_id=exercise.chart_id).values_list("code", "name"))
+    entries = [e for e in _book_entries(book) if e.kind != EntryKind.OPENING]
+    assigned, unmatched = _match_entries(entries, transactions, expected_by_tx, tolerance)
+
+    grades = []
+    for tx in transactions:
+        possible = Decimal(tx.points)
+        expected_lines = expected_by_tx.get(tx.number, [])
+        matched = assigned.get(tx.number, [])
+        actual_lines = [line for entry in matched for line in entry.lines]
+        feedback: list[str] = []
+        if not expected_lines:
+            credit = ONE if not actual_lines else ZERO
+            if actual_lines:
+                feedback.append(_("Transaksi %(n)s tidak memerlukan jurnal.") % {"n": tx.number})
+        elif not matched:
+            credit = ZERO
+            feedback.append(_("Transaksi %(n)s belum dicatat.") % {"n": tx.number})
+        else:
+            credit, feedback = _grade_lines(
+                number=tx.number,
+                expected_lines=expected_lines,
+                actual_lines=actual_lines,
+                tolerance=tolerance,
+                names=names,
+                reveal=reveal,
+            )
+        if mode == GradingMode.PER_TRANSACTION and credit < ONE:
+            credit = ZERO
+        if not feedback and credit == ONE:
+            feedback.append(_("Transaksi %(n)s benar.") % {"n": tx.number})
+        grades.append(
+            TransactionGrade(
+                number=tx.number,
+                points_possible=possible,
+                points_awarded=(possible * credit).quantize(POINT_PLACES, rounding=ROUND_HALF_UP),
+                feedback=feedback,
+                entry_numbers=[e.number for e in matched],
+                expected=[
+                    ExpectedLineView(code, names.get(code, ""), side, amount, member)
+                    for code, side, amount, member in expected_lines
+                ]
+                if reveal
+                else [],
+            )
+        )
+    possible = sum((g.points_possible for g in grades), ZERO)
+    awarded = sum((g.points_awarded for g in grades), ZERO)
+    overall = []
+    for entry in unmatched:
+        overall.append(
+            _("Jurnal #%(number)s tidak cocok dengan transaksi mana pun; tulis nomor transaksi di kolom nomor bukti.")
+            % {"number": entry.number}
+        )
+    overall.insert(0, _summary(awarded, possible))
+    return GradeResult(
+        mode=mode,
+        score=_score(awarded, possible),
+        points_possible=possible,
+        points_awarded=awarded,
+        transactions=grades,
+        feedback=overall,
+        unmatched_entries=[e.number for e in unmatched],
+        revealed=reveal,
+    )
+
+
+def _summary(awarded: Decimal, possible: Decimal) -> str:
+    if possible > 0 and awarded == possible:
+        return _("Semua benar. Bagus!")
+    return _("Nilai %(awarded)s dari %(possible)s poin.") % {
+        "awarded": _fmt_points(awarded),
+        "possible": _fmt_points(possible),
+    }
+
+
+def _fmt_points(value: Decimal) -> str:
+    text = format(value.quantize(POINT_PLACES), "f").rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+# --- Balances grading ----------------------------------------------------------------------
+
+
+def expected_balances(exercise) -> dict[str, Decimal]:
+    """{code: balance in the account's normal direction}: the exercise's expected balances, or,
+    when it lists none, its opening balances plus all its expected lines."""
+    listed = list(exercise.expected_balances.all())
+    if listed:
+        out: dict[str, Decimal] = defaultdict(lambda: ZERO)
+        for row in listed:
+            out[row.account_code] += row.balance
+        return dict(out)
+    return _derived_balances(exercise)
+
+
+def _derived_balances(exercise) -> dict[str, Decimal]:
+    normal = dict(Account.objects.filter(chart_id=exercise.chart_id).values_list("code", "normal_side"))
+    out: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for row in exercise.opening_balances.all():
+        out[row.account_code] += row.amount
+    for line in exercise.expected_lines.all():
+        debit_normal = normal.get(line.account_code) == NormalSide.DEBIT
+        sign = 1 if (line.side == Side.DEBIT) == debit_normal else -1
+        out[line.account_code] += sign * line.amount
+    return dict(out)
+
+
+def _grade_balances(*, book, exercise, reveal: bool) -> GradeResult:
+    from .selectors import account_balances
+
+    tolerance = exercise.tolerance or ZERO
+    accounts = {a.pk: a for a in Account.objects.filter(chart_id=book.chart_id)}
+    by_code = {a.code: a for a in accounts.values()}
+    actual: dict[str, Decimal] = {}
+    for account_id, (debit, credit) in account_balances(book=book).items():
+        account = accounts[account_id]
+        actual[account.code] = debit - credit if account.normal_side == NormalSide.DEBIT else credit - debit
+    expected = expected_balances(exercise)
+    opening: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for row in exercise.opening_balances.all():
+        opening[row.account_code] += row.amount
+
+    items = []
+    for code in sorted(expected, key=lambda c: (by_code[c].order, c) if c in by_code else (10**9, c)):
+        want, got = expected[code], actual.get(code, ZERO)
+        ok = abs(want - got) <= tolerance
+        name = by_code[code].name if code in by_code else ""
+        feedback = []
+        if not ok:
+            msg = _("Saldo akun %(code)s %(name)s belum benar (tercatat %(actual)s).") % {
+                "code": code,
+                "name": name,
+                "actual": format_rupiah(got),
+            }
+            if reveal:
+                msg += " " + _("Seharusnya %(amount)s.") % {"amount": format_rupiah(want)}
+            feedback.append(msg)
+        items.append(
+            GradeItem(
+                key=code,
+                label=f"{code} {name}".strip(),
+                points_possible=ONE,
+                points_awarded=ONE if ok else ZERO,
+                actual=got,
+                expected=want if reveal else None,
+                feedback=feedback,
+            )
+        )
+    # Accounts the answer does not list should keep their opening balance (zero when none).
+    for code in sorted(set(actual) - set(expected), key=lambda c: (by_code[c].order, c)):
+        if abs(actual[code] - opening.get(code, ZERO)) <= tolerance:
+            continue
+        name = by_code[code].name
+        items.append(
+            GradeItem(
+                key=code,
+                label=f"{code} {name}",
+                points_possible=ONE,
+                points_awarded=ZERO,
+                actual=actual[code],
+                expected=opening.get(code, ZERO) if reveal else None,
+                feedback=[
+                    _("Akun %(code)s %(name)s memiliki saldo yang tidak diharapkan (%(actual)s).")
+                    % {"code": code, "name": name, "actual": format_rupiah(actual[code])}
+                ],
+            )
+        )
+    possible = sum((i.points_possible for i in items), ZERO)
+    awarded = sum((i.points_awarded for i in items), ZERO)
+    return GradeResult(
+        mode=GradingMode.BALANCES,
+        score=_score(awarded, possible),
+        points_possible=possible,
+        points_awarded=awarded,
+        items=items,
+        feedback=[_summary(awarded, possible)],
+        revealed=reveal,
+    )
+
+
+def grade_book(*, book, exercise=None, mode: str | None = None, reveal: bool = False) -> GradeResult:
+    """Grade `book` against `exercise` (default: the book's exercise) in `mode` (default: the exercise's).
+
+    Modes: "per_line" (partial credit per line), "per_transaction" (a transaction scores only when
+    entirely right), "balances" (net balance per account at the end of the book).
+    """
+    exercise = exercise or book.exercise
+    if exercise is None:
+        raise ValueError("grade_book needs an exercise: the book is not bound to one")
+    mode = mode or exercise.grading_mode
+    if mode not in GradingMode.values:
+        raise ValueError(f"unknown grading mode {mode!r}")
+    if mode == GradingMode.BALANCES:
+        return _grade_balances(book=book, exercise=exercise, reveal=reveal)
+    return _grade_transactions(book=book, exercise=exercise, mode=mode, reveal=reveal)
+
+
+# --- SHU check -----------------------------------------------------------------------------
+
+
+def _read_amount(value) -> Decimal | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        if isinstance(value, str):
+            return parse_rupiah(value)
+        return Decimal(str(value)) if not isinstance(value, Decimal) else value
+    except (ValueError, InvalidOperation):
+        return None
+
+
+def grade_shu(*, submitted: dict, allocation, reveal: bool = False, tolerance=ZERO) -> GradeResult:
+    """Grade a trainee's per-member SHU figures against `allocation` (a `ledger.shu.ShuAllocation`).
+
+    `submitted` maps member number → the member's SHU total (jasa modal + jasa usaha), or → a dict
+    {"jasa_modal": ..., "jasa_usaha": ...} to grade both parts (half a point each). Amounts may be
+    Decimal or text typed the Indonesian way. One point per member.
+    """
+    tolerance = Decimal(tolerance)
+    items = []
+    known = {m.number for m in allocation.members}
+    for member in allocation.members:
+        value = submitted.get(member.number)
+        label = f"{member.number} {member.name}"
+        feedback = []
+        if isinstance(value, dict):
+            parts = [
+                ("jasa_modal", member.jasa_modal, _("jasa modal")),
+                ("jasa_usaha", member.jasa_usaha, _("jasa usaha")),
+            ]
+            awarded = ZERO
+            actual_total = ZERO
+            for key, want, word in parts:
+                got = _read_amount(value.get(key))
+                actual_total += got or ZERO
+                if got is not None and abs(got - want) <= tolerance:
+                    awarded += Decimal("0.5")
+                else:
+                    msg = _("Anggota %(number)s: %(part)s belum benar.") % {"number": member.number, "part": word}
+                    if reveal:
+                        msg += " " + _("Seharusnya %(amount)s.") % {"amount": format_rupiah(want)}
+                    feedback.append(msg)
+            actual = actual_total
+        else:
+            got = _read_amount(value)
+            actual = got
+            if got is None:
+                awarded = ZERO
+                feedback.append(_("Anggota %(number)s: SHU belum diisi.") % {"number": member.number})
+            elif abs(got - member.total) <= tolerance:
+                awarded = ONE
+            else:
+                awarded = ZERO
+                msg = _("Anggota %(number)s: SHU belum benar.") % {"number": member.number}
+                if reveal:
+                    msg += " " + _("Seharusnya %(amount)s.") % {"amount": format_rupiah(member.total)}
+                feedback.append(msg)
+        items.append(
+            GradeItem(
+                key=member.number,
+                label=label,
+                points_possible=ONE,
+                points_awarded=awarded,
+                actual=actual,
+                expected=member.total if reveal else None,
+                feedback=feedback,
+            )
+        )
+    possible = sum((i.points_possible for i in items), ZERO)
+    awarded = sum((i.points_awarded for i in items), ZERO)
+    overall = [_summary(awarded, possible)]
+    for number in sorted(set(submitted) - known):
+        overall.append(_("Anggota nomor %(number)s tidak dikenal.") % {"number": number})
+    return GradeResult(
+        mode="shu",
+        score=_score(awarded, possible),
+        points_possible=possible,
+        points_awarded=awarded,
+        items=items,
+        feedback=overall,
+        revealed=reveal,
+    )
+
+
+# --- Checking an exercise ------------------------------------------------------------------
+
+
+def validate_exercise(exercise) -> list[str]:
+    """Everything wrong with an exercise's data, as Indonesian messages (empty: the exercise is sound).
+
+    Works on unsaved clusters too (the Wagtail admin form's in-memory children). Checks: the period,
+    account codes exist and are postable in the exercise's chart, member numbers, opening balances
+    balance, transaction numbers are unique and dated in the period, each transaction's expected
+    lines balance (debit = credit) and use positive amounts, expected balances balance
+    (Σ debit-normal = Σ credit-normal), and the SHU settings (percentages add up to 100).
+    """
+    problems: list[str] = []
+    if exercise.period_start and exercise.period_end and exercise.period_end < exercise.period_start:
+        problems.append(_("Akhir periode tidak boleh sebelum awal periode."))
+    if not exercise.chart_id:
+        problems.append(_("Pilih bagan akun latihan."))
+        return problems
+    accounts = {a.code: a for a in Account.objects.filter(chart_id=exercise.chart_id)}
+
+    def check_code(code: str, where: str) -> Account | None:
+        account = accounts.get((code or "").strip())
+        if account is None:
+            problems.append(
+                _("%(where)s: kode akun %(code)s tidak ada di bagan akun latihan.") % {"where": where, "code": code}
+            )
+        elif not account.is_postable:
+            problems.append(
+                _("%(where)s: akun %(code)s adalah akun induk (header) dan tidak dapat diposting.")
+                % {"where": where, "code": code}
+            )
+            return None
+        return account
+
+    members = [m.number for m in exercise.members.all()]
+    member_set = set(members)
+    for number in sorted({n for n in members if members.count(n) > 1}):
+        problems.append(_("Nomor anggota %(number)s dipakai lebih dari sekali.") % {"number": number})
+
+    def check_member(number: str, where: str):
+        if number and number not in member_set:
+            problems.append(
+                _("%(where)s: anggota nomor %(number)s tidak terdaftar.") % {"where": where, "number": number}
+            )
+
+    # Opening balances.
+    debit = credit = ZERO
+    for index, row in enumerate(exercise.opening_balances.all(), start=1):
+        where = _("Saldo awal baris %(n)s") % {"n": index}
+        account = check_code(row.account_code, where)
+        check_member(row.member_number, where)
+        if account is None or row.amount is None:
+            continue
+        if account.member_subledger and not row.member_number:
+            problems.append(
+                _("%(where)s: akun %(code)s memerlukan nomor anggota.") % {"where": where, "code": account.code}
+            )
+        on_debit = (account.normal_side == NormalSide.DEBIT) == (row.amount >= 0)
+        if on_debit:
+            debit += abs(row.amount)
+        else:
+            credit += abs(row.amount)
+    if debit != credit:
+        problems.append(
+            _("Saldo awal tidak seimbang: debit %(debit)s, kredit %(credit)s.")
+            % {"debit": format_rupiah(debit), "credit": format_rupiah(credit)}
+        )
+
+    # Transactions.
+    transactions = list(exercise.transactions.all())
+    numbers = [tx.number for tx in transactions]
+    for number in sorted({n for n in numbers if n is not None and numbers.count(n) > 1}):
+        problems.append(_("Nomor transaksi %(n)s dipakai lebih dari sekali.") % {"n": number})
+    for tx in transactions:
+        if tx.date and exercise.period_start and exercise.period_end:
+            if not (exercise.period_start <= tx.date <= exercise.period_end):
+                problems.append(_("Transaksi %(n)s bertanggal di luar periode latihan.") % {"n": tx.number})
+
+    # Expected lines per transaction.
+    totals: dict[int, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO])
+    for row in exercise.expected_lines.all():
+        where = _("Jawaban transaksi %(n)s") % {"n": row.transaction_number}
+        if row.transaction_number not in numbers:
+            problems.append(_("%(where)s: transaksi dengan nomor itu tidak ada.") % {"where": where})
+        check_code(row.account_code, where)
+        check_member(row.member_number, where)
+        if row.side not in (Side.DEBIT, Side.CREDIT):
+            problems.append(_("%(where)s: sisi harus debit atau kredit.") % {"where": where})
+            continue
+        if row.amount is None or row.amount <= 0:
+            problems.append(_("%(where)s: jumlah harus lebih dari nol.") % {"where": where})
+            continue
+        totals[row.transaction_number][0 if row.side == Side.DEBIT else 1] += row.amount
+    for number in sorted(totals):
+        d, c = totals[number]
+        if d != c:
+            problems.append(
+                _("Jawaban transaksi %(n)s tidak seimbang: debit %(debit)s, kredit %(credit)s.")
+                % {"n": number, "debit": format_rupiah(d), "credit": format_rupiah(c)}
+            )
+
+    # Expected balances.
+    balances = list(exercise.expected_balances.all())
+    debit_normal = credit_normal = ZERO
+    seen = set()
+    for row in balances:
+        where = _("Saldo akhir akun %(code)s") % {"code": row.account_code}
+        if row.account_code in seen:
+            problems.append(_("%(where)s: akun dicantumkan lebih dari sekali.") % {"where": where})
+        seen.add(row.account_code)
+        account = check_code(row.account_code, where)
+        if account is None or row.balance is None:
+            continue
+        if account.normal_side == NormalSide.DEBIT:
+            debit_normal += row.balance
+        else:
+            credit_normal += row.balance
+    if balances and debit_normal != credit_normal:
+        problems.append(
+            _("Saldo akhir yang diharapkan tidak seimbang: akun bersaldo normal debit %(debit)s, kredit %(credit)s.")
+            % {"debit": format_rupiah(debit_normal), "credit": format_rupiah(credit_normal)}
+        )
+    if exercise.grading_mode == GradingMode.BALANCES and not balances and not totals:
+        problems.append(_("Penilaian saldo akhir memerlukan saldo akhir yang diharapkan atau baris jawaban."))
+    if exercise.grading_mode in (GradingMode.PER_LINE, GradingMode.PER_TRANSACTION) and not transactions:
+        problems.append(_("Penilaian per baris atau per transaksi memerlukan paling sedikit satu transaksi."))
+
+    # SHU settings.
+    if exercise.shu_amount is not None or exercise.shu_components:
+        from .exceptions import LedgerValidationError
+        from .shu import allocate_shu
+
+        if exercise.shu_amount is None or not exercise.shu_components:
+            problems.append(_("Pengaturan SHU memerlukan jumlah SHU dan komponennya."))
+        elif not isinstance(exercise.shu_components, dict):
+            problems.append(_("Komponen SHU harus berupa pasangan nama komponen dan persentase."))
+        else:
+            try:
+                allocate_shu(shu_amount=exercise.shu_amount, components=exercise.shu_components, members=[])
+            except LedgerValidationError as error:
+                problems.extend(error.messages)
+    return problems
