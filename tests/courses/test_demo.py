@@ -1,0 +1,57 @@
+"""load_demo builds the course, the cohort and its progress, and a second run changes nothing."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Revision
+
+from courses.models import (
+    Attendance,
+    Cohort,
+    Completion,
+    CourseEditorGroup,
+    CoursePage,
+    Enrollment,
+    LessonPage,
+    LessonProgress,
+    ModulePage,
+    Session,
+)
+
+
+def snapshot():
+    return {
+        "modules": ModulePage.objects.count(),
+        "lessons": LessonPage.objects.count(),
+        "revisions": Revision.objects.count(),
+        "cohorts": Cohort.objects.count(),
+        "sessions": Session.objects.count(),
+        "enrollments": sorted(Enrollment.objects.values_list("user_id", "status", "last_lesson_id")),
+        "progress": LessonProgress.objects.count(),
+        "attendance": sorted(Attendance.objects.values_list("session_id", "enrollment_id", "status")),
+        "completions": Completion.objects.count(),
+    }
+
+
+@pytest.mark.django_db
+def test_load_demo_twice(settings):
+    settings.DEBUG = True
+    call_command("load_demo")
+    first = snapshot()
+    call_command("load_demo")
+    assert snapshot() == first
+
+    course = CoursePage.objects.get(title="Manajemen Koperasi: Pelatihan Empat Hari")
+    assert course.live and course.live_revision is not None
+    assert first["modules"] == 4
+    assert first["lessons"] >= 20
+    assert all(lesson.live_revision_id for lesson in LessonPage.objects.all())
+    cohort = Cohort.objects.get(name="Angkatan I 2026")
+    assert cohort.enrollments.count() == 31
+    assert cohort.instructors.count() == 2
+    assert first["sessions"] == 4
+    assert cohort.sessions.filter(date__lt=cohort.sessions.get(number=4).date).count() == 3
+    assert 0 < first["completions"] < 31
+    assert 0 < first["progress"] < 31 * first["lessons"]
+    assert {status for _s, _e, status in first["attendance"]} >= {"present", "late", "excused", "absent"}
+    group = CourseEditorGroup.objects.get(course=course).group
+    assert group.user_set.count() == 2
