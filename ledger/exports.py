@@ -504,4 +504,38 @@ def jurnal_penutup(book, params) -> ReportDocument:
     return doc
 
 
+def shu_document(book, allocation) -> ReportDocument:
+    """The SHU allocation (ledger.shu.ShuAllocation) as a document: components, then per member."""
+    from .shu import describe_rounding
+
+    doc = _document(book, _("Pembagian SHU"))
+    doc.subtitle = _("SHU yang dibagi: %(amount)s") % {"amount": format_rupiah(allocation.shu_amount)}
+    components = doc.add_table([_("Komponen"), _("Persentase"), _("Jumlah")], heading=_("Komponen pembagian"))
+    for component in allocation.components:
+        components.add(text(component.label), percent(component.percent), money(component.amount))
+    components.add(text(_("Jumlah")), percent(sum((c.percent for c in allocation.components), Decimal(0))),
+                   money(allocation.components_total), style="total")
+    members = doc.add_table(
+        [_("Nomor"), _("Nama"), _("Simpanan"), _("Transaksi"), _("Jasa modal"), _("Jasa usaha"), _("Jumlah SHU")],
+        heading=_("SHU per anggota"),
+    )
+    for member in allocation.members:
+        members.add(text(member.number), text(member.name), money(member.simpanan), money(member.transactions),
+                    money(member.jasa_modal), money(member.jasa_usaha), money(member.total))
+    members.add(text(""), text(_("Jumlah dibagikan")), money(allocation.total_simpanan),
+                money(allocation.total_transactions), money(allocation.jasa_modal_allocated),
+                money(allocation.jasa_usaha_allocated), money(allocation.members_total), style="total")
+    members.add(text(""), text(_("Komponen JMA / JUA")), text(""), text(""), money(allocation.jasa_modal_amount),
+                money(allocation.jasa_usaha_amount), money(allocation.jasa_modal_amount + allocation.jasa_usaha_amount),
+                style="subtotal")
+    members.add(text(""), text(_("Selisih pembulatan")), text(""), text(""),
+                money(allocation.jasa_modal_rounding_difference), money(allocation.jasa_usaha_rounding_difference),
+                money(allocation.rounding_difference), style="muted")
+    members.numeric = [False, False, True, True, True, True, True]
+    doc.notes.append(describe_rounding(allocation))
+    doc.notes.append(_("Jasa modal = JMA × simpanan anggota ÷ total simpanan; jasa usaha = JUA × transaksi anggota ÷ "
+                       "total transaksi anggota; masing-masing dibulatkan setengah ke atas ke Rp 1."))
+    return doc
+
+
 REPORT_LINKS = [(slug, label) for slug, (label, _builder) in REPORTS.items()]

@@ -19,7 +19,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 from . import access, selectors, services
 from .exceptions import LedgerValidationError
 from .exports import REPORT_LINKS, build_report, report_response
-from .forms import ClosingForm, JournalEntryForm, MemberForm, PracticeBookForm, ReversalForm
+from .forms import (
+    SHU_COMPONENTS,
+    ClosingForm,
+    JournalEntryForm,
+    MemberForm,
+    PracticeBookForm,
+    ReversalForm,
+    ShuAllocationForm,
+)
 from .models import Book, BookKind, EntryKind, JournalEntry, LedgerExercise, Side
 
 NONCE_TTL = 24 * 3600
@@ -497,15 +505,10 @@ def exercise_detail(request, slug: str):
 
 
 def grade(*, book: Book, user):
-    """Run the grader on a book (D's `ledger.grading.grade_book`); None when the grader is missing."""
-    try:
-        from .grading import grade_book
-    except ImportError:  # pragma: no cover - the grader lands with the ledger core
-        return None
-    try:
-        return grade_book(book=book, exercise=book.exercise, reveal=False)
-    except TypeError:
-        return grade_book(book=book, reveal=False)
+    """Run the grader on the trainee's book; the expected answer is never revealed here."""
+    from .grading import grade_book
+
+    return grade_book(book=book, reveal=False)
 
 
 @login_required
@@ -540,11 +543,71 @@ def book_url(book: Book) -> str:
 # --- SHU -----------------------------------------------------------------------------------
 
 
+def _shu_allocation(request, book: Book):
+    """(form, allocation or None) from the query string; the form starts from the book's figures."""
+    from . import reports
+    from .shu import allocate_shu, shu_member_figures_from_book
+
+    initial = {}
+    exercise = book.exercise
+    if exercise is not None and exercise.shu_components:
+        for key, value in exercise.shu_components.items():
+            initial[f"pct_{key}"] = str(value).replace(".", ",")
+    data = request.GET if "shu_amount" in request.GET else None
+    form = ShuAllocationForm(data, initial=initial)
+    if data is None:
+        # Unbound: compute with the initial percentages so the page shows an allocation at once.
+        form = ShuAllocationForm({f"pct_{key}": form[f"pct_{key}"].value() or "" for key, _l in SHU_COMPONENTS}
+                                 | {"shu_amount": ""})
+    if not form.is_valid():
+        return form, None, None
+    shu_amount = form.cleaned_data["shu_amount"]
+    if shu_amount is None:
+        shu_amount = reports.income_statement(book).shu
+        if exercise is not None and exercise.shu_amount:
+            shu_amount = exercise.shu_amount
+    percents = {key: value for key, value in form.cleaned_data["percents"].items() if value}
+    try:
+        allocation = allocate_shu(
+            shu_amount=shu_amount, components=percents, members=shu_member_figures_from_book(book)
+        )
+    except LedgerValidationError as exc:
+        for key, msgs in exc.errors.items():
+            if key == "lines":
+                continue
+            for message in msgs:
+                form.add_error("shu_amount" if key == "shu_amount" else None, str(message))
+        return form, None, shu_amount
+    return form, allocation, shu_amount
+
+
 @login_required
 def shu(request, book_id: int):
-    raise Http404
+    """SHU allocation: components in percent (must add to 100%), jasa modal and jasa usaha per member."""
+    from .exports import shu_document
+
+    book = get_book_for(request.user, book_id)
+    form, allocation, shu_amount = _shu_allocation(request, book)
+    document = shu_document(book, allocation) if allocation is not None else None
+    query = request.GET.urlencode()
+    return render(
+        request,
+        "ledger/shu.html",
+        _book_context(request, book, form=form, allocation=allocation, document=document, query=query,
+                      shu_amount=shu_amount),
+        status=400 if form.errors and "shu_amount" in request.GET else 200,
+    )
 
 
 @login_required
 def shu_download(request, book_id: int, fmt: str):
-    raise Http404
+    from .exports import shu_document
+
+    book = get_book_for(request.user, book_id)
+    if fmt not in ("pdf", "xlsx"):
+        raise Http404
+    form, allocation, _amount = _shu_allocation(request, book)
+    if allocation is None:
+        messages.error(request, _("Perbaiki isian pembagian SHU terlebih dahulu."))
+        return redirect(reverse("ledger:shu", kwargs={"book_id": book.pk}) + "?" + request.GET.urlencode())
+    return report_response(shu_document(book, allocation), fmt=fmt, filename=f"pembagian-shu-buku-{book.pk}")

@@ -9,7 +9,11 @@ from django.urls import reverse
 from ledger.models import Book, EntryKind, JournalEntry
 from ledger.services import LineInput
 
-from .fixtures_ui import entry_post, make_book, supervises  # noqa: F401  (fixtures)
+pytest.register_assert_rewrite("tests.ledger.fixtures_ui")
+
+from .fixtures_ui import entry_post  # noqa: E402
+
+pytest_plugins = ["tests.ledger.fixtures_ui"]  # make_book, supervises
 
 D = Decimal
 
@@ -18,7 +22,7 @@ def entry_url(book):
     return reverse("ledger:entry_create", args=[book.pk])
 
 
-def test_book_list_shows_own_books_and_creates_a_practice_book(client_for, trainee, book, make_book, make_user):  # noqa: F811
+def test_book_list_shows_own_books_and_creates_a_practice_book(client_for, trainee, book, make_book, make_user):
     other = make_book(make_user("Peserta"), title="Buku orang lain")
     client = client_for(trainee)
     page = client.get(reverse("ledger:book_list"))

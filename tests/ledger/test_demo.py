@@ -1,0 +1,153 @@
+"""Demo data: the exercises pass the ledger's own check, load_demo twice changes nothing, and the
+demo books and exercises work end to end (start, post, check)."""
+
+import io
+
+import pytest
+from django.urls import reverse
+
+from ledger import demo
+from ledger.exercise_data import EXERCISE_SLUGS, EXERCISES
+from ledger.grading import grade_book, validate_exercise
+from ledger.models import Book, BookKind, JournalEntry, JournalLine, LedgerExercise, Member
+from ledger.services import LineInput, post_journal_entry, start_exercise_book
+from lms import demo as lms_demo
+
+
+def counts():
+    return {
+        model.__name__: model.objects.count() for model in (LedgerExercise, Book, Member, JournalEntry, JournalLine)
+    }
+
+
+@pytest.fixture
+def people(db):
+    return lms_demo.load(stdout=io.StringIO())
+
+
+def test_load_twice_changes_nothing(people):
+    demo.load(stdout=io.StringIO(), people=people)
+    first = counts()
+    demo.load(stdout=io.StringIO(), people=people)
+    assert counts() == first
+    assert first["LedgerExercise"] == len(EXERCISES)
+    trainees = people["trainees"]
+    assert Book.objects.filter(kind=BookKind.PRACTICE, owner__in=trainees).count() == len(trainees)
+    book = Book.objects.get(owner=trainees[0], kind=BookKind.PRACTICE)
+    assert book.title == f"Buku latihan {trainees[0].get_full_name()}"
+    assert book.entries.count() == 5
+
+
+def test_slugs_are_stable():
+    assert EXERCISE_SLUGS == [
+        "setoran-simpanan-anggota",
+        "pinjaman-dan-angsuran",
+        "penjualan-toko-koperasi",
+        "tutup-buku-dan-shu",
+    ]
+
+
+@pytest.mark.parametrize("data", EXERCISES, ids=[e["slug"] for e in EXERCISES])
+def test_every_exercise_passes_validate_exercise(db, data):
+    (exercise,) = [e for e in demo.load_exercises() if e.slug == data["slug"]]
+    assert validate_exercise(exercise) == []
+
+
+def _answer_lines(data, number):
+    return [
+        LineInput(
+            account_code=code,
+            debit=amount if side == "D" else None,
+            credit=amount if side == "C" else None,
+            member_number=member or None,
+        )
+        for tx, code, side, amount, member in data["expected_lines"]
+        if tx == number
+    ]
+
+
+@pytest.mark.parametrize("data", EXERCISES[:3], ids=[e["slug"] for e in EXERCISES[:3]])
+def test_the_expected_answer_scores_full_marks(trainee, data):
+    exercise = next(e for e in demo.load_exercises() if e.slug == data["slug"])
+    book = start_exercise_book(owner=trainee, exercise=exercise)
+    for number, date, _narrative in data["transactions"]:
+        post_journal_entry(
+            book=book,
+            user=trainee,
+            date=date,
+            description=f"Transaksi {number}",
+            voucher=str(number),
+            lines=_answer_lines(data, number),
+        )
+    result = grade_book(book=book)
+    assert result.is_perfect, (result.feedback, [t.feedback for t in result.transactions])
+
+
+def test_closing_and_shu_exercise_scores_full_marks(trainee):
+    from ledger.services import close_period
+
+    data = EXERCISES[3]
+    exercise = next(e for e in demo.load_exercises() if e.slug == data["slug"])
+    book = start_exercise_book(owner=trainee, exercise=exercise)
+    dates = {number: date for number, date, _n in data["transactions"]}
+    close_period(book=book, user=trainee, date=dates[1])
+    post_journal_entry(
+        book=book,
+        user=trainee,
+        date=dates[2],
+        description="Pembagian SHU",
+        voucher="2",
+        lines=[
+            LineInput.dr("3106", "60.000.000"),
+            LineInput.cr("3105", "24.000.000"),
+            LineInput.cr("2103", "27.000.000"),
+            LineInput.cr("2104", "3.000.000"),
+            LineInput.cr("2105", "3.000.000"),
+            LineInput.cr("2106", "1.500.000"),
+            LineInput.cr("2107", "1.500.000"),
+        ],
+    )
+    post_journal_entry(
+        book=book,
+        user=trainee,
+        date=dates[3],
+        description="Bayar SHU A001",
+        voucher="3",
+        lines=[
+            LineInput.dr("2103", "1.200.000"),
+            LineInput.cr("1101", "1.200.000"),
+        ],
+    )
+    result = grade_book(book=book)
+    assert result.is_perfect, [(i.label, i.feedback) for i in result.items]
+
+
+def test_exercise_page_start_check_reset(client_for, trainee):
+    demo.load_exercises()
+    client = client_for(trainee)
+    listing = client.get(reverse("ledger:exercise_list"))
+    assert listing.status_code == 200 and "Setoran simpanan anggota baru" in listing.text
+    url = reverse("ledger:exercise_detail", args=["setoran-simpanan-anggota"])
+    page = client.get(url)
+    assert "Rina Wulandari (A004)" in page.text and "Mulai latihan" in page.text
+    assert "Kunci jawaban" not in page.text
+    started = client.post(url, {"action": "start"})
+    book = Book.objects.get(owner=trainee, exercise__slug="setoran-simpanan-anggota", archived=False)
+    assert started.status_code == 302 and started.url == reverse("ledger:book_detail", args=[book.pk])
+    assert client.post(url, {"action": "start"}).url == started.url  # a double start is one book
+    checked = client.post(url, {"action": "check"})
+    assert checked.status_code == 200 and "Hasil pemeriksaan" in checked.text and "Nilai: 0" in checked.text
+    assert "550.000" not in checked.text  # no answer revealed
+    reset = client.post(url, {"action": "reset"})
+    assert reset.status_code == 302
+    fresh = Book.objects.get(owner=trainee, exercise__slug="setoran-simpanan-anggota", archived=False)
+    assert fresh.attempt == 2 and Book.objects.get(pk=book.pk).archived
+    assert client.get(reverse("ledger:exercise_answer", args=["setoran-simpanan-anggota"])).status_code == 404
+
+
+def test_instructor_sees_the_answer_key(client_for, instructor, admin_user):
+    demo.load_exercises()
+    for user in (instructor, admin_user):
+        page = client_for(user).get(reverse("ledger:exercise_answer", args=["pinjaman-dan-angsuran"]))
+        assert page.status_code == 200 and "Rp 1.060.000" in page.text
+    assert client_for(None).get(reverse("ledger:exercise_list")).status_code == 302
