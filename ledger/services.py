@@ -142,7 +142,7 @@ def _period_text(book: Book) -> str:
 
 
 def _check_date(book: Book, value, errors: ErrorCollector, *, field: str = "date"):
-    if not isinstance(value, dt.date):
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
         errors.add(_("Tanggal wajib diisi."), field=field)
         return False
     if not book.contains_date(value):

@@ -362,3 +362,8 @@ def test_posting_query_count(book, trainee, django_assert_num_queries):
     lines = [dr("1101", 5), cr("3101", 2, "A001"), cr("3102", 3, "A002")]
     with django_assert_num_queries(10):
         post_journal_entry(book=book, user=trainee, date=dt.date(2026, 1, 2), description="x", lines=lines)
+
+
+def test_date_is_required(book, post):
+    error = rejected(book, post, [dr("1101", 5), cr("3103", 5)], date=None)
+    assert "wajib" in error.errors["date"][0]
