@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -19,10 +20,22 @@ def healthz(request):
     return JsonResponse({"status": "ok" if healthy else "error", "checks": checks}, status=200 if healthy else 503)
 
 
+# The role groups' names, as shown to their holders (the groups themselves keep Indonesian names).
+ROLE_LABELS = {
+    roles.TRAINEE: gettext_lazy("Peserta"),
+    roles.INSTRUCTOR: gettext_lazy("Narasumber"),
+    roles.OFFICER: gettext_lazy("Petugas Dinas"),
+    roles.VENTURE_CONTACT: gettext_lazy("Kontak Usaha"),
+    roles.ADMIN: gettext_lazy("Admin"),
+}
+
+
 @login_required
 def dashboard(request):
-    user_role_names = sorted(roles.user_roles(request.user))
-    return render(request, "lms/dashboard.html", {"role_names": user_role_names})
+    # Only the roles: other groups (e.g. the per-course editor groups of courses) are not shown.
+    held = roles.user_roles(request.user)
+    role_names = [ROLE_LABELS[role] for role in roles.ALL_ROLES if role in held]
+    return render(request, "lms/dashboard.html", {"role_names": role_names})
 
 
 @login_required

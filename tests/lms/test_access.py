@@ -180,3 +180,13 @@ def test_a_deactivated_account_loses_its_session(client_for, make_user):
     assert response.status_code == 302
     assert response["Location"].startswith("/akun/login/")
     assert client.get("/admin/").status_code == 302
+
+
+def test_dashboard_shows_roles_only_not_other_groups(client_for, make_user):
+    from django.contrib.auth.models import Group
+
+    user = make_user(roles.INSTRUCTOR)
+    user.groups.add(Group.objects.create(name="Editor kursus: Manajemen Koperasi"))
+    html = client_for(user).get("/beranda/").content.decode()
+    assert "Peran Anda: Narasumber</p>" in html
+    assert "Editor kursus" not in html
