@@ -95,6 +95,18 @@ class SignupForm(allauth_forms.SignupForm):
             return super().save(request)
 
 
+class VerifyPhoneForm(allauth_forms.VerifyPhoneForm):
+    """The SMS code field: a numeric keypad on phones, and the code offered by the phone's keyboard."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        code = self.fields["code"]
+        code.label = _("Kode dari SMS/WhatsApp")
+        code.help_text = _("Enam angka.")
+        code.widget.attrs.update({"inputmode": "numeric", "autocomplete": "one-time-code", "maxlength": "12"})
+        code.widget.attrs.pop("placeholder", None)
+
+
 class ProfileForm(forms.ModelForm):
     phone = PhoneField(required=False)
 

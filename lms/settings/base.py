@@ -137,6 +137,8 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_PHONE_VERIFICATION_ENABLED = True
 ACCOUNT_PHONE_VERIFICATION_SUPPORTS_RESEND = True
+# Six digits: typed from an SMS on a phone keypad. allauth allows 3 attempts per code (15 minutes).
+ACCOUNT_PHONE_VERIFICATION_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
 # Off on purpose: issue 2 wants sign-up with a taken email or phone answered by a message on the
 # form (with enumeration prevention allauth would silently send an email instead). The rate limits
 # below keep probing for accounts slow.
@@ -144,7 +146,11 @@ ACCOUNT_PREVENT_ENUMERATION = False
 # A signed-in user sent to the login page (e.g. a trainee opening /admin/) sees the form and the
 # reason instead of being bounced back to `next`, which would loop between /admin/ and the login.
 ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
-ACCOUNT_FORMS = {"login": "lms.forms.LoginForm", "signup": "lms.forms.SignupForm"}
+ACCOUNT_FORMS = {
+    "login": "lms.forms.LoginForm",
+    "signup": "lms.forms.SignupForm",
+    "verify_phone": "lms.forms.VerifyPhoneForm",
+}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Sinau] "
 # allauth's rate limits are on by default; these make the login limit explicit and strict.
 ACCOUNT_RATE_LIMITS = {

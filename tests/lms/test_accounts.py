@@ -89,8 +89,10 @@ def test_signup_creates_a_trainee_who_verifies_the_phone_then_the_email(client):
     assert response["Location"] == "/akun/phone/verify/"
     assert sms.outbox[-1]["to"] == "+6281234567890"
     assert "Kode verifikasi Sinau" in sms.outbox[-1]["text"]
+    assert re.fullmatch(r"\d{6}", sms_code())  # six digits, easy to type from an SMS
     page = client.get("/akun/phone/verify/")
     assert page.status_code == 200 and "+6281234567890" in page_text(page)
+    assert "Kode dari SMS/WhatsApp" in page_text(page) and 'inputmode="numeric"' in page_text(page)
     wrong = client.post("/akun/phone/verify/", {"code": "XXXX-XXXX"})
     assert wrong.status_code == 200
     assert "Kode salah" in page_text(wrong)
