@@ -5,6 +5,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -44,6 +46,24 @@ class ScopedEditView(EditView):
         return obj
 
 
+class CohortForm(WagtailAdminModelForm):
+    """Instructors may adjust their cohort (dates, venue, sessions) but not move it to another course."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if for_user is not None and not _sees_everything(for_user) and "course" in self.fields:
+            self.fields["course"].disabled = True
+
+
+class SessionForm(WagtailAdminModelForm):
+    """Instructors add sessions only to the cohorts they teach."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if for_user is not None and not _sees_everything(for_user) and "cohort" in self.fields:
+            self.fields["cohort"].queryset = Cohort.objects.filter(instructors=for_user)
+
+
 class CohortEditView(ScopedEditView):
     @property
     def header_more_buttons(self):
@@ -65,8 +85,10 @@ class CohortViewSet(ModelViewSet):
     url_prefix = "kursus/angkatan"
     index_view_class = ScopedIndexView
     edit_view_class = CohortEditView
-    form_fields = ["course", "name", "start_date", "end_date", "venue", "capacity", "instructors",
-                   "enrolment_code", "code_expires_at", "status"]
+    edit_handler = ObjectList([FieldPanel(name) for name in (
+        "course", "name", "start_date", "end_date", "venue", "capacity", "instructors", "enrolment_code",
+        "code_expires_at", "status",
+    )], base_form_class=CohortForm)
     list_filter = ["status", "course"]
     search_fields = ["name", "venue", "enrolment_code"]
     list_export = ["name", "course", "start_date", "end_date", "venue", "capacity", "status"]
@@ -93,7 +115,9 @@ class SessionViewSet(ModelViewSet):
     url_prefix = "kursus/sesi"
     index_view_class = SessionIndexView
     edit_view_class = SessionEditView
-    form_fields = ["cohort", "number", "title", "date", "start_time", "end_time", "location"]
+    edit_handler = ObjectList([FieldPanel(name) for name in (
+        "cohort", "number", "title", "date", "start_time", "end_time", "location",
+    )], base_form_class=SessionForm)
     list_display = ["cohort", "number", "title", "date", "start_time", "end_time"]
     list_filter = ["cohort"]
 

@@ -94,3 +94,30 @@ def test_officer_creates_a_cohort_in_the_admin_with_a_clear_error_for_bad_dates(
     from courses.models import Cohort
 
     assert Cohort.objects.get(name="Angkatan Baru").enrolment_code == "BARU2026"
+
+
+@pytest.mark.django_db
+def test_instructor_adds_sessions_only_to_own_cohorts_and_cannot_move_a_cohort(setup, make_cohort, client_for):
+    from courses.models import Session
+
+    tree, cohort, mine, other = setup
+    foreign = make_cohort(tree.course, instructors=[other], sessions=0)
+    client = client_for(mine)
+    form = client.get("/admin/kursus/sesi/new/").content.decode()
+    assert f'value="{cohort.pk}"' in form and f'value="{foreign.pk}"' not in form
+    data = {"cohort": foreign.pk, "number": 9, "title": "Sesi tambahan", "date": "2026-12-01",
+            "start_time": "08:00", "end_time": "12:00", "location": "Aula"}
+    refused = client.post("/admin/kursus/sesi/new/", data)
+    assert refused.status_code == 200
+    assert not Session.objects.filter(cohort=foreign).exists()
+    data["cohort"] = cohort.pk
+    assert client.post("/admin/kursus/sesi/new/", data).status_code == 302
+    assert Session.objects.filter(cohort=cohort, number=9).exists()
+    other_course = tree.course.get_parent().specific.add_child(
+        instance=type(tree.course)(title="Lain", slug="lain", summary="x"))
+    edit = {"course": other_course.pk, "name": cohort.name, "start_date": cohort.start_date.isoformat(),
+            "end_date": cohort.end_date.isoformat(), "venue": "Balai Kelurahan", "capacity": 30,
+            "instructors": [mine.pk], "enrolment_code": cohort.enrolment_code, "status": "open"}
+    assert client.post(f"/admin/kursus/angkatan/edit/{cohort.pk}/", edit).status_code == 302
+    cohort.refresh_from_db()
+    assert (cohort.course_id, cohort.venue) == (tree.course.pk, "Balai Kelurahan")

@@ -1,0 +1,46 @@
+"""The courses app's links to other parts: the ledger's book supervisors, the roster's query count."""
+
+import pytest
+
+from courses.apps import instructor_supervises_book
+from lms import roles
+
+
+@pytest.mark.django_db
+def test_instructor_supervises_the_books_of_their_trainees_only(make_course, make_cohort, enrol, make_user,
+                                                               django_assert_num_queries):
+    from ledger.access import book_supervisors, may_supervise_owner
+
+    tree = make_course(lessons=(1,))
+    teacher, stranger = make_user(roles.INSTRUCTOR), make_user(roles.INSTRUCTOR)
+    trainee, other_trainee = make_user(roles.TRAINEE), make_user(roles.TRAINEE)
+    enrol(trainee, make_cohort(tree.course, instructors=[teacher]))
+    enrol(other_trainee, make_cohort(tree.course, instructors=[stranger]))
+    assert instructor_supervises_book in book_supervisors()
+    with django_assert_num_queries(1):
+        assert instructor_supervises_book(teacher, trainee)
+    assert not instructor_supervises_book(teacher, other_trainee)
+    assert not instructor_supervises_book(trainee, trainee)
+    assert may_supervise_owner(teacher, trainee)
+    assert not may_supervise_owner(stranger, trainee)
+
+
+@pytest.mark.parametrize("trainees", [3, 30])
+@pytest.mark.django_db
+def test_roster_page_runs_a_fixed_number_of_queries(make_course, make_cohort, enrol, make_user, client_for,
+                                                    django_assert_num_queries, trainees):
+    from courses.models import Attendance, LessonProgress
+
+    tree = make_course(lessons=(3, 3))
+    teacher = make_user(roles.INSTRUCTOR)
+    cohort = make_cohort(tree.course, instructors=[teacher])
+    session = cohort.sessions.first()
+    for _ in range(trainees):
+        enrollment = enrol(make_user(roles.TRAINEE), cohort)
+        LessonProgress.objects.create(user=enrollment.user, lesson=tree.lessons[0])
+        Attendance.objects.create(session=session, enrollment=enrollment, status="present", method="self")
+    client = client_for(teacher)
+    client.get(f"/kursus/angkatan/{cohort.pk}/")
+    with django_assert_num_queries(13):
+        response = client.get(f"/kursus/angkatan/{cohort.pk}/")
+    assert response.content.decode().count("1 dari 6 selesai") == trainees
