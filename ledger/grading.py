@@ -4,6 +4,8 @@ Public interface (documented with the scoring rules in docs/ledger.md; the quiz 
 
 - `grade_book(*, book, exercise=None, mode=None, reveal=False) -> GradeResult`
 - `grade_shu(*, submitted, allocation, reveal=False, tolerance=0) -> GradeResult`
+- `grade_entry_lines(*, expected_lines, submitted_lines, points=1, ...) -> TransactionGrade` (one
+  entry typed in a quiz, no book)
 - `validate_exercise(exercise) -> list[str]` (Indonesian messages; empty when the exercise is sound)
 
 Scores are `Decimal` in [0, 1] rounded half-up to 4 places; points are `Decimal`. Feedback never
@@ -401,6 +403,87 @@ def _summary(awarded: Decimal, possible: Decimal) -> str:
 def _fmt_points(value: Decimal) -> str:
     text = format(value.quantize(POINT_PLACES), "f").rstrip("0").rstrip(".")
     return text.replace(".", ",")
+
+
+def _submitted_line(line) -> tuple[str, str, Decimal, str]:
+    """(code, side, amount, member) of a `LineInput`-like object; unreadable parts never match."""
+    from .services import _is_blank, _parse_amount
+
+    code = str(getattr(line, "account_code", "") or "").strip()
+    debit, credit = getattr(line, "debit", None), getattr(line, "credit", None)
+    if not _is_blank(debit) and _is_blank(credit):
+        side, raw = Side.DEBIT, debit
+    elif not _is_blank(credit) and _is_blank(debit):
+        side, raw = Side.CREDIT, credit
+    else:
+        side, raw = "?", None
+    try:
+        amount = _parse_amount(raw) if raw is not None else Decimal("-1")
+    except (ValueError, InvalidOperation):
+        amount = Decimal("-1")
+    return code, side, amount, str(getattr(line, "member_number", "") or "").strip()
+
+
+def _expected_tuple(line) -> tuple[str, str, Decimal, str]:
+    if isinstance(line, tuple):
+        code, side, amount, *rest = line
+        return str(code), side, Decimal(amount), (rest[0] or "") if rest else ""
+    return line.account_code, line.side, Decimal(line.amount), getattr(line, "member_number", "") or ""
+
+
+def grade_entry_lines(
+    *,
+    expected_lines,
+    submitted_lines,
+    points=ONE,
+    number: int = 1,
+    tolerance=ZERO,
+    reveal: bool = False,
+    all_or_nothing: bool = False,
+    chart=None,
+) -> TransactionGrade:
+    """Grade one journal entry typed outside a book (a quiz question) with the per-line rules.
+
+    `expected_lines`: `ExpectedLine`s or tuples `(code, "D"/"C", amount[, member])`; empty means
+    "no entry required". `submitted_lines`: `LineInput`s (unreadable amounts or sides never match).
+    `chart` (optional) names accounts in revealed feedback. Nothing is read from or written to a book.
+    """
+    points = Decimal(points)
+    expected = [_expected_tuple(line) for line in expected_lines]
+    submitted = [
+        _submitted_line(line) for line in submitted_lines if str(getattr(line, "account_code", "") or "").strip()
+    ]
+    names = (
+        dict(Account.objects.filter(chart=chart).values_list("code", "name")) if chart is not None and reveal else {}
+    )
+    feedback: list[str] = []
+    if not expected:
+        credit = ONE if not submitted else ZERO
+        if submitted:
+            feedback.append(_("Transaksi %(n)s tidak memerlukan jurnal.") % {"n": number})
+    elif not submitted:
+        credit = ZERO
+        feedback.append(_("Transaksi %(n)s belum dicatat.") % {"n": number})
+    else:
+        credit, feedback = _grade_lines(
+            number=number,
+            expected_lines=expected,
+            actual_lines=submitted,
+            tolerance=Decimal(tolerance),
+            names=names,
+            reveal=reveal,
+        )
+    if all_or_nothing and credit < ONE:
+        credit = ZERO
+    if not feedback and credit == ONE:
+        feedback.append(_("Transaksi %(n)s benar.") % {"n": number})
+    return TransactionGrade(
+        number=number,
+        points_possible=points,
+        points_awarded=(points * credit).quantize(POINT_PLACES, rounding=ROUND_HALF_UP),
+        feedback=feedback,
+        expected=[ExpectedLineView(c, names.get(c, ""), sd, a, m) for c, sd, a, m in expected] if reveal else [],
+    )
 
 
 # --- Balances grading ----------------------------------------------------------------------

@@ -375,3 +375,45 @@ def test_model_clean_checks_own_fields(chart):
     with pytest.raises(ValidationError) as info:
         exercise.full_clean()
     assert "period_end" in info.value.message_dict
+
+
+# --- One entry outside a book (quiz questions) ------------------------------------------------
+
+
+def test_grade_entry_lines_for_quiz_questions(chart):
+    from ledger.grading import grade_entry_lines
+
+    expected = [("1103", "D", 1_000_000, "01"), ("1101", "C", 1_000_000)]
+    right = grade_entry_lines(
+        expected_lines=expected,
+        submitted_lines=[LineInput.cr("1101", "1.000.000"), LineInput.dr("1103", "1.000.000", "01")],
+    )
+    assert right.points_awarded == 1 and right.feedback == ["Transaksi 1 benar."]
+    swapped = grade_entry_lines(
+        expected_lines=expected,
+        submitted_lines=[LineInput.dr("1101", "1.000.000"), LineInput.cr("1103", "1.000.000")],
+        points=3,
+        number=2,
+    )
+    assert (
+        swapped.points_awarded == 2
+        and "Transaksi 2: akun 1103 benar, tetapi sisi debit/kredit salah." in swapped.feedback
+    )
+    garbled = grade_entry_lines(
+        expected_lines=expected,
+        submitted_lines=[LineInput("1103", debit="abc"), LineInput("1101", debit=5, credit=5), LineInput("", debit=1)],
+    )
+    assert garbled.points_awarded == D("0.50")  # (2/3 for 1103 D + 1/3 for 1101) / 2
+    strict = grade_entry_lines(
+        expected_lines=expected, submitted_lines=[LineInput.dr("1103", 1), LineInput.cr("1101", 1)], all_or_nothing=True
+    )
+    assert strict.points_awarded == 0
+    revealed = grade_entry_lines(expected_lines=expected, submitted_lines=[], reveal=True, chart=chart)
+    assert revealed.feedback == ["Transaksi 1 belum dicatat."]
+    assert [(e.account_code, e.account_name) for e in revealed.expected] == [
+        ("1103", "Piutang Anggota"),
+        ("1101", "Kas"),
+    ]
+    nothing = grade_entry_lines(expected_lines=[], submitted_lines=[])
+    assert nothing.points_awarded == 1
+    assert grade_entry_lines(expected_lines=[], submitted_lines=[LineInput.dr("1101", 1)]).points_awarded == 0
