@@ -51,14 +51,18 @@ class JournalLineBlock(blocks.StructBlock):
     memo = blocks.CharBlock(label=_("keterangan"), required=False, max_length=200)
 
 
+def _amount(value) -> Decimal:
+    return Decimal(str(value)) if value not in (None, "") else Decimal("0")
+
+
 class JournalExampleValue(blocks.StructValue):
     """Adds the column totals so the template shows whether the example balances."""
 
     def total_debit(self):
-        return sum((line.get("debit") or Decimal("0") for line in self.get("lines") or []), Decimal("0"))
+        return sum((_amount(line.get("debit")) for line in self.get("lines") or []), Decimal("0"))
 
     def total_credit(self):
-        return sum((line.get("credit") or Decimal("0") for line in self.get("lines") or []), Decimal("0"))
+        return sum((_amount(line.get("credit")) for line in self.get("lines") or []), Decimal("0"))
 
 
 class JournalExampleBlock(blocks.StructBlock):

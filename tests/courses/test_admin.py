@@ -121,3 +121,24 @@ def test_instructor_adds_sessions_only_to_own_cohorts_and_cannot_move_a_cohort(s
     assert client.post(f"/admin/kursus/angkatan/edit/{cohort.pk}/", edit).status_code == 302
     cohort.refresh_from_db()
     assert (cohort.course_id, cohort.venue) == (tree.course.pk, "Balai Kelurahan")
+
+
+@pytest.mark.django_db
+def test_preview_of_course_lesson_and_new_lesson_renders_for_the_courses_instructor(setup, client_for):
+    from django.test import RequestFactory
+
+    from courses.models import LessonPage
+
+    tree, _cohort, mine, _other = setup
+    client = client_for(mine)
+    cookie = f"{client.cookies['sessionid'].key}={client.cookies['sessionid'].value}"
+    original = RequestFactory().get("/admin/", HTTP_COOKIE=cookie)
+    lesson = tree.lessons[0]
+    response = lesson.make_preview_request(original)
+    assert response.status_code == 200 and "Prinsip koperasi" in response.content.decode()
+    assert tree.course.make_preview_request(original).status_code == 200
+    draft = LessonPage(title="Pelajaran konsep", slug="konsep", body=[("heading", "Judul konsep")])
+    draft.depth = lesson.depth
+    draft.path = lesson._inc_path()
+    response = draft.make_preview_request(original)
+    assert response.status_code == 200 and "Judul konsep" in response.content.decode()
