@@ -21,13 +21,14 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Kursus")
 
     def ready(self):
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
         from wagtail.signals import page_published
 
         from . import handlers
         from .models import Cohort, CoursePage
 
         page_published.connect(handlers.course_published, sender=CoursePage, dispatch_uid="courses_course_published")
+        pre_delete.connect(handlers.course_deleted, sender=CoursePage, dispatch_uid="courses_course_deleted")
         post_save.connect(handlers.cohort_saved, sender=Cohort, dispatch_uid="courses_cohort_saved")
         post_delete.connect(handlers.cohort_saved, sender=Cohort, dispatch_uid="courses_cohort_deleted")
         m2m_changed.connect(

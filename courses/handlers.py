@@ -27,3 +27,10 @@ def cohort_saved(sender, instance, **kwargs):
 def cohort_instructors_changed(sender, instance, action, **kwargs):
     if action in ("post_add", "post_remove", "post_clear") and getattr(instance, "course_id", None):
         _sync_later(instance.course_id)
+
+
+def course_deleted(sender, instance, **kwargs):
+    """The course's editor group goes with the course (pre_delete: the link row still exists)."""
+    from django.contrib.auth.models import Group
+
+    Group.objects.filter(course_editor_of__course_id=instance.pk).delete()

@@ -1,6 +1,8 @@
 """Wagtail admin: cohorts, sessions and enrolments as ModelViewSets, plus the CSV import screen."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -160,3 +162,12 @@ def register_training_viewsets():
 @hooks.register("register_admin_urls")
 def register_bulk_enrol_url():
     return [path("kursus/angkatan/<int:pk>/impor/", BulkEnrolView.as_view(), name="courses_admin_bulk_enrol")]
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_courses_with_cohorts(request, page):
+    """Cohorts keep enrolments, attendance and completions: a course that has them is not deleted."""
+    if Cohort.objects.filter(course__path__startswith=page.path).exists():
+        messages.error(request, _("Kursus ini masih memiliki angkatan. Hapus atau arsipkan angkatannya lebih dulu."))
+        return redirect("wagtailadmin_explore", page.get_parent().id)
+    return None

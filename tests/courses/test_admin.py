@@ -142,3 +142,25 @@ def test_preview_of_course_lesson_and_new_lesson_renders_for_the_courses_instruc
     draft.path = lesson._inc_path()
     response = draft.make_preview_request(original)
     assert response.status_code == 200 and "Judul konsep" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_deleting_a_course_removes_its_editor_group_and_courses_with_cohorts_are_protected(
+        make_course, make_cohort, admin_user, client_for):
+    from courses.models import CoursePage
+
+    lone = make_course(lessons=(1,)).course
+    sync_course_editors(course=lone)
+    group_name = CourseEditorGroup.objects.get(course=lone).group.name
+    lone.delete()
+    assert not Group.objects.filter(name=group_name).exists()
+
+    taught = make_course(lessons=(1,)).course
+    make_cohort(taught)
+    parent = taught.get_parent()
+    response = client_for(admin_user).post(f"/admin/pages/{taught.pk}/delete/", follow=True)
+    assert CoursePage.objects.filter(pk=taught.pk).exists()
+    assert response.redirect_chain[-1][0] == f"/admin/pages/{parent.pk}/"
+    assert "masih memiliki angkatan" in response.content.decode()
+    response = client_for(admin_user).post(f"/admin/pages/{parent.pk}/delete/", follow=True)
+    assert CoursePage.objects.filter(pk=taught.pk).exists()
