@@ -465,6 +465,8 @@ class JournalEntry(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("dicatat oleh"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(_("dicatat pada"), auto_now_add=True)
+    # The submitting form's one-time token: a resent form returns the entry already posted.
+    client_token = models.CharField(_("token formulir"), max_length=64, blank=True, editable=False)
 
     objects = ImmutableQuerySet.as_manager()
 
@@ -472,7 +474,14 @@ class JournalEntry(models.Model):
         verbose_name = _("jurnal")
         verbose_name_plural = _("jurnal")
         ordering = ["book_id", "number"]
-        constraints = [models.UniqueConstraint(fields=["book", "number"], name="ledger_entry_unique_number_per_book")]
+        constraints = [
+            models.UniqueConstraint(fields=["book", "number"], name="ledger_entry_unique_number_per_book"),
+            models.UniqueConstraint(
+                fields=["book", "client_token"],
+                condition=~models.Q(client_token=""),
+                name="ledger_entry_unique_client_token",
+            ),
+        ]
         indexes = [models.Index(fields=["book", "date"], name="ledger_entry_book_date_idx")]
 
     def __str__(self):

@@ -277,6 +277,7 @@ def _write_entry(
     kind: str,
     lines: list[_ResolvedLine],
     reverses: JournalEntry | None = None,
+    client_token: str = "",
 ) -> JournalEntry:
     """Insert an entry and its lines; the caller holds the book lock and has validated everything."""
     last = JournalEntry.objects.filter(book=book).aggregate(last=Max("number"))["last"] or 0
@@ -289,6 +290,7 @@ def _write_entry(
         kind=kind,
         reverses=reverses,
         created_by=user,
+        client_token=client_token,
     )
     JournalLine.objects.bulk_create(
         [
@@ -552,10 +554,26 @@ def archive_book(*, book: Book, user) -> Book:
 
 @transaction.atomic
 def post_journal_entry(
-    *, book: Book, user, date: dt.date, description: str, voucher: str = "", lines: list[LineInput]
+    *,
+    book: Book,
+    user,
+    date: dt.date,
+    description: str,
+    voucher: str = "",
+    lines: list[LineInput],
+    client_token: str = "",
 ) -> JournalEntry:
-    """Validate and post one journal entry; numbered per book; audited. Nothing is written on error."""
+    """Validate and post one journal entry; numbered per book; audited. Nothing is written on error.
+
+    `client_token` (optional, ≤ 64 chars, e.g. the form's one-time nonce) makes a double submit
+    count once: when this book already has an entry with that token, that entry is returned as is.
+    """
     book = _lock_book(book)
+    client_token = (client_token or "").strip()[:64]
+    if client_token:
+        existing = JournalEntry.objects.filter(book=book, client_token=client_token).first()
+        if existing is not None:
+            return existing
     errors = ErrorCollector()
     _check_book_writable(book, errors)
     if _check_date(book, date, errors):
@@ -577,7 +595,14 @@ def post_journal_entry(
     resolved = validate_lines(book=book, lines=list(lines or []), errors=errors)
     errors.raise_if_any()
     entry = _write_entry(
-        book=book, user=user, date=date, description=description, voucher=voucher, kind=EntryKind.NORMAL, lines=resolved
+        book=book,
+        user=user,
+        date=date,
+        description=description,
+        voucher=voucher,
+        kind=EntryKind.NORMAL,
+        lines=resolved,
+        client_token=client_token,
     )
     _audit(book=book, actor=user, action=AuditAction.ENTRY_POSTED, entry=entry, number=entry.number)
     return entry

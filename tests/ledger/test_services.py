@@ -367,3 +367,23 @@ def test_posting_query_count(book, trainee, django_assert_num_queries):
 def test_date_is_required(book, post):
     error = rejected(book, post, [dr("1101", 5), cr("3103", 5)], date=None)
     assert "wajib" in error.errors["date"][0]
+
+
+def test_client_token_makes_a_double_submit_count_once(book, trainee):
+    lines = [dr("1101", 5), cr("3103", 5)]
+    first = post_journal_entry(
+        book=book, user=trainee, date=dt.date(2026, 1, 2), description="x", lines=lines, client_token="abc"
+    )
+    again = post_journal_entry(
+        book=book, user=trainee, date=dt.date(2026, 1, 2), description="x", lines=lines, client_token="abc"
+    )
+    assert again.pk == first.pk and JournalEntry.objects.filter(book=book).count() == 1
+    other = post_journal_entry(
+        book=book, user=trainee, date=dt.date(2026, 1, 2), description="x", lines=lines, client_token="def"
+    )
+    assert other.number == 2
+    untokened = [
+        post_journal_entry(book=book, user=trainee, date=dt.date(2026, 1, 2), description="x", lines=lines)
+        for _ in range(2)
+    ]
+    assert [e.number for e in untokened] == [3, 4]
