@@ -135,6 +135,7 @@ class MyCourse:
     total: int
     done: int
     resume_url: str | None
+    sessions_today: list = field(default_factory=list)
 
     @property
     def percent(self) -> int:
@@ -142,7 +143,7 @@ class MyCourse:
 
 
 def my_courses(*, user) -> list[MyCourse]:
-    """The user's enrolments (not withdrawn) with progress per course. Four queries."""
+    """The user's enrolments (not withdrawn) with progress per course and today's sessions. Five queries."""
     enrollments = list(
         Enrollment.objects.filter(user=user).exclude(status=Enrollment.Status.WITHDRAWN)
         .select_related("cohort", "last_lesson").order_by("-enrolled_at")
@@ -157,6 +158,9 @@ def my_courses(*, user) -> list[MyCourse]:
     done = set(
         LessonProgress.objects.filter(user=user, lesson_id__in=[pk for pk, _ in lessons]).values_list("lesson_id", flat=True)
     )
+    today = defaultdict(list)
+    for session in Session.objects.filter(cohort_id__in=[e.cohort_id for e in enrollments], date=timezone.localdate()):
+        today[session.cohort_id].append(session)
     result = []
     for enrollment in enrollments:
         course = courses.get(enrollment.cohort.course_id)
@@ -167,6 +171,7 @@ def my_courses(*, user) -> list[MyCourse]:
         result.append(MyCourse(
             enrollment=enrollment, course=course, total=len(mine), done=sum(pk in done for pk in mine),
             resume_url=last.url if last is not None and last.live else None,
+            sessions_today=today.get(enrollment.cohort_id, []),
         ))
     return result
 

@@ -39,7 +39,6 @@ def serve_course(request, course: CoursePage):
         "enrol_form": EnrolByCodeForm(),
     })
     if enrollment is not None:
-        context["completion"] = getattr(enrollment, "completion", None) if enrollment.status == "completed" else None
         last = enrollment.last_lesson_id
         context["resume_item"] = next(
             (item for item in context["outline"].items if item.page.pk == last), None

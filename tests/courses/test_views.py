@@ -107,3 +107,13 @@ def test_navigation_links_resolve(world, client_for):
     assert 'href="/kursus/saya/"' in client_for(people["enrolled"]).get("/beranda/").content.decode()
     assert 'href="/kursus/mengajar/"' in client_for(people["course_instructor"]).get("/beranda/").content.decode()
     assert 'href="/kursus/angkatan/"' in client_for(people["officer"]).get("/beranda/").content.decode()
+
+
+@pytest.mark.django_db
+def test_my_courses_offers_todays_check_in(world, client_for):
+    _tree, cohort, _other, people = world
+    session = cohort.sessions.get(number=1)  # the fixture's first session is today
+    body = client_for(people["enrolled"]).get("/kursus/saya/").content.decode()
+    assert f"/kursus/presensi/?sesi={session.pk}" in body
+    form = client_for(people["enrolled"]).get(f"/kursus/presensi/?sesi={session.pk}&kode=123456").content.decode()
+    assert 'value="123456"' in form and f'value="{session.pk}"' in form
