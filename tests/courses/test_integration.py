@@ -44,3 +44,22 @@ def test_roster_page_runs_a_fixed_number_of_queries(make_course, make_cohort, en
     with django_assert_num_queries(13):
         response = client.get(f"/kursus/angkatan/{cohort.pk}/")
     assert response.content.decode().count("1 dari 6 selesai") == trainees
+
+
+@pytest.mark.parametrize("courses", [1, 4])
+@pytest.mark.django_db
+def test_my_courses_runs_a_fixed_number_of_queries(make_course, make_cohort, enrol, trainee, client_for,
+                                                   django_assert_num_queries, courses):
+    from courses.models import LessonProgress
+
+    for _ in range(courses):
+        tree = make_course(lessons=(4, 4))
+        enrollment = enrol(trainee, make_cohort(tree.course))
+        LessonProgress.objects.create(user=trainee, lesson=tree.lessons[0])
+        enrollment.last_lesson = tree.lessons[1]
+        enrollment.save()
+    client = client_for(trainee)
+    client.get("/kursus/saya/")
+    with django_assert_num_queries(11):
+        response = client.get("/kursus/saya/")
+    assert response.content.decode().count("1 dari 8 selesai") == courses
