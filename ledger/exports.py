@@ -119,8 +119,10 @@ class ReportDocument:
     subtitle: str = ""
     tables: list[Table] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    # Extra controls of the HTML page (filters such as the account of the buku besar).
+    # Extra controls of the HTML page (filters such as the account of the buku besar) and the
+    # date filters it accepts ("dari", "sampai") with their current values.
     filters: list[dict] = field(default_factory=list)
+    date_filters: list[dict] = field(default_factory=list)
 
     @property
     def period_text(self) -> str:
@@ -137,13 +139,40 @@ class ReportDocument:
 # --- PDF -----------------------------------------------------------------------------------
 
 
+# xhtml2pdf lays out ~60 table rows per second; past this many rows the PDF is cut (with a note)
+# and the XLSX, which has no limit, is the way to get everything (or filter with ?dari=&sampai=).
+PDF_MAX_ROWS = 600
+
+
+def _pdf_tables(document: ReportDocument) -> tuple[list[Table], int]:
+    """The tables to print and how many rows were left out."""
+    out, budget, left_out = [], PDF_MAX_ROWS, 0
+    for table in document.tables:
+        rows = table.rows
+        if rows and budget <= 0:
+            left_out += len(rows)
+            continue
+        if len(rows) > budget:
+            left_out += len(rows) - budget
+            rows = rows[:budget]
+        budget -= len(rows)
+        out.append(Table(columns=table.columns, rows=rows, heading=table.heading, numeric=table.column_is_num()))
+    return out, left_out
+
+
 def render_pdf(document: ReportDocument) -> bytes:
     """The document as an A4 PDF; the cooperative's name and the period head every page."""
     from xhtml2pdf import pisa
 
+    tables, left_out = _pdf_tables(document)
     html = render_to_string(
         "ledger/pdf/report.html",
-        {"document": document, "printed_at": format_tanggal(timezone.now(), with_time=True)},
+        {
+            "document": document,
+            "tables": tables,
+            "left_out": left_out,
+            "printed_at": format_tanggal(timezone.now(), with_time=True),
+        },
     )
     out = io.BytesIO()
     result = pisa.CreatePDF(html, dest=out, encoding="utf-8")
@@ -284,6 +313,13 @@ def _param_date(params, name: str, book) -> dt.date | None:
     return value
 
 
+def _date_filters(doc: ReportDocument, params, *names: str) -> None:
+    labels = {"dari": _("Dari tanggal"), "sampai": _("Sampai tanggal")}
+    for name in names:
+        value = _param_date(params, name, None)
+        doc.date_filters.append({"name": name, "label": labels[name], "value": value.isoformat() if value else ""})
+
+
 def _entry_url(book, number) -> str:
     from django.urls import reverse
 
@@ -303,6 +339,7 @@ def jurnal_umum(book, params) -> ReportDocument:
     start, end = _param_date(params, "dari", book), _param_date(params, "sampai", book)
     data = reports.general_journal(book, start=start, end=end)
     doc = _document(book, _("Jurnal Umum"))
+    _date_filters(doc, params, "dari", "sampai")
     doc.subtitle = _range_subtitle(start, end)
     table = doc.add_table([_("Tanggal"), _("No."), _("Akun / keterangan"), _("Kode"), _("Debit"), _("Kredit")])
     table.numeric = [False, False, False, False, True, True]
@@ -342,6 +379,7 @@ def buku_besar(book, params) -> ReportDocument:
     except Account.DoesNotExist:
         return None
     doc = _document(book, _("Buku Besar"))
+    _date_filters(doc, params, "dari", "sampai")
     doc.subtitle = f"{data.account_code} — {data.account_name}"
     doc.filters = [_account_filter(book, data.account_code)]
     table = doc.add_table([_("Tanggal"), _("No."), _("Keterangan"), _("Debit"), _("Kredit"), _("Saldo")])
@@ -363,6 +401,7 @@ def neraca_saldo(book, params) -> ReportDocument:
     as_of = _param_date(params, "sampai", book)
     data = reports.trial_balance(book, as_of=as_of)
     doc = _document(book, _("Neraca Saldo"))
+    _date_filters(doc, params, "sampai")
     doc.subtitle = _range_subtitle(None, as_of or book.period_end)
     table = doc.add_table([_("Kode"), _("Nama akun"), _("Debit"), _("Kredit")])
     table.numeric = [False, False, True, True]
@@ -387,6 +426,7 @@ def hasil_usaha(book, params) -> ReportDocument:
     start, end = _param_date(params, "dari", book), _param_date(params, "sampai", book)
     data = reports.income_statement(book, start=start, end=end)
     doc = _document(book, data.title)
+    _date_filters(doc, params, "dari", "sampai")
     doc.subtitle = _range_subtitle(data.start, data.end)
     table = doc.add_table([_("Uraian"), _("Jumlah")])
     table.numeric = [False, True]
@@ -405,6 +445,7 @@ def posisi_keuangan(book, params) -> ReportDocument:
     as_of = _param_date(params, "sampai", book)
     data = reports.financial_position(book, as_of=as_of)
     doc = _document(book, _("Laporan Posisi Keuangan"))
+    _date_filters(doc, params, "sampai")
     doc.subtitle = _range_subtitle(None, data.as_of)
     table = doc.add_table([_("Uraian"), _("Jumlah")])
     table.numeric = [False, True]
@@ -422,6 +463,7 @@ def perubahan_ekuitas(book, params) -> ReportDocument:
     start, end = _param_date(params, "dari", book), _param_date(params, "sampai", book)
     data = reports.equity_changes(book, start=start, end=end)
     doc = _document(book, _("Laporan Perubahan Ekuitas"))
+    _date_filters(doc, params, "dari", "sampai")
     doc.subtitle = _range_subtitle(data.start, data.end)
     table = doc.add_table([_("Kode"), _("Akun"), _("Saldo awal"), _("Penambahan"), _("Pengurangan"), _("Saldo akhir")])
     table.numeric = [False, False, True, True, True, True]
@@ -438,6 +480,7 @@ def _cards(book, params, kind: str) -> ReportDocument:
     data = reports.member_cards(book, kind=kind, as_of=as_of)
     selected = (params.get("anggota") or "").strip() if params else ""
     doc = _document(book, data.title)
+    _date_filters(doc, params, "sampai")
     doc.subtitle = _range_subtitle(None, as_of or book.period_end)
     doc.filters = [{
         "name": "anggota",
@@ -486,6 +529,7 @@ def jurnal_penutup(book, params) -> ReportDocument:
 
     date = _param_date(params, "sampai", book) or book.period_end
     doc = _document(book, _("Jurnal Penutup"))
+    _date_filters(doc, params, "sampai")
     doc.subtitle = _range_subtitle(None, date)
     try:
         data = reports.closing_entries(book, date=date)

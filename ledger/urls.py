@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:book_id>/jurnal/baru/", views.entry_create, name="entry_create"),
     path("<int:book_id>/jurnal/<int:number>/", views.entry_detail, name="entry_detail"),
     path("<int:book_id>/jurnal/<int:number>/balik/", views.entry_reverse, name="entry_reverse"),
+    path("<int:book_id>/periksa/", views.book_grade, name="book_grade"),
     path("<int:book_id>/anggota/", views.member_list, name="member_list"),
     path("<int:book_id>/tutup-buku/", views.closing, name="closing"),
     path("<int:book_id>/shu/", views.shu, name="shu"),

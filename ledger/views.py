@@ -470,7 +470,8 @@ def exercise_detail(request, slug: str):
     """Narrative, start/continue/reset my attempt, and "periksa jawaban" (score and feedback)."""
     exercise = _exercise_or_404(slug)
     book = Book.objects.filter(owner=request.user, exercise=exercise, archived=False).first()
-    result = None
+    result = shu_result = None
+    shu_submitted: dict[str, dict[str, str]] = {}
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "start":
@@ -482,15 +483,27 @@ def exercise_detail(request, slug: str):
             except LedgerValidationError as exc:
                 messages.error(request, "; ".join(exc.messages))
             else:
-                messages.success(
-                    request, _("Latihan dimulai lagi dari saldo awal (percobaan ke-%(n)s).") % {"n": book.attempt}
-                )
+                messages.success(request, _("Latihan dimulai lagi dari saldo awal (percobaan ke-%(n)s).") % {"n": book.attempt})
             return redirect("ledger:exercise_detail", slug=exercise.slug)
         if action == "check" and book is not None:
             result = grade(book=book, user=request.user)
-        elif action not in ("start", "reset", "check"):
+        elif action == "check_shu" and book is not None and exercise.shu_amount:
+            shu_submitted = _submitted_shu(request.POST, exercise)
+            shu_result = _grade_shu(book=book, exercise=exercise, submitted=shu_submitted)
+        elif action not in ("start", "reset", "check", "check_shu"):
             messages.error(request, _("Tindakan tidak dikenal."))
     transactions = list(exercise.transactions.order_by("number", "sort_order"))
+    shu_members = []
+    if book is not None and exercise.shu_amount and exercise.shu_components:
+        shu_members = [
+            {
+                "number": m.number,
+                "name": m.name,
+                "jasa_modal": shu_submitted.get(m.number, {}).get("jasa_modal", ""),
+                "jasa_usaha": shu_submitted.get(m.number, {}).get("jasa_usaha", ""),
+            }
+            for m in exercise.members.all()
+        ]
     return render(
         request,
         "ledger/exercise_detail.html",
@@ -499,9 +512,31 @@ def exercise_detail(request, slug: str):
             "book": book,
             "transactions": transactions,
             "result": result,
+            "shu_members": shu_members,
+            "shu_result": shu_result,
             "may_reveal": access.may_reveal_answers(request.user, exercise),
         },
     )
+
+
+def _submitted_shu(data, exercise) -> dict[str, dict[str, str]]:
+    out = {}
+    for member in exercise.members.all():
+        out[member.number] = {
+            part: (data.get(f"shu-{member.number}-{part}") or "").strip()[:40] for part in ("jasa_modal", "jasa_usaha")
+        }
+    return out
+
+
+def _grade_shu(*, book: Book, exercise: LedgerExercise, submitted: dict, reveal: bool = False):
+    """Grade the trainee's per-member SHU against the exercise's allocation (D's grade_shu)."""
+    from .grading import grade_shu
+    from .shu import allocation_for_exercise
+
+    allocation = allocation_for_exercise(exercise=exercise, book=book)
+    if allocation is None:
+        return None
+    return grade_shu(submitted=submitted, allocation=allocation, reveal=reveal, tolerance=exercise.tolerance)
 
 
 def grade(*, book: Book, user):
@@ -509,6 +544,20 @@ def grade(*, book: Book, user):
     from .grading import grade_book
 
     return grade_book(book=book, reveal=False)
+
+
+@login_required
+def book_grade(request, book_id: int):
+    """Check an exercise book. Its owner sees score and feedback; an instructor or admin reading a
+    trainee's book also sees the expected answer (reveal)."""
+    book = get_book_for(request.user, book_id)
+    if book.exercise is None:
+        raise Http404
+    reveal = access.may_reveal_answers(request.user, book.exercise) and not access.is_book_owner(request.user, book)
+    from .grading import grade_book
+
+    result = grade_book(book=book, reveal=reveal)
+    return render(request, "ledger/book_grade.html", _book_context(request, book, result=result, reveal=reveal))
 
 
 @login_required

@@ -2,6 +2,7 @@
 demo books and exercises work end to end (start, post, check)."""
 
 import io
+from decimal import Decimal as D
 
 import pytest
 from django.urls import reverse
@@ -12,6 +13,8 @@ from ledger.grading import grade_book, validate_exercise
 from ledger.models import Book, BookKind, JournalEntry, JournalLine, LedgerExercise, Member
 from ledger.services import LineInput, post_journal_entry, start_exercise_book
 from lms import demo as lms_demo
+
+pytest_plugins = ["tests.ledger.fixtures_ui"]  # supervises
 
 
 def counts():
@@ -151,3 +154,38 @@ def test_instructor_sees_the_answer_key(client_for, instructor, admin_user):
         page = client_for(user).get(reverse("ledger:exercise_answer", args=["pinjaman-dan-angsuran"]))
         assert page.status_code == 200 and "Rp 1.060.000" in page.text
     assert client_for(None).get(reverse("ledger:exercise_list")).status_code == 302
+
+
+def test_shu_check_on_the_closing_exercise(client_for, trainee):
+    demo.load_exercises()
+    client = client_for(trainee)
+    url = reverse("ledger:exercise_detail", args=["tutup-buku-dan-shu"])
+    client.post(url, {"action": "start"})
+    page = client.get(url)
+    assert 'name="shu-A001-jasa_modal"' in page.text
+    response = client.post(url, {
+        "action": "check_shu",
+        "shu-A001-jasa_modal": "600.000", "shu-A001-jasa_usaha": "600.000",
+        "shu-A002-jasa_modal": "1.200.000", "shu-A002-jasa_usaha": "1",
+    })
+    assert response.status_code == 200
+    result = response.context["shu_result"]
+    a001 = next(item for item in result.items if item.key == "A001")
+    a002 = next(item for item in result.items if item.key == "A002")
+    assert a001.is_correct and a002.points_awarded == D("0.5")
+    assert "Hasil pemeriksaan SHU" in response.text
+    assert 'value="600.000"' in response.text  # what was typed stays
+    assert "Seharusnya" not in response.text  # no answer revealed
+
+
+def test_book_grade_reveals_only_to_supervisors(client_for, trainee, instructor, supervises):
+    demo.load_exercises()
+    exercise = LedgerExercise.objects.get(slug="pinjaman-dan-angsuran")
+    book = start_exercise_book(owner=trainee, exercise=exercise)
+    url = reverse("ledger:book_grade", args=[book.pk])
+    own = client_for(trainee).get(url)
+    assert own.status_code == 200 and "Kunci:" not in own.text and "Nilai" in own.text
+    assert client_for(instructor).get(url).status_code == 404
+    supervises((instructor.pk, trainee.pk))
+    seen = client_for(instructor).get(url)
+    assert seen.status_code == 200 and "Kunci:" in seen.text and "Rp 6.000.000" in seen.text

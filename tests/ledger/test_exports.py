@@ -157,3 +157,28 @@ def test_shu_downloads(client_for, trainee, shu_book):
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     a001 = next(row for row in sheet.iter_rows() if row[0].value == "A001")
     assert [cell.value for cell in a001[4:7]] == [600000, 600000, 1200000]
+
+
+def test_long_reports_are_cut_in_the_pdf_with_a_note(client_for, trainee, worked_book, monkeypatch):
+    from ledger import exports
+
+    monkeypatch.setattr(exports, "PDF_MAX_ROWS", 4)
+    response = client_for(trainee).get(reverse("ledger:report_download", args=[worked_book.pk, "jurnal-umum", "pdf"]))
+    text = pdf_text(response.content)
+    assert "baris tidak dicetak" in text
+    xlsx = client_for(trainee).get(reverse("ledger:report_download", args=[worked_book.pk, "jurnal-umum", "xlsx"]))
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert sheet.max_row > 10  # the XLSX keeps every row
+
+
+def test_date_filters_reach_the_downloads(client_for, trainee, worked_book):
+    client = client_for(trainee)
+    page = client.get(reverse("ledger:report", args=[worked_book.pk, "jurnal-umum"]), {"dari": "2026-02-01"})
+    assert 'name="dari"' in page.text and 'value="2026-02-01"' in page.text
+    assert "dari=2026-02-01" in page.text  # the download links keep the filter
+    assert "#1<" not in page.text and "#2<" in page.text
+    xlsx = client.get(reverse("ledger:report_download", args=[worked_book.pk, "jurnal-umum", "xlsx"]),
+                      {"dari": "2026-02-01"})
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    dates = [row[0].value.date() for row in sheet.iter_rows() if isinstance(row[0].value, dt.datetime)]
+    assert dates and min(dates) >= dt.date(2026, 2, 1)
