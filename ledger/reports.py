@@ -17,7 +17,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from .charts import MEMBER_REVENUE_CODES
-from .models import Account, AccountGroup, Book, EntryKind, JournalLine, Member, NormalSide, Side
+from .models import Account, AccountGroup, Book, JournalLine, Member, NormalSide, Side
 from .selectors import account_balances, chart_accounts, entries_with_lines
 
 ZERO = Decimal("0.00")
@@ -325,7 +325,8 @@ class IncomeStatement:
 def income_statement(
     book: Book, start: dt.date | None = None, end: dt.date | None = None, *, title: str | None = None
 ) -> IncomeStatement:
-    """PHU for [start, end] (default: the book's period), closing entries excluded; 2 queries.
+    """PHU for [start, end] (default: the book's period), closing entries (and their reversals)
+    excluded; 2 queries.
 
     Member income (4101 Partisipasi Bruto Anggota, 4103 Pendapatan Jasa Pinjaman) is shown apart
     from non-member income (4102 Penjualan Non-Anggota) and other income (everything else).
@@ -333,7 +334,7 @@ def income_statement(
     start = start or book.period_start
     end = end or book.period_end
     accounts = [a for a in chart_accounts(book.chart_id) if a.is_postable]
-    balances = account_balances(book=book, start=start, end=end, exclude_kinds=[EntryKind.CLOSING])
+    balances = account_balances(book=book, start=start, end=end, exclude_closing=True)
     member = StatementSection("member_revenue", _("Pendapatan dari anggota (partisipasi anggota)"))
     non_member = StatementSection("non_member_revenue", _("Pendapatan dari non-anggota"))
     other = StatementSection("other_revenue", _("Pendapatan lain-lain"))

@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.db.models import Count, DecimalField, F, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
-from .models import Account, Book, BookKind, JournalEntry, JournalLine, Member, Side
+from .models import Account, Book, BookKind, EntryKind, JournalEntry, JournalLine, Member, Side
 
 ZERO = Decimal("0.00")
 _MONEY = DecimalField(max_digits=20, decimal_places=2)
@@ -19,7 +19,13 @@ def _sum_side(side: str):
 
 
 def _line_filter(
-    *, book: Book, start: dt.date | None = None, end: dt.date | None = None, exclude_kinds=(), account_ids=None
+    *,
+    book: Book,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    exclude_kinds=(),
+    account_ids=None,
+    exclude_closing: bool = False,
 ) -> QuerySet:
     qs = JournalLine.objects.filter(entry__book_id=book.pk)
     if start is not None:
@@ -28,6 +34,11 @@ def _line_filter(
         qs = qs.filter(entry__date__lte=end)
     if exclude_kinds:
         qs = qs.exclude(entry__kind__in=list(exclude_kinds))
+    if exclude_closing:
+        # Closing entries, and the reversals of closing entries (which reopen the period).
+        qs = qs.exclude(entry__kind=EntryKind.CLOSING).exclude(
+            entry__kind=EntryKind.REVERSAL, entry__reverses__kind=EntryKind.CLOSING
+        )
     if account_ids is not None:
         qs = qs.filter(account_id__in=account_ids)
     return qs
@@ -40,13 +51,22 @@ def account_balances(
     end: dt.date | None = None,
     exclude_kinds=(),
     account_ids=None,
+    exclude_closing: bool = False,
 ) -> dict[int, tuple[Decimal, Decimal]]:
     """{account_id: (total debit, total credit)} over the book's lines in [start, end]; ONE query.
 
-    Accounts without lines are absent. `exclude_kinds` drops entries of those kinds (e.g. closing).
+    Accounts without lines are absent. `exclude_kinds` drops entries of those kinds;
+    `exclude_closing` drops closing entries and their reversals (for the PHU).
     """
     rows = (
-        _line_filter(book=book, start=start, end=end, exclude_kinds=exclude_kinds, account_ids=account_ids)
+        _line_filter(
+            book=book,
+            start=start,
+            end=end,
+            exclude_kinds=exclude_kinds,
+            account_ids=account_ids,
+            exclude_closing=exclude_closing,
+        )
         .order_by()
         .values("account_id")
         .annotate(debit=_sum_side(Side.DEBIT), credit=_sum_side(Side.CREDIT))

@@ -186,6 +186,16 @@ def test_closing_preview_then_close(worked_book, trainee):
     assert ec.total_closing == fp.equity.total == D("4250000")
 
 
+def test_reopening_a_closed_period_does_not_double_the_phu(worked_book, trainee):
+    closing = close_period(book=worked_book, user=trainee, date=END)
+    reverse_journal_entry(entry=closing, user=trainee, reason="buka kembali")
+    phu = reports.income_statement(worked_book)
+    assert (phu.total_revenue, phu.shu) == (D("3050000"), D("250000"))
+    fp = reports.financial_position(worked_book)
+    assert fp.unclosed_shu == D("250000") and fp.is_balanced
+    assert reports.trial_balance(worked_book).balance_of("3106") == 0
+
+
 @pytest.mark.parametrize("entries", [3, 60])
 def test_fixed_query_counts(trainee, entries, django_assert_num_queries):
     book = create_practice_book(owner=trainee, period_start=dt.date(2026, 1, 1), period_end=END)
