@@ -16,20 +16,23 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def broker_down():
+def broker_down(monkeypatch):
     """The Celery app pointed at a closed port, not eager: what production sees when Redis is down."""
-    saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
-    app.conf.broker_url = "redis://127.0.0.1:1/0"
+    # CELERY_BROKER_WRITE_URL wins over the app's conf and over CELERY_BROKER_URL in the
+    # environment (set in CI), so this reaches the app however it was configured at import.
+    monkeypatch.setenv("CELERY_BROKER_WRITE_URL", "redis://127.0.0.1:1/0")
+    eager = app.conf.task_always_eager
     app.conf.task_always_eager = False
     _reset_connections()
     yield
-    app.conf.update(saved)
+    app.conf.task_always_eager = eager
+    monkeypatch.delenv("CELERY_BROKER_WRITE_URL")
     _reset_connections()
 
 
 def _reset_connections():
-    if app._pool is not None:
-        app._pool.force_close_all()
+    # Forget the app's cached connection and producer pools so the next send uses the current
+    # broker_url (kombu keeps one pool per URL, so the real broker's pool survives for later tests).
     app._pool = None
     app.amqp._producer_pool = None
 
