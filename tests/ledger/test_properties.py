@@ -12,7 +12,7 @@ from ledger import reports
 from ledger.charts import DEFAULT_ACCOUNTS
 from ledger.exceptions import LedgerValidationError
 from ledger.models import Book, BookKind, JournalEntry, JournalLine, LedgerAuditEvent, Member
-from ledger.services import LineInput, close_period, post_journal_entry
+from ledger.services import LineInput, close_period, post_journal_entry, reverse_journal_entry
 from ledger.shu import EXAMPLE_COMPONENTS, MemberShuInput, allocate_shu
 
 D = Decimal
@@ -252,3 +252,20 @@ def test_shu_domain_example_property():
         assert (member.jasa_modal, member.jasa_usaha, member.total) == (D(600_000), D(600_000), D(1_200_000))
 
     check()
+
+
+@pytest.mark.django_db
+@PROPERTY_SETTINGS
+@given(entries=st.lists(st.tuples(balanced_entries(), st.booleans()), min_size=1, max_size=5))
+def test_reversed_entries_cancel_out(trainee, chart, entries):
+    """Reversing any subset of entries leaves the balances of a book holding only the others."""
+    book, control = fresh_book(trainee, chart), fresh_book(trainee, chart)
+    for (lines, date), reverse in entries:
+        entry = post_journal_entry(book=book, user=trainee, date=date, description="Properti", lines=list(lines))
+        if reverse:
+            reverse_journal_entry(entry=entry, user=trainee, reason="koreksi")
+        else:
+            post_journal_entry(book=control, user=trainee, date=date, description="Properti", lines=list(lines))
+    assert_books_balance(book)
+    assert reports.trial_balance(book).rows == reports.trial_balance(control).rows
+    assert reports.member_cards(book, "simpanan").totals == reports.member_cards(control, "simpanan").totals
