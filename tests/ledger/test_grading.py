@@ -417,3 +417,15 @@ def test_grade_entry_lines_for_quiz_questions(chart):
     nothing = grade_entry_lines(expected_lines=[], submitted_lines=[])
     assert nothing.points_awarded == 1
     assert grade_entry_lines(expected_lines=[], submitted_lines=[LineInput.dr("1101", 1)]).points_awarded == 0
+
+
+@pytest.mark.parametrize("extra_entries", [0, 25])
+def test_grading_runs_a_fixed_number_of_queries(attempt, post, extra_entries, django_assert_num_queries):
+    post_answer(post, attempt)
+    for i in range(extra_entries):
+        post(attempt, [LineInput.dr("1106", 1 + i), LineInput.cr("1101", 1 + i)], date=dt.date(2026, 5, 1))
+    attempt.exercise  # noqa: B018  (the caller has the exercise loaded)
+    with django_assert_num_queries(7):
+        grade_book(book=attempt, exercise=attempt.exercise)
+    with django_assert_num_queries(7):
+        grade_book(book=attempt, exercise=attempt.exercise, mode=GradingMode.BALANCES)
