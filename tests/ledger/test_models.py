@@ -108,3 +108,19 @@ def test_deleting_a_book_deletes_its_entries(book):
     book.delete()
     assert not JournalEntry.objects.exists()
     assert not JournalLine.objects.exists()
+
+
+def test_deleting_the_owner_deletes_books_and_entries(book, trainee, instructor):
+    entry = _raw_entry(book)
+    # An entry recorded by someone else (e.g. an instructor demonstrating) survives their deletion.
+    other = JournalEntry.objects.create(
+        book=book, number=2, date=dt.date(2026, 1, 6), description="Demo", created_by=instructor
+    )
+    instructor.delete()
+    other.refresh_from_db()
+    assert other.created_by is None
+    JournalEntry.objects.create(
+        book=book, number=3, date=dt.date(2026, 1, 7), description="Sendiri", created_by=trainee, reverses=entry
+    )
+    trainee.delete()  # the collector uses the base manager, so the immutable queryset does not block it
+    assert not JournalEntry.objects.exists() and not JournalLine.objects.exists()
