@@ -447,3 +447,21 @@ def test_admin_signs_in_through_allauth_and_returns_to_the_admin(client, instruc
     )
     assert response.status_code == 302
     assert response["Location"] == "/admin/pages/"
+
+
+def test_a_new_phone_from_the_profile_is_verified_with_an_sms_code(client_for, make_user):
+    user = make_user(roles.TRAINEE, phone="+6281200000009", phone_verified=True)
+    client = client_for(user)
+    client.post("/akun/profil/", {"full_name": user.full_name, "phone": "081377778888", "organisation": ""})
+    profile = page_text(client.get("/akun/profil/"))
+    assert "belum diverifikasi" in profile and 'href="/akun/phone/change/"' in profile
+
+    response = client.post("/akun/phone/change/", {"action": "verify"})
+    assert response.status_code == 302
+    assert sms.outbox[-1]["to"] == "+6281377778888"
+    verify_url = response["Location"]
+    response = client.post(verify_url, {"code": sms_code()})
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert (user.phone, user.phone_verified) == ("+6281377778888", True)
+    assert "belum diverifikasi" not in page_text(client.get("/akun/profil/"))
