@@ -31,6 +31,7 @@ from .forms import (
 from .models import Book, BookKind, EntryKind, JournalEntry, LedgerExercise, Side
 
 NONCE_TTL = 24 * 3600
+PENDING_TTL = 120
 
 
 # --- Access helpers -----------------------------------------------------------------------
@@ -190,7 +191,9 @@ def entry_create(request, book_id: int):
     if request.method == "POST" and not add_rows and form.is_valid():
         nonce = form.nonce
         key = _nonce_key(book, nonce) if nonce else None
-        if key and not cache.add(key, "pending", NONCE_TTL):
+        # "pending" expires quickly so a crash mid-post does not block the form; the entry number
+        # it is replaced with is kept for a day.
+        if key and not cache.add(key, "pending", PENDING_TTL):
             # The same form was already sent (double click, resend after a slow network).
             done = cache.get(key)
             if isinstance(done, int):

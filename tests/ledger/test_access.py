@@ -174,6 +174,7 @@ def test_access_functions_and_rules(people, owned_book, supervises):
     assert owner.has_perm("ledger.post_entry", owned_book)
     assert not people["other_trainee"].has_perm("ledger.view_book", owned_book)
     assert access.may_reveal_answers(teacher) and not access.may_reveal_answers(owner)
+    assert teacher.has_perm("ledger.reveal_exercise") and not owner.has_perm("ledger.reveal_exercise")
 
 
 def test_register_is_idempotent_and_decorator_friendly():

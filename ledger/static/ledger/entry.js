@@ -58,8 +58,8 @@
     search.type = "search";
     search.setAttribute("list", "account-options");
     search.className = "account-search";
-    search.placeholder = select.closest("form").dataset.searchPlaceholder || "Ketik kode atau nama akun";
-    search.setAttribute("aria-label", "Cari akun");
+    search.placeholder = form.dataset.searchPlaceholder || "";
+    search.setAttribute("aria-label", form.dataset.searchLabel || "");
     search.autocomplete = "off";
     if (select.value) { search.value = select.options[select.selectedIndex].text; }
     search.addEventListener("change", function () {
