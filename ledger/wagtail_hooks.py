@@ -127,7 +127,21 @@ class CopyChartForm(forms.Form):
     name = forms.CharField(label=gettext_lazy("Nama bagan salinan"), max_length=150)
 
 
-class ChartIndexView(IndexView):
+class InstanceCheckedIndexView(IndexView):
+    """Edit/delete buttons only on rows the user may change (the default chart's rows are read-only)."""
+
+    def get_edit_url(self, instance):
+        if self.permission_policy.user_has_permission_for_instance(self.request.user, "change", instance):
+            return super().get_edit_url(instance)
+        return None
+
+    def get_delete_url(self, instance):
+        if self.permission_policy.user_has_permission_for_instance(self.request.user, "delete", instance):
+            return super().get_delete_url(instance)
+        return None
+
+
+class ChartIndexView(InstanceCheckedIndexView):
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))
         if self.permission_policy.user_has_permission(self.request.user, "add"):
@@ -201,6 +215,7 @@ class AccountViewSet(SnippetViewSet):
     list_filter = ["chart", "group", "is_postable"]
     search_fields = ["code", "name"]
     ordering = ["chart", "order", "code"]
+    index_view_class = InstanceCheckedIndexView
     edit_view_class = InstanceCheckedEditView
     delete_view_class = InstanceCheckedDeleteView
     copy_view_enabled = False

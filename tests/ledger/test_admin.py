@@ -120,3 +120,13 @@ def test_default_chart_is_read_only_for_instructors(client_for, instructor, admi
     kas = Account.objects.get(chart=chart, code="1101")
     assert client.get(f"/admin/buku-latihan/akun/edit/{kas.pk}/").status_code in (302, 403)
     assert client_for(admin_user).get(f"{CHART_INDEX}edit/{chart.pk}/").status_code == 200
+
+
+def test_listings_offer_edit_only_where_allowed(client_for, instructor, chart):
+    client = client_for(instructor)
+    listing = client.get(CHART_INDEX)
+    assert f"{CHART_INDEX}edit/{chart.pk}/" not in listing.text
+    kas = Account.objects.get(chart=chart, code="1101")
+    accounts = client.get("/admin/buku-latihan/akun/", {"chart": chart.pk})
+    assert accounts.status_code == 200
+    assert f"/admin/buku-latihan/akun/edit/{kas.pk}/" not in accounts.text
