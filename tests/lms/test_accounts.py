@@ -465,3 +465,19 @@ def test_a_new_phone_from_the_profile_is_verified_with_an_sms_code(client_for, m
     user.refresh_from_db()
     assert (user.phone, user.phone_verified) == ("+6281377778888", True)
     assert "belum diverifikasi" not in page_text(client.get("/akun/profil/"))
+
+
+def test_failed_phone_logins_lock_that_number_only_whatever_its_spelling(client, make_user):
+    make_user(roles.TRAINEE, email="a@example.test", phone="+6281311110001", phone_verified=True)
+    make_user(roles.TRAINEE, email="b@example.test", phone="+6281311110002", phone_verified=True)
+    spellings = ["081311110001", "+6281311110001", "0813-1111-0001", "6281311110001", "+62 813 1111 0001"]
+    for number, typed in enumerate(spellings):
+        # From different addresses: only the per-account limit can stop this.
+        response = client.post("/akun/login/", {"login": typed, "password": "salah"}, REMOTE_ADDR=f"10.3.0.{number}")
+        assert "Nomor HP atau kata sandi salah" in page_text(response)
+    locked = client.post("/akun/login/", {"login": "081311110001", "password": PASSWORD}, REMOTE_ADDR="10.3.1.1")
+    assert "Terlalu banyak percobaan masuk yang gagal" in page_text(locked)
+    # Another trainee's number is not locked by someone else's failures.
+    other = client.post("/akun/login/", {"login": "081311110002", "password": PASSWORD}, REMOTE_ADDR="10.3.1.2")
+    assert other.status_code == 302
+    assert other["Location"] == "/beranda/"
