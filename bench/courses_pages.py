@@ -70,29 +70,48 @@ def build(size: int, run: int):
     roles.sync_roles()
     home = HomePage.objects.first()
     catalogue = CourseIndexPage.objects.filter(slug="katalog").first() or home.add_child(
-        instance=CourseIndexPage(title="Katalog", slug="katalog"))
-    course = catalogue.add_child(instance=CoursePage(title=f"Bench {size}", slug=f"bench-{size}-{run}",
-                                                     summary="Kursus untuk pengukuran."))
+        instance=CourseIndexPage(title="Katalog", slug="katalog")
+    )
+    course = catalogue.add_child(
+        instance=CoursePage(title=f"Bench {size}", slug=f"bench-{size}-{run}", summary="Kursus untuk pengukuran.")
+    )
     bodies = [_body(body) for body in lesson_bodies()]
     lessons = []
     per_day = [size // 4 + (1 if day < size % 4 else 0) for day in range(4)]
     for day, count in enumerate(per_day, start=1):
         module = course.add_child(instance=ModulePage(title=f"Hari {day}", slug=f"hari-{day}", day_number=day))
         for index in range(count):
-            lessons.append(module.add_child(instance=LessonPage(
-                title=f"Pelajaran {day}.{index + 1}", slug=f"pelajaran-{day}-{index + 1}",
-                body=bodies[len(lessons) % len(bodies)],
-            )))
-    user = get_user_model().objects.create_user(email=f"bench-{size}-{run}@example.test", full_name="Peserta Bench",
-                                                password="x")
+            lessons.append(
+                module.add_child(
+                    instance=LessonPage(
+                        title=f"Pelajaran {day}.{index + 1}",
+                        slug=f"pelajaran-{day}-{index + 1}",
+                        body=bodies[len(lessons) % len(bodies)],
+                    )
+                )
+            )
+    user = get_user_model().objects.create_user(
+        email=f"bench-{size}-{run}@example.test", full_name="Peserta Bench", password="x"
+    )
     roles.assign_role(user, roles.TRAINEE)
     today = timezone.localdate()
-    cohort = Cohort.objects.create(course=course, name=f"Bench {size}", start_date=today, end_date=today,
-                                   enrolment_code=f"BENCH{size}X{run}", status=Cohort.Status.OPEN)
+    cohort = Cohort.objects.create(
+        course=course,
+        name=f"Bench {size}",
+        start_date=today,
+        end_date=today,
+        enrolment_code=f"BENCH{size}X{run}",
+        status=Cohort.Status.OPEN,
+    )
     for number in range(1, 5):
-        Session.objects.create(cohort=cohort, number=number, title=f"Hari {number}",
-                               date=today + dt.timedelta(days=number - 1),
-                               start_time=dt.time(8), end_time=dt.time(15, 30))
+        Session.objects.create(
+            cohort=cohort,
+            number=number,
+            title=f"Hari {number}",
+            date=today + dt.timedelta(days=number - 1),
+            start_time=dt.time(8),
+            end_time=dt.time(15, 30),
+        )
     Enrollment.objects.create(user=user, cohort=cohort)
     LessonProgress.objects.bulk_create([LessonProgress(user=user, lesson=lesson) for lesson in lessons[::2]])
     return course, lessons[len(lessons) // 2], user

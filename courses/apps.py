@@ -32,7 +32,8 @@ class CoursesConfig(AppConfig):
         post_save.connect(handlers.cohort_saved, sender=Cohort, dispatch_uid="courses_cohort_saved")
         post_delete.connect(handlers.cohort_saved, sender=Cohort, dispatch_uid="courses_cohort_deleted")
         m2m_changed.connect(
-            handlers.cohort_instructors_changed, sender=Cohort.instructors.through,
+            handlers.cohort_instructors_changed,
+            sender=Cohort.instructors.through,
             dispatch_uid="courses_cohort_instructors",
         )
         ledger = import_module("ledger")

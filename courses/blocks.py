@@ -90,7 +90,9 @@ class LessonBodyBlock(blocks.StreamBlock):
     """Everything a lesson can hold. The lead adds "ledger_exercise" here later (see docs/courses.md)."""
 
     heading = blocks.CharBlock(label=_("Subjudul"), max_length=200, template="courses/blocks/heading.html")
-    paragraph = blocks.RichTextBlock(label=_("Paragraf"), features=RICH_FEATURES, template="courses/blocks/paragraph.html")
+    paragraph = blocks.RichTextBlock(
+        label=_("Paragraf"), features=RICH_FEATURES, template="courses/blocks/paragraph.html"
+    )
     image = ImageBlock()
     document = DocumentBlock()
     video = EmbedBlock(label=_("Video"), template="courses/blocks/video.html")

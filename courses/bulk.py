@@ -29,10 +29,23 @@ from .services import CourseError, enroll_user
 
 MAX_ROWS = 500
 COLUMN_ALIASES = {
-    "nama": "name", "name": "name", "nama lengkap": "name", "full name": "name", "full_name": "name",
-    "email": "email", "e-mail": "email", "surel": "email",
-    "telepon": "phone", "phone": "phone", "telp": "phone", "hp": "phone", "no hp": "phone", "nomor hp": "phone",
-    "koperasi": "organisation", "cooperative": "organisation", "organisation": "organisation",
+    "nama": "name",
+    "name": "name",
+    "nama lengkap": "name",
+    "full name": "name",
+    "full_name": "name",
+    "email": "email",
+    "e-mail": "email",
+    "surel": "email",
+    "telepon": "phone",
+    "phone": "phone",
+    "telp": "phone",
+    "hp": "phone",
+    "no hp": "phone",
+    "nomor hp": "phone",
+    "koperasi": "organisation",
+    "cooperative": "organisation",
+    "organisation": "organisation",
     "organization": "organisation",
 }
 REQUIRED_COLUMNS = ("name", "email")
@@ -85,7 +98,9 @@ def read_rows(raw: bytes) -> list[tuple[int, dict]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise CsvRejected(_("Berkas tidak dalam pengodean UTF-8. Simpan ulang sebagai \"CSV UTF-8\" lalu unggah lagi.")) from None
+        raise CsvRejected(
+            _('Berkas tidak dalam pengodean UTF-8. Simpan ulang sebagai "CSV UTF-8" lalu unggah lagi.')
+        ) from None
     if "\x00" in text:
         raise CsvRejected(_("Berkas ini bukan CSV teks."))
     try:
@@ -102,7 +117,9 @@ def read_rows(raw: bytes) -> list[tuple[int, dict]]:
     if missing:
         names = {"name": "nama", "email": "email"}
         raise CsvRejected(
-            _("Kolom wajib tidak ada: %(columns)s. Baris pertama harus berisi judul kolom: nama, email, telepon, koperasi.")
+            _(
+                "Kolom wajib tidak ada: %(columns)s. Baris pertama harus berisi judul kolom: nama, email, telepon, koperasi."
+            )
             % {"columns": ", ".join(names[c] for c in missing)}
         )
     rows = []
@@ -116,7 +133,9 @@ def read_rows(raw: bytes) -> list[tuple[int, dict]]:
                     record[column] = value.strip()
             rows.append((reader.line_num, record))
             if len(rows) > MAX_ROWS:
-                raise CsvRejected(_("Terlalu banyak baris: paling banyak %(max)s peserta per berkas.") % {"max": MAX_ROWS})
+                raise CsvRejected(
+                    _("Terlalu banyak baris: paling banyak %(max)s peserta per berkas.") % {"max": MAX_ROWS}
+                )
     except csv.Error as exc:
         raise CsvRejected(_("Berkas CSV rusak di baris %(line)s.") % {"line": reader.line_num}) from exc
     if not rows:
@@ -150,9 +169,13 @@ def _check_row(record: dict, seen_emails: set, seen_phones: set) -> list[str]:
 
 
 def invitation_link(user) -> str:
-    path = reverse("account_reset_password_from_key", kwargs={
-        "uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user),
-    })
+    path = reverse(
+        "account_reset_password_from_key",
+        kwargs={
+            "uidb36": user_pk_to_url_str(user),
+            "key": default_token_generator.make_token(user),
+        },
+    )
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
@@ -161,7 +184,8 @@ def _send_invitation(user, cohort: Cohort) -> None:
     send_mail(
         subject=_("[Sinau] Undangan pelatihan %(course)s") % {"course": cohort.course.title},
         message=render_to_string("courses/email/invitation.txt", context),
-        from_email=None, recipient_list=[user.email],
+        from_email=None,
+        recipient_list=[user.email],
     )
 
 
@@ -186,8 +210,12 @@ def bulk_enroll(*, cohort: Cohort, raw: bytes, acting_user) -> BulkReport:
             if record["phone"] and User.objects.filter(phone=record["phone"]).exists():
                 result.reasons.append(_("nomor HP sudah dipakai akun lain"))
                 continue
-            user = User(email=email, full_name=" ".join(record["name"].split()), phone=record["phone"] or None,
-                        organisation=record["organisation"])
+            user = User(
+                email=email,
+                full_name=" ".join(record["name"].split()),
+                phone=record["phone"] or None,
+                organisation=record["organisation"],
+            )
             user.set_unusable_password()
             user.save()
             EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)

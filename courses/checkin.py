@@ -34,7 +34,7 @@ def seconds_left(now: datetime | None = None) -> int:
 
 
 def match(session_id: int, code: str, now: datetime) -> str | None:
-    """"current" when the code is this or the previous window's, "expired" when older, else None."""
+    """ "current" when the code is this or the previous window's, "expired" when older, else None."""
     window = window_of(now)
     for offset in (0, 1):
         if hmac.compare_digest(code_for(session_id, window - offset), code):

@@ -60,41 +60,68 @@ def _pages(admin, stdout, start: dt.date, instructors) -> CoursePage:
     catalogue = CourseIndexPage.objects.filter(slug="katalog").first()
     created = 0
     if catalogue is None:
-        catalogue = _publish(home, CourseIndexPage(
-            title="Katalog Kursus", slug="katalog",
-            intro="<p>Pelatihan yang diselenggarakan Dinas Koperasi, UKM, Perindustrian dan Perdagangan.</p>",
-        ), admin)
+        catalogue = _publish(
+            home,
+            CourseIndexPage(
+                title="Katalog Kursus",
+                slug="katalog",
+                intro="<p>Pelatihan yang diselenggarakan Dinas Koperasi, UKM, Perindustrian dan Perdagangan.</p>",
+            ),
+            admin,
+        )
         created += 1
     course = CoursePage.objects.filter(slug=COURSE_SLUG).first()
     if course is None:
-        course = _publish(catalogue, CoursePage(
-            title=COURSE_TITLE, slug=COURSE_SLUG, hours=32, min_attendance_percent=75,
-            summary="Empat hari tatap muka dan materi daring: tata kelola, usaha, pembukuan, dan transformasi "
-                    "digital koperasi.",
-            objectives="<ul><li>Menjalankan koperasi sesuai prinsip, UU, dan AD/ART.</li>"
-                       "<li>Merencanakan dan mengelola usaha koperasi: toko, simpan pinjam, penjualan daring.</li>"
-                       "<li>Mencatat transaksi dan menyusun laporan keuangan serta SHU.</li>"
-                       "<li>Mendigitalkan layanan anggota dan mencegah kecurangan.</li></ul>",
-        ), admin, instructors=instructors)
+        course = _publish(
+            catalogue,
+            CoursePage(
+                title=COURSE_TITLE,
+                slug=COURSE_SLUG,
+                hours=32,
+                min_attendance_percent=75,
+                summary="Empat hari tatap muka dan materi daring: tata kelola, usaha, pembukuan, dan transformasi "
+                "digital koperasi.",
+                objectives="<ul><li>Menjalankan koperasi sesuai prinsip, UU, dan AD/ART.</li>"
+                "<li>Merencanakan dan mengelola usaha koperasi: toko, simpan pinjam, penjualan daring.</li>"
+                "<li>Mencatat transaksi dan menyusun laporan keuangan serta SHU.</li>"
+                "<li>Mendigitalkan layanan anggota dan mencegah kecurangan.</li></ul>",
+            ),
+            admin,
+            instructors=instructors,
+        )
         created += 1
     for module_data in _curriculum():
         module = ModulePage.objects.child_of(course).filter(slug=module_data["slug"]).first()
         if module is None:
             day = module_data["day"]
-            module = _publish(course, ModulePage(
-                title=module_data["title"], slug=module_data["slug"], day_number=day,
-                summary=module_data.get("summary", ""), release_date=start + dt.timedelta(days=day - 1),
-            ), admin)
+            module = _publish(
+                course,
+                ModulePage(
+                    title=module_data["title"],
+                    slug=module_data["slug"],
+                    day_number=day,
+                    summary=module_data.get("summary", ""),
+                    release_date=start + dt.timedelta(days=day - 1),
+                ),
+                admin,
+            )
             created += 1
         existing = set(LessonPage.objects.child_of(module).values_list("slug", flat=True))
         for lesson in module_data["lessons"]:
             if lesson["slug"] in existing:
                 continue
-            _publish(module, LessonPage(
-                title=lesson["title"], slug=lesson["slug"], summary=lesson.get("summary", ""),
-                estimated_minutes=lesson.get("minutes", 10), is_required=lesson.get("required", True),
-                body=_body(lesson["body"]),
-            ), admin)
+            _publish(
+                module,
+                LessonPage(
+                    title=lesson["title"],
+                    slug=lesson["slug"],
+                    summary=lesson.get("summary", ""),
+                    estimated_minutes=lesson.get("minutes", 10),
+                    is_required=lesson.get("required", True),
+                    body=_body(lesson["body"]),
+                ),
+                admin,
+            )
             created += 1
     stdout.write(f"  halaman kursus: {created} dibuat")
     return course
@@ -104,15 +131,26 @@ def _cohort(course, people, start: dt.date) -> Cohort:
     cohort = Cohort.objects.filter(name=COHORT_NAME, course=course).first()
     if cohort is None:
         cohort = Cohort.objects.create(
-            course=course, name=COHORT_NAME, start_date=start, end_date=start + dt.timedelta(days=3), venue=VENUE,
-            capacity=35, enrolment_code=COHORT_CODE, status=Cohort.Status.RUNNING,
+            course=course,
+            name=COHORT_NAME,
+            start_date=start,
+            end_date=start + dt.timedelta(days=3),
+            venue=VENUE,
+            capacity=35,
+            enrolment_code=COHORT_CODE,
+            status=Cohort.Status.RUNNING,
         )
         titles = [m["title"] for m in _curriculum()] or [f"Hari {n}" for n in range(1, 5)]
         for number in range(1, 5):
             title = titles[number - 1] if number <= len(titles) else f"Hari {number}"
             Session.objects.create(
-                cohort=cohort, number=number, title=f"Hari {number}: {title}", date=start + dt.timedelta(days=number - 1),
-                start_time=dt.time(8, 0), end_time=dt.time(15, 30), location=VENUE,
+                cohort=cohort,
+                number=number,
+                title=f"Hari {number}: {title}",
+                date=start + dt.timedelta(days=number - 1),
+                start_time=dt.time(8, 0),
+                end_time=dt.time(15, 30),
+                location=VENUE,
             )
     cohort.instructors.add(*people["instructors"])
     return cohort
@@ -137,24 +175,35 @@ def _progress(cohort, people, instructor):
     enrolments = []
     for index, trainee in enumerate(people["trainees"]):
         enrollment, _ = Enrollment.objects.get_or_create(
-            user=trainee, cohort=cohort, defaults={"enrolled_by": people["officers"][0]},
+            user=trainee,
+            cohort=cohort,
+            defaults={"enrolled_by": people["officers"][0]},
         )
         enrolments.append(enrollment)
         done = len(lessons) if index % 3 == 0 else len(lessons) * (index % 5 + 1) // 6
         LessonProgress.objects.bulk_create(
-            [LessonProgress(user=trainee, lesson=lesson) for lesson in lessons[:done]], ignore_conflicts=True,
+            [LessonProgress(user=trainee, lesson=lesson) for lesson in lessons[:done]],
+            ignore_conflicts=True,
         )
         if enrollment.last_lesson_id is None and 0 < done:
             Enrollment.objects.filter(pk=enrollment.pk).update(
-                last_lesson=lessons[min(done, len(lessons) - 1)], last_visited_at=timezone.now(),
+                last_lesson=lessons[min(done, len(lessons) - 1)],
+                last_visited_at=timezone.now(),
             )
         rows = []
         for session in sessions:
             status = _attendance_for(index, session.number)
             if status:
                 method = Attendance.Method.SELF if index % 2 == 0 else Attendance.Method.INSTRUCTOR
-                rows.append(Attendance(session=session, enrollment=enrollment, status=status, method=method,
-                                       recorded_by=trainee if method == Attendance.Method.SELF else instructor))
+                rows.append(
+                    Attendance(
+                        session=session,
+                        enrollment=enrollment,
+                        status=status,
+                        method=method,
+                        recorded_by=trainee if method == Attendance.Method.SELF else instructor,
+                    )
+                )
         Attendance.objects.bulk_create(rows, ignore_conflicts=True)
     for enrollment in enrolments:
         evaluate_completion(enrollment=enrollment)
@@ -170,5 +219,6 @@ def load(*, stdout, people) -> None:
     enrolments = _progress(cohort, people, people["instructors"][0])
     sync_course_editors(course=course)
     completed = sum(1 for e in Enrollment.objects.filter(pk__in=[e.pk for e in enrolments], status="completed"))
-    stdout.write(f"  angkatan: {cohort.name} (kode {cohort.enrolment_code}), {len(enrolments)} peserta, "
-                 f"{completed} lulus")
+    stdout.write(
+        f"  angkatan: {cohort.name} (kode {cohort.enrolment_code}), {len(enrolments)} peserta, {completed} lulus"
+    )

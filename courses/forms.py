@@ -10,7 +10,8 @@ MAX_CSV_BYTES = 1024 * 1024
 
 class EnrolByCodeForm(forms.Form):
     code = forms.CharField(
-        label=_("Kode pendaftaran"), max_length=20,
+        label=_("Kode pendaftaran"),
+        max_length=20,
         help_text=_("Kode dari panitia, mis. KOP2026A. Huruf besar atau kecil sama saja."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
     )
@@ -18,7 +19,8 @@ class EnrolByCodeForm(forms.Form):
 
 class CheckInForm(forms.Form):
     code = forms.CharField(
-        label=_("Kode presensi"), max_length=12,
+        label=_("Kode presensi"),
+        max_length=12,
         help_text=_("6 angka yang ditampilkan narasumber di kelas."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9 ]*"}),
     )
@@ -35,7 +37,9 @@ class AttendanceSheetForm(forms.Form):
         for enrollment in rows:
             name = f"status_{enrollment.pk}"
             self.fields[name] = forms.ChoiceField(
-                label=enrollment.user.full_name, choices=choices, required=False,
+                label=enrollment.user.full_name,
+                choices=choices,
+                required=False,
                 initial=current.get(enrollment.pk, ""),
             )
             self.rows.append((enrollment, name))

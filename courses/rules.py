@@ -32,7 +32,8 @@ def is_enrolled_in_course(user, course):
 
     return (
         Enrollment.objects.filter(user=user, cohort__course_id=course.pk)
-        .exclude(status=Enrollment.Status.WITHDRAWN).exists()
+        .exclude(status=Enrollment.Status.WITHDRAWN)
+        .exists()
     )
 
 

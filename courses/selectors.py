@@ -103,12 +103,14 @@ def course_outline(*, course: CoursePage, user, today=None) -> CourseOutline:
     passed_quizzes: set[int] = set()
     if user is not None and user.is_authenticated:
         done_lessons = set(
-            LessonProgress.objects.filter(user=user, lesson_id__in=[lesson.pk for lesson in lessons])
-            .values_list("lesson_id", flat=True)
+            LessonProgress.objects.filter(user=user, lesson_id__in=[lesson.pk for lesson in lessons]).values_list(
+                "lesson_id", flat=True
+            )
         )
         passed_quizzes = set(
-            QuizAttempt.objects.filter(user=user, quiz_id__in=[quiz.pk for quiz in quizzes], passed=True)
-            .values_list("quiz_id", flat=True)
+            QuizAttempt.objects.filter(user=user, quiz_id__in=[quiz.pk for quiz in quizzes], passed=True).values_list(
+                "quiz_id", flat=True
+            )
         )
     by_path = {}
     outline = CourseOutline(course=course, modules=[])
@@ -145,8 +147,10 @@ class MyCourse:
 def my_courses(*, user) -> list[MyCourse]:
     """The user's enrolments (not withdrawn) with progress per course and today's sessions. Five queries."""
     enrollments = list(
-        Enrollment.objects.filter(user=user).exclude(status=Enrollment.Status.WITHDRAWN)
-        .select_related("cohort", "last_lesson").order_by("-enrolled_at")
+        Enrollment.objects.filter(user=user)
+        .exclude(status=Enrollment.Status.WITHDRAWN)
+        .select_related("cohort", "last_lesson")
+        .order_by("-enrolled_at")
     )
     if not enrollments:
         return []
@@ -156,7 +160,9 @@ def my_courses(*, user) -> list[MyCourse]:
         path_filter |= Q(path__startswith=course.path)
     lessons = list(LessonPage.objects.live().filter(path_filter).values_list("pk", "path"))
     done = set(
-        LessonProgress.objects.filter(user=user, lesson_id__in=[pk for pk, _ in lessons]).values_list("lesson_id", flat=True)
+        LessonProgress.objects.filter(user=user, lesson_id__in=[pk for pk, _ in lessons]).values_list(
+            "lesson_id", flat=True
+        )
     )
     today = defaultdict(list)
     for session in Session.objects.filter(cohort_id__in=[e.cohort_id for e in enrollments], date=timezone.localdate()):
@@ -168,17 +174,23 @@ def my_courses(*, user) -> list[MyCourse]:
             continue
         mine = [pk for pk, path in lessons if path.startswith(course.path)]
         last = enrollment.last_lesson
-        result.append(MyCourse(
-            enrollment=enrollment, course=course, total=len(mine), done=sum(pk in done for pk in mine),
-            resume_url=last.url if last is not None and last.live else None,
-            sessions_today=today.get(enrollment.cohort_id, []),
-        ))
+        result.append(
+            MyCourse(
+                enrollment=enrollment,
+                course=course,
+                total=len(mine),
+                done=sum(pk in done for pk in mine),
+                resume_url=last.url if last is not None and last.live else None,
+                sessions_today=today.get(enrollment.cohort_id, []),
+            )
+        )
     return result
 
 
 def cohorts_for_instructor(*, user):
     return (
-        Cohort.objects.filter(instructors=user).select_related("course")
+        Cohort.objects.filter(instructors=user)
+        .select_related("course")
         .annotate(trainees=Count("enrollments", filter=~Q(enrollments__status=Enrollment.Status.WITHDRAWN)))
         .order_by("-start_date")
     )
@@ -220,7 +232,8 @@ def cohort_roster(*, cohort: Cohort) -> Roster:
     """Every trainee of a cohort with lesson progress and attendance per session. Six queries."""
     sessions = list(cohort.sessions.order_by("number"))
     enrollments = list(
-        cohort.enrollments.exclude(status=Enrollment.Status.WITHDRAWN).select_related("user")
+        cohort.enrollments.exclude(status=Enrollment.Status.WITHDRAWN)
+        .select_related("user")
         .order_by("user__full_name", "user__email")
     )
     lesson_ids = list(
@@ -228,7 +241,9 @@ def cohort_roster(*, cohort: Cohort) -> Roster:
     )
     done_counts = dict(
         LessonProgress.objects.filter(user_id__in=[e.user_id for e in enrollments], lesson_id__in=lesson_ids)
-        .values("user_id").annotate(n=Count("pk")).values_list("user_id", "n")
+        .values("user_id")
+        .annotate(n=Count("pk"))
+        .values_list("user_id", "n")
     )
     marks = defaultdict(dict)
     for enrollment_id, session_id, status in Attendance.objects.filter(enrollment__cohort=cohort).values_list(
@@ -239,11 +254,16 @@ def cohort_roster(*, cohort: Cohort) -> Roster:
     rows = []
     for enrollment in enrollments:
         statuses = marks.get(enrollment.pk, {})
-        rows.append(RosterRow(
-            enrollment=enrollment, lessons_done=done_counts.get(enrollment.user_id, 0), lessons_total=len(lesson_ids),
-            attendance=statuses, attended=sum(s in Attendance.ATTENDED for s in statuses.values()),
-            completed=enrollment.pk in completed,
-        ))
+        rows.append(
+            RosterRow(
+                enrollment=enrollment,
+                lessons_done=done_counts.get(enrollment.user_id, 0),
+                lessons_total=len(lesson_ids),
+                attendance=statuses,
+                attended=sum(s in Attendance.ATTENDED for s in statuses.values()),
+                completed=enrollment.pk in completed,
+            )
+        )
     return Roster(cohort=cohort, sessions=sessions, rows=rows)
 
 

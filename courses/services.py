@@ -78,8 +78,9 @@ def course_instructor_ids(course: CoursePage) -> set[int]:
         .filter(pk__in=CoursePage.instructors.through.objects.filter(coursepage_id=course.pk).values("user_id"))
         .values_list("pk", flat=True)
     ) | set(
-        User.objects.filter(groups__name=roles.INSTRUCTOR, taught_cohorts__course_id=course.pk)
-        .values_list("pk", flat=True)
+        User.objects.filter(groups__name=roles.INSTRUCTOR, taught_cohorts__course_id=course.pk).values_list(
+            "pk", flat=True
+        )
     )
 
 
@@ -111,6 +112,7 @@ def sync_course_editors(*, course: CoursePage) -> Group:
 
 
 # --- Enrolment ---------------------------------------------------------------------------
+
 
 def _taken_places(cohort: Cohort) -> int:
     return cohort.enrollments.exclude(status=Enrollment.Status.WITHDRAWN).count()
@@ -164,6 +166,7 @@ def enroll_user(*, user, cohort: Cohort, enrolled_by) -> Enrollment:
 
 # --- Attendance --------------------------------------------------------------------------
 
+
 @dataclass
 class CheckInResult:
     attendance: Attendance
@@ -178,9 +181,14 @@ def mark_attendance(*, session: Session, enrollment: Enrollment, status: str, re
     if status not in Attendance.Status.values:
         raise CourseError("bad_status", _("Status kehadiran tidak dikenal."))
     attendance, _created = Attendance.objects.update_or_create(
-        session=session, enrollment=enrollment,
-        defaults={"status": status, "method": Attendance.Method.INSTRUCTOR, "recorded_by": recorded_by,
-                  "recorded_at": timezone.now()},
+        session=session,
+        enrollment=enrollment,
+        defaults={
+            "status": status,
+            "method": Attendance.Method.INSTRUCTOR,
+            "recorded_by": recorded_by,
+            "recorded_at": timezone.now(),
+        },
     )
     evaluate_completion(enrollment=enrollment)
     return attendance
@@ -208,8 +216,9 @@ def mark_attendance_sheet(*, session: Session, statuses: dict[int, str], recorde
 def _find_checkin_session(*, code: str, session_id: int | None, now: datetime) -> Session:
     today = timezone.localdate(now)
     candidates = list(
-        Session.objects.select_related("cohort").filter(date__range=(today - timezone.timedelta(days=1),
-                                                                      today + timezone.timedelta(days=1)))
+        Session.objects.select_related("cohort").filter(
+            date__range=(today - timezone.timedelta(days=1), today + timezone.timedelta(days=1))
+        )
     )
     target = None
     if session_id is not None:
@@ -243,7 +252,8 @@ def check_in(*, user, code: str, session_id: int | None = None, now: datetime | 
     session = _find_checkin_session(code=code, session_id=session_id, now=now)
     enrollment = (
         Enrollment.objects.filter(user=user, cohort_id=session.cohort_id)
-        .exclude(status=Enrollment.Status.WITHDRAWN).first()
+        .exclude(status=Enrollment.Status.WITHDRAWN)
+        .first()
     )
     if enrollment is None:
         raise CourseError("not_enrolled", _("Anda tidak terdaftar di angkatan sesi ini."))
@@ -258,9 +268,9 @@ def _record_check_in(*, session, enrollment, user, now) -> CheckInResult:
     try:
         with transaction.atomic():
             attendance, created = Attendance.objects.get_or_create(
-                session=session, enrollment=enrollment,
-                defaults={"status": status, "method": Attendance.Method.SELF, "recorded_by": user,
-                          "recorded_at": now},
+                session=session,
+                enrollment=enrollment,
+                defaults={"status": status, "method": Attendance.Method.SELF, "recorded_by": user, "recorded_at": now},
             )
             if created:
                 evaluate_completion(enrollment=enrollment)
@@ -271,16 +281,20 @@ def _record_check_in(*, session, enrollment, user, now) -> CheckInResult:
 
 # --- Progress and completion -------------------------------------------------------------
 
+
 def active_enrollment_for(*, user, course_id: int) -> Enrollment | None:
     return (
         Enrollment.objects.filter(user=user, cohort__course_id=course_id)
-        .exclude(status=Enrollment.Status.WITHDRAWN).select_related("cohort").order_by("-enrolled_at").first()
+        .exclude(status=Enrollment.Status.WITHDRAWN)
+        .select_related("cohort")
+        .order_by("-enrolled_at")
+        .first()
     )
 
 
 @transaction.atomic
 def mark_lesson_done(*, user, lesson: LessonPage) -> LessonProgress:
-    """"Tandai selesai": only for a trainee enrolled in the lesson's course, once the day is open."""
+    """ "Tandai selesai": only for a trainee enrolled in the lesson's course, once the day is open."""
     module = ModulePage.objects.ancestor_of(lesson).first()
     course = CoursePage.objects.ancestor_of(lesson).first()
     enrollment = active_enrollment_for(user=user, course_id=course.pk) if course else None
@@ -302,8 +316,13 @@ def record_lesson_visit(*, enrollment: Enrollment, lesson: LessonPage) -> None:
 def record_quiz_attempt(*, user, quiz: QuizPage, score, started_at=None, finished_at=None) -> QuizAttempt:
     """Minimal until the quiz engine exists: store a finished attempt, pass by the quiz's pass mark."""
     attempt = QuizAttempt.objects.create(
-        user=user, quiz=quiz, revision=quiz.live_revision, score=score, passed=score >= quiz.pass_mark,
-        started_at=started_at or timezone.now(), finished_at=finished_at or timezone.now(),
+        user=user,
+        quiz=quiz,
+        revision=quiz.live_revision,
+        score=score,
+        passed=score >= quiz.pass_mark,
+        started_at=started_at or timezone.now(),
+        finished_at=finished_at or timezone.now(),
     )
     course = CoursePage.objects.ancestor_of(quiz).first()
     enrollment = active_enrollment_for(user=user, course_id=course.pk) if course else None
@@ -323,14 +342,19 @@ def completion_figures(*, enrollment: Enrollment, course: CoursePage | None = No
     lessons_done = LessonProgress.objects.filter(user_id=user_id, lesson_id__in=lesson_ids).count()
     quizzes_passed = (
         QuizAttempt.objects.filter(user_id=user_id, quiz_id__in=quiz_ids, passed=True)
-        .values("quiz_id").distinct().count()
+        .values("quiz_id")
+        .distinct()
+        .count()
     )
     sessions = Session.objects.filter(cohort_id=enrollment.cohort_id).count()
     attended = Attendance.objects.filter(enrollment=enrollment, status__in=Attendance.ATTENDED).count()
     return {
-        "required_lessons": len(lesson_ids), "lessons_done": lessons_done,
-        "required_quizzes": len(quiz_ids), "quizzes_passed": quizzes_passed,
-        "sessions": sessions, "sessions_attended": attended,
+        "required_lessons": len(lesson_ids),
+        "lessons_done": lessons_done,
+        "required_quizzes": len(quiz_ids),
+        "quizzes_passed": quizzes_passed,
+        "sessions": sessions,
+        "sessions_attended": attended,
         "attendance_percent": round(attended * 100 / sessions) if sessions else 100,
         "min_attendance_percent": course.min_attendance_percent,
     }

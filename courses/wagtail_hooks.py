@@ -70,11 +70,22 @@ class CohortEditView(ScopedEditView):
     @property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
-        buttons.append(Button(_("Impor peserta (CSV)"), url=reverse("courses_admin_bulk_enrol", args=[self.object.pk]),
-                              icon_name="group", priority=5))
-        buttons.append(Button(_("Daftar peserta & kehadiran"),
-                              url=reverse("courses:cohort_detail", args=[self.object.pk]), icon_name="list-ul",
-                              priority=6))
+        buttons.append(
+            Button(
+                _("Impor peserta (CSV)"),
+                url=reverse("courses_admin_bulk_enrol", args=[self.object.pk]),
+                icon_name="group",
+                priority=5,
+            )
+        )
+        buttons.append(
+            Button(
+                _("Daftar peserta & kehadiran"),
+                url=reverse("courses:cohort_detail", args=[self.object.pk]),
+                icon_name="list-ul",
+                priority=6,
+            )
+        )
         return buttons
 
 
@@ -87,17 +98,39 @@ class CohortViewSet(ModelViewSet):
     url_prefix = "kursus/angkatan"
     index_view_class = ScopedIndexView
     edit_view_class = CohortEditView
-    edit_handler = ObjectList([FieldPanel(name) for name in (
-        "course", "name", "start_date", "end_date", "venue", "capacity", "instructors", "enrolment_code",
-        "code_expires_at", "status",
-    )], base_form_class=CohortForm)
+    edit_handler = ObjectList(
+        [
+            FieldPanel(name)
+            for name in (
+                "course",
+                "name",
+                "start_date",
+                "end_date",
+                "venue",
+                "capacity",
+                "instructors",
+                "enrolment_code",
+                "code_expires_at",
+                "status",
+            )
+        ],
+        base_form_class=CohortForm,
+    )
     list_filter = ["status", "course"]
     search_fields = ["name", "venue", "enrolment_code"]
     list_export = ["name", "course", "start_date", "end_date", "venue", "capacity", "status"]
     list_display = [
-        "name", "course", "start_date", "status",
-        Column("import", label=_("Peserta"), accessor=lambda cohort: format_html(
-            '<a href="{}">{}</a>', reverse("courses_admin_bulk_enrol", args=[cohort.pk]), _("Impor CSV"))),
+        "name",
+        "course",
+        "start_date",
+        "status",
+        Column(
+            "import",
+            label=_("Peserta"),
+            accessor=lambda cohort: format_html(
+                '<a href="{}">{}</a>', reverse("courses_admin_bulk_enrol", args=[cohort.pk]), _("Impor CSV")
+            ),
+        ),
     ]
 
 
@@ -117,9 +150,21 @@ class SessionViewSet(ModelViewSet):
     url_prefix = "kursus/sesi"
     index_view_class = SessionIndexView
     edit_view_class = SessionEditView
-    edit_handler = ObjectList([FieldPanel(name) for name in (
-        "cohort", "number", "title", "date", "start_time", "end_time", "location",
-    )], base_form_class=SessionForm)
+    edit_handler = ObjectList(
+        [
+            FieldPanel(name)
+            for name in (
+                "cohort",
+                "number",
+                "title",
+                "date",
+                "start_time",
+                "end_time",
+                "location",
+            )
+        ],
+        base_form_class=SessionForm,
+    )
     list_display = ["cohort", "number", "title", "date", "start_time", "end_time"]
     list_filter = ["cohort"]
 

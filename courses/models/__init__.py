@@ -5,6 +5,18 @@ from .pages import CourseEditorGroup, CourseIndexPage, CoursePage, LessonPage, M
 from .progress import Completion, LessonProgress, QuizAttempt
 
 __all__ = [
-    "Attendance", "Cohort", "Completion", "CourseEditorGroup", "CourseIndexPage", "CoursePage", "Enrollment",
-    "LessonPage", "LessonProgress", "ModulePage", "QuizAttempt", "QuizPage", "Session", "generate_enrolment_code",
+    "Attendance",
+    "Cohort",
+    "Completion",
+    "CourseEditorGroup",
+    "CourseIndexPage",
+    "CoursePage",
+    "Enrollment",
+    "LessonPage",
+    "LessonProgress",
+    "ModulePage",
+    "QuizAttempt",
+    "QuizPage",
+    "Session",
+    "generate_enrolment_code",
 ]

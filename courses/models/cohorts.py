@@ -35,7 +35,10 @@ class Cohort(models.Model):
     ENROLLABLE = (Status.OPEN, Status.RUNNING)
 
     course = models.ForeignKey(
-        "courses.CoursePage", verbose_name=_("kursus"), on_delete=models.PROTECT, related_name="cohorts",
+        "courses.CoursePage",
+        verbose_name=_("kursus"),
+        on_delete=models.PROTECT,
+        related_name="cohorts",
     )
     name = models.CharField(_("nama angkatan"), max_length=120)
     start_date = models.DateField(_("tanggal mulai"))
@@ -43,11 +46,17 @@ class Cohort(models.Model):
     venue = models.CharField(_("tempat"), max_length=200, blank=True)
     capacity = models.PositiveIntegerField(_("kapasitas"), default=30, validators=[MinValueValidator(1)])
     instructors = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name=_("narasumber"), blank=True, related_name="taught_cohorts",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("narasumber"),
+        blank=True,
+        related_name="taught_cohorts",
         limit_choices_to={"groups__name": "Narasumber"},
     )
     enrolment_code = models.CharField(
-        _("kode pendaftaran"), max_length=20, unique=True, default=generate_enrolment_code,
+        _("kode pendaftaran"),
+        max_length=20,
+        unique=True,
+        default=generate_enrolment_code,
         help_text=_("Dibagikan kepada peserta; huruf besar/kecil tidak dibedakan."),
     )
     code_expires_at = models.DateTimeField(_("kode berlaku sampai"), null=True, blank=True)
@@ -61,7 +70,8 @@ class Cohort(models.Model):
         constraints = [
             models.UniqueConstraint(Upper("enrolment_code"), name="courses_cohort_code_ci_unique"),
             models.CheckConstraint(
-                condition=models.Q(end_date__gte=models.F("start_date")), name="courses_cohort_dates_ordered",
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="courses_cohort_dates_ordered",
             ),
         ]
 
@@ -105,7 +115,8 @@ class Session(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["cohort", "number"], name="courses_session_number_unique"),
             models.CheckConstraint(
-                condition=models.Q(end_time__gt=models.F("start_time")), name="courses_session_times_ordered",
+                condition=models.Q(end_time__gt=models.F("start_time")),
+                name="courses_session_times_ordered",
             ),
         ]
 
@@ -135,18 +146,29 @@ class Enrollment(models.Model):
         COMPLETED = "completed", _("Lulus")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("peserta"), on_delete=models.CASCADE, related_name="enrollments",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("peserta"),
+        on_delete=models.CASCADE,
+        related_name="enrollments",
     )
     cohort = models.ForeignKey(Cohort, verbose_name=_("angkatan"), on_delete=models.CASCADE, related_name="enrollments")
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.ACTIVE)
     enrolled_at = models.DateTimeField(_("terdaftar pada"), default=timezone.now)
     enrolled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("didaftarkan oleh"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("didaftarkan oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     last_lesson = models.ForeignKey(
-        "courses.LessonPage", verbose_name=_("pelajaran terakhir dibuka"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "courses.LessonPage",
+        verbose_name=_("pelajaran terakhir dibuka"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     last_visited_at = models.DateTimeField(_("terakhir dibuka"), null=True, blank=True)
 
@@ -177,13 +199,20 @@ class Attendance(models.Model):
 
     session = models.ForeignKey(Session, verbose_name=_("sesi"), on_delete=models.CASCADE, related_name="attendances")
     enrollment = models.ForeignKey(
-        Enrollment, verbose_name=_("pendaftaran"), on_delete=models.CASCADE, related_name="attendances",
+        Enrollment,
+        verbose_name=_("pendaftaran"),
+        on_delete=models.CASCADE,
+        related_name="attendances",
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     method = models.CharField(_("cara"), max_length=12, choices=Method.choices)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("dicatat oleh"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dicatat oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     recorded_at = models.DateTimeField(_("dicatat pada"), default=timezone.now)
 

@@ -39,16 +39,22 @@ class CoursePage(Page):
     objectives = RichTextField(_("tujuan pembelajaran"), blank=True)
     hours = models.PositiveSmallIntegerField(_("jumlah jam pelajaran"), default=0)
     instructors = ParentalManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name=_("narasumber"), blank=True, related_name="assigned_courses",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("narasumber"),
+        blank=True,
+        related_name="assigned_courses",
         limit_choices_to={"groups__name": "Narasumber"},
         help_text=_("Narasumber yang boleh menyunting kursus ini (narasumber angkatan juga boleh)."),
     )
     require_lessons = models.BooleanField(
-        _("wajib menyelesaikan semua pelajaran wajib"), default=True,
+        _("wajib menyelesaikan semua pelajaran wajib"),
+        default=True,
     )
     require_quizzes = models.BooleanField(_("wajib lulus semua kuis wajib"), default=True)
     min_attendance_percent = models.PositiveSmallIntegerField(
-        _("kehadiran minimal (%)"), default=75, validators=[MinValueValidator(0), MaxValueValidator(100)],
+        _("kehadiran minimal (%)"),
+        default=75,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text=_("Hadir atau terlambat dihitung hadir; izin tidak dihitung hadir. 0 = tanpa syarat kehadiran."),
     )
 
@@ -85,7 +91,10 @@ class ModulePage(Page):
     day_number = models.PositiveSmallIntegerField(_("hari ke-"), default=1, validators=[MinValueValidator(1)])
     summary = models.TextField(_("ringkasan"), blank=True)
     release_date = models.DateField(
-        _("dibuka mulai"), null=True, blank=True, help_text=_("Kosongkan bila materi langsung terbuka."),
+        _("dibuka mulai"),
+        null=True,
+        blank=True,
+        help_text=_("Kosongkan bila materi langsung terbuka."),
     )
 
     content_panels = Page.content_panels + [FieldPanel("day_number"), FieldPanel("summary"), FieldPanel("release_date")]
@@ -118,7 +127,10 @@ class LessonPage(Page):
     is_required = models.BooleanField(_("wajib"), default=True)
 
     content_panels = Page.content_panels + [
-        FieldPanel("summary"), FieldPanel("body"), FieldPanel("estimated_minutes"), FieldPanel("is_required"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("estimated_minutes"),
+        FieldPanel("is_required"),
     ]
     parent_page_types = ["courses.ModulePage"]
     subpage_types: list[str] = []
@@ -142,7 +154,9 @@ class QuizPage(Page):
 
     intro = RichTextField(_("pengantar"), blank=True)
     pass_mark = models.PositiveSmallIntegerField(
-        _("nilai lulus (%)"), default=70, validators=[MinValueValidator(0), MaxValueValidator(100)],
+        _("nilai lulus (%)"),
+        default=70,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     is_required = models.BooleanField(_("wajib"), default=True)
 

@@ -28,7 +28,11 @@ class QuizAttempt(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts")
     quiz = models.ForeignKey("courses.QuizPage", on_delete=models.CASCADE, related_name="attempts")
     revision = models.ForeignKey(
-        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Revision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     score = models.DecimalField(_("nilai"), max_digits=5, decimal_places=2, null=True, blank=True)
     passed = models.BooleanField(_("lulus"), default=False)

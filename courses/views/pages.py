@@ -33,16 +33,21 @@ def _access(request, course):
 def serve_course(request, course: CoursePage):
     allowed, enrollment, teaches = _access(request, course)
     context = course.get_context(request)
-    context.update({
-        "allowed": allowed, "enrollment": enrollment, "teaches": teaches,
-        "outline": course_outline(course=course, user=request.user),
-        "enrol_form": EnrolByCodeForm(),
-    })
+    context.update(
+        {
+            "allowed": allowed,
+            "enrollment": enrollment,
+            "teaches": teaches,
+            "outline": course_outline(course=course, user=request.user),
+            "enrol_form": EnrolByCodeForm(),
+        }
+    )
     if enrollment is not None:
         last = enrollment.last_lesson_id
-        context["resume_item"] = next(
-            (item for item in context["outline"].items if item.page.pk == last), None
-        ) or context["outline"].first_open_item()
+        context["resume_item"] = (
+            next((item for item in context["outline"].items if item.page.pk == last), None)
+            or context["outline"].first_open_item()
+        )
     return TemplateResponse(request, "courses/course_page.html", context)
 
 
@@ -72,11 +77,18 @@ def _serve_content(request, page, template: str):
     if enrollment is not None and isinstance(page, LessonPage):
         record_lesson_visit(enrollment=enrollment, lesson=page)
     context = page.get_context(request)
-    context.update({
-        "course": course, "module": module_entry.module if module_entry else None, "outline": outline,
-        "enrollment": enrollment, "teaches": teaches, "done": bool(item and item.done),
-        "previous": previous, "next": following,
-    })
+    context.update(
+        {
+            "course": course,
+            "module": module_entry.module if module_entry else None,
+            "outline": outline,
+            "enrollment": enrollment,
+            "teaches": teaches,
+            "done": bool(item and item.done),
+            "previous": previous,
+            "next": following,
+        }
+    )
     return TemplateResponse(request, template, context)
 
 

@@ -35,9 +35,14 @@ def _cohort_for(request, pk) -> Cohort:
 def instructor_cohorts(request):
     if not can(request.user, "lms.access_instructor_area"):
         raise PermissionDenied
-    return render(request, "courses/cohort_list.html", {
-        "cohorts": cohorts_for_instructor(user=request.user), "title": _("Angkatan yang saya ajar"),
-    })
+    return render(
+        request,
+        "courses/cohort_list.html",
+        {
+            "cohorts": cohorts_for_instructor(user=request.user),
+            "title": _("Angkatan yang saya ajar"),
+        },
+    )
 
 
 @login_required
@@ -51,10 +56,16 @@ def officer_cohorts(request):
 def cohort_detail(request, pk: int):
     cohort = _cohort_for(request, pk)
     roster = cohort_roster(cohort=cohort)
-    return render(request, "courses/cohort_detail.html", {
-        "cohort": cohort, "roster": roster, "session_count": len(roster.sessions),
-        "import_url": reverse("courses_admin_bulk_enrol", args=[cohort.pk]),
-    })
+    return render(
+        request,
+        "courses/cohort_detail.html",
+        {
+            "cohort": cohort,
+            "roster": roster,
+            "session_count": len(roster.sessions),
+            "import_url": reverse("courses_admin_bulk_enrol", args=[cohort.pk]),
+        },
+    )
 
 
 @login_required
@@ -62,7 +73,8 @@ def session_attendance(request, pk: int, session_pk: int):
     cohort = _cohort_for(request, pk)
     session = get_object_or_404(Session, pk=session_pk, cohort=cohort)
     enrollments = list(
-        cohort.enrollments.exclude(status=Enrollment.Status.WITHDRAWN).select_related("user")
+        cohort.enrollments.exclude(status=Enrollment.Status.WITHDRAWN)
+        .select_related("user")
         .order_by("user__full_name")
     )
     current = dict(session.attendances.values_list("enrollment_id", "status"))
@@ -92,12 +104,19 @@ def session_code(request, pk: int, session_pk: int):
     now = timezone.now()
     code = checkin.current_code(session.pk, now)
     link = request.build_absolute_uri(reverse("courses:check_in") + f"?sesi={session.pk}&kode={code}")
-    return render(request, "courses/session_code.html", {
-        "cohort": cohort, "session": session, "code": code, "link": link,
-        "qr": mark_safe(qr_svg(link)),  # noqa: S308 -- SVG made by qrcode from our own URL
-        "seconds_left": checkin.seconds_left(now),
-        "open_now": session.starts_at - checkin.GRACE <= now <= session.ends_at + checkin.GRACE,
-    })
+    return render(
+        request,
+        "courses/session_code.html",
+        {
+            "cohort": cohort,
+            "session": session,
+            "code": code,
+            "link": link,
+            "qr": mark_safe(qr_svg(link)),  # noqa: S308 -- SVG made by qrcode from our own URL
+            "seconds_left": checkin.seconds_left(now),
+            "open_now": session.starts_at - checkin.GRACE <= now <= session.ends_at + checkin.GRACE,
+        },
+    )
 
 
 @login_required
@@ -125,7 +144,8 @@ def attendance_report(request, pk: int):
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(
-            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
         return response

@@ -27,8 +27,9 @@ def enrol(request):
         except CourseError as exc:
             form.add_error("code", exc.message)
         else:
-            messages.success(request, _("Selamat datang di %(cohort)s! Anda sudah terdaftar.")
-                             % {"cohort": enrollment.cohort.name})
+            messages.success(
+                request, _("Selamat datang di %(cohort)s! Anda sudah terdaftar.") % {"cohort": enrollment.cohort.name}
+            )
             return redirect("courses:my_courses")
     status = 400 if form.errors else 200
     return render(request, "courses/enrol.html", {"form": form}, status=status)
@@ -43,7 +44,7 @@ def lesson_done(request, lesson_id: int):
     except CourseError as exc:
         messages.error(request, exc.message)
         return redirect(lesson.url)
-    messages.success(request, _("Pelajaran \"%(title)s\" ditandai selesai.") % {"title": lesson.title})
+    messages.success(request, _('Pelajaran "%(title)s" ditandai selesai.') % {"title": lesson.title})
     next_url = request.POST.get("next", "")
     sibling = LessonPage.objects.live().filter(pk=next_url).first() if next_url.isdigit() else None
     return redirect(sibling.url if sibling else lesson.url)
@@ -56,17 +57,24 @@ def check_in_view(request):
     result = None
     if request.method == "POST" and form.is_valid():
         try:
-            result = check_in(user=request.user, code=form.cleaned_data["code"],
-                              session_id=form.cleaned_data.get("session"))
+            result = check_in(
+                user=request.user, code=form.cleaned_data["code"], session_id=form.cleaned_data.get("session")
+            )
         except CourseError as exc:
             form.add_error("code", exc.message)
         else:
             if result.created:
-                messages.success(request, _("Presensi tercatat: %(status)s, %(session)s.") % {
-                    "status": result.attendance.get_status_display(), "session": result.attendance.session.title})
+                messages.success(
+                    request,
+                    _("Presensi tercatat: %(status)s, %(session)s.")
+                    % {"status": result.attendance.get_status_display(), "session": result.attendance.session.title},
+                )
             else:
-                messages.info(request, _("Anda sudah tercatat untuk sesi ini (%(status)s); tidak ada yang berubah.")
-                              % {"status": result.attendance.get_status_display()})
+                messages.info(
+                    request,
+                    _("Anda sudah tercatat untuk sesi ini (%(status)s); tidak ada yang berubah.")
+                    % {"status": result.attendance.get_status_display()},
+                )
             return redirect("courses:my_courses")
     status = 400 if form.errors else 200
     return render(request, "courses/check_in.html", {"form": form}, status=status)

@@ -25,8 +25,11 @@ def test_editor_group_follows_the_course_and_its_instructors(setup, make_user):
     link = CourseEditorGroup.objects.get(course=tree.course)
     assert link.group.name == f"Narasumber: {tree.course.title}"
     assert list(link.group.user_set.all()) == [mine]
-    codenames = set(GroupPagePermission.objects.filter(group=link.group, page=tree.course)
-                    .values_list("permission__codename", flat=True))
+    codenames = set(
+        GroupPagePermission.objects.filter(group=link.group, page=tree.course).values_list(
+            "permission__codename", flat=True
+        )
+    )
     assert codenames == {"add_page", "change_page", "publish_page"}
     # Assigning on the course page itself also counts; non-instructors are never added.
     trainee = make_user(roles.TRAINEE)
@@ -83,8 +86,16 @@ def test_cohort_admin_is_scoped_per_instructor(setup, make_cohort, client_for, o
 @pytest.mark.django_db
 def test_officer_creates_a_cohort_in_the_admin_with_a_clear_error_for_bad_dates(setup, client_for, officer):
     tree, *_ = setup
-    data = {"course": tree.course.pk, "name": "Angkatan Baru", "start_date": "2026-12-10", "end_date": "2026-12-01",
-            "venue": "Aula", "capacity": 20, "enrolment_code": "baru2026", "status": "open"}
+    data = {
+        "course": tree.course.pk,
+        "name": "Angkatan Baru",
+        "start_date": "2026-12-10",
+        "end_date": "2026-12-01",
+        "venue": "Aula",
+        "capacity": 20,
+        "enrolment_code": "baru2026",
+        "status": "open",
+    }
     response = client_for(officer).post("/admin/kursus/angkatan/new/", data)
     assert response.status_code == 200
     assert "Tanggal selesai tidak boleh sebelum tanggal mulai" in response.content.decode()
@@ -105,8 +116,15 @@ def test_instructor_adds_sessions_only_to_own_cohorts_and_cannot_move_a_cohort(s
     client = client_for(mine)
     form = client.get("/admin/kursus/sesi/new/").content.decode()
     assert f'value="{cohort.pk}"' in form and f'value="{foreign.pk}"' not in form
-    data = {"cohort": foreign.pk, "number": 9, "title": "Sesi tambahan", "date": "2026-12-01",
-            "start_time": "08:00", "end_time": "12:00", "location": "Aula"}
+    data = {
+        "cohort": foreign.pk,
+        "number": 9,
+        "title": "Sesi tambahan",
+        "date": "2026-12-01",
+        "start_time": "08:00",
+        "end_time": "12:00",
+        "location": "Aula",
+    }
     refused = client.post("/admin/kursus/sesi/new/", data)
     assert refused.status_code == 200
     assert not Session.objects.filter(cohort=foreign).exists()
@@ -114,10 +132,19 @@ def test_instructor_adds_sessions_only_to_own_cohorts_and_cannot_move_a_cohort(s
     assert client.post("/admin/kursus/sesi/new/", data).status_code == 302
     assert Session.objects.filter(cohort=cohort, number=9).exists()
     other_course = tree.course.get_parent().specific.add_child(
-        instance=type(tree.course)(title="Lain", slug="lain", summary="x"))
-    edit = {"course": other_course.pk, "name": cohort.name, "start_date": cohort.start_date.isoformat(),
-            "end_date": cohort.end_date.isoformat(), "venue": "Balai Kelurahan", "capacity": 30,
-            "instructors": [mine.pk], "enrolment_code": cohort.enrolment_code, "status": "open"}
+        instance=type(tree.course)(title="Lain", slug="lain", summary="x")
+    )
+    edit = {
+        "course": other_course.pk,
+        "name": cohort.name,
+        "start_date": cohort.start_date.isoformat(),
+        "end_date": cohort.end_date.isoformat(),
+        "venue": "Balai Kelurahan",
+        "capacity": 30,
+        "instructors": [mine.pk],
+        "enrolment_code": cohort.enrolment_code,
+        "status": "open",
+    }
     assert client.post(f"/admin/kursus/angkatan/edit/{cohort.pk}/", edit).status_code == 302
     cohort.refresh_from_db()
     assert (cohort.course_id, cohort.venue) == (tree.course.pk, "Balai Kelurahan")
@@ -146,7 +173,8 @@ def test_preview_of_course_lesson_and_new_lesson_renders_for_the_courses_instruc
 
 @pytest.mark.django_db
 def test_deleting_a_course_removes_its_editor_group_and_courses_with_cohorts_are_protected(
-        make_course, make_cohort, admin_user, client_for):
+    make_course, make_cohort, admin_user, client_for
+):
     from courses.models import CoursePage
 
     lone = make_course(lessons=(1,)).course

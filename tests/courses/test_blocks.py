@@ -17,20 +17,52 @@ def render(raw):
 
 
 def test_journal_example_shows_rupiah_and_totals():
-    html = render([{"type": "journal_example", "value": {"caption": "Penjualan tunai", "lines": [
-        {"account_code": "1-1100", "account_name": "Kas", "debit": "1250000", "credit": "0", "memo": "toko"},
-        {"account_code": "4-1100", "account_name": "Penjualan", "debit": "0", "credit": "1250000", "memo": ""},
-    ]}}])
+    html = render(
+        [
+            {
+                "type": "journal_example",
+                "value": {
+                    "caption": "Penjualan tunai",
+                    "lines": [
+                        {
+                            "account_code": "1-1100",
+                            "account_name": "Kas",
+                            "debit": "1250000",
+                            "credit": "0",
+                            "memo": "toko",
+                        },
+                        {
+                            "account_code": "4-1100",
+                            "account_name": "Penjualan",
+                            "debit": "0",
+                            "credit": "1250000",
+                            "memo": "",
+                        },
+                    ],
+                },
+            }
+        ]
+    )
     assert html.count("Rp 1.250.000") == 4  # two lines and two totals
     assert "Penjualan tunai" in html
 
 
 def test_totals_are_decimal():
     block = LessonBodyBlock()
-    value = block.to_python([{"type": "journal_example", "value": {"caption": "x", "lines": [
-        {"account_code": "1", "account_name": "Kas", "debit": "10.50", "credit": None, "memo": ""},
-        {"account_code": "2", "account_name": "Modal", "debit": None, "credit": "10.50", "memo": ""},
-    ]}}])[0].value
+    value = block.to_python(
+        [
+            {
+                "type": "journal_example",
+                "value": {
+                    "caption": "x",
+                    "lines": [
+                        {"account_code": "1", "account_name": "Kas", "debit": "10.50", "credit": None, "memo": ""},
+                        {"account_code": "2", "account_name": "Modal", "debit": None, "credit": "10.50", "memo": ""},
+                    ],
+                },
+            }
+        ]
+    )[0].value
     assert value.total_debit() == value.total_credit() == Decimal("10.50")
 
 
@@ -46,12 +78,17 @@ def test_video_falls_back_to_a_plain_link_when_the_embed_cannot_be_fetched(setti
 def test_callout_glossary_image_and_document():
     image = Image.objects.create(title="Toko koperasi", file=get_test_image_file())
     document = Document.objects.create(title="Contoh AD/ART", file=ContentFile(b"isi", name="ad-art.pdf"))
-    html = render([
-        {"type": "callout", "value": {"kind": "warning", "text": "<p>Jangan ubah jurnal yang sudah diposting.</p>"}},
-        {"type": "glossary", "value": {"term": "RAT", "definition": "<p>Rapat Anggota Tahunan.</p>"}},
-        {"type": "image", "value": {"image": image.pk, "caption": "Toko koperasi di pasar"}},
-        {"type": "document", "value": {"document": document.pk, "title": "Unduh contoh AD/ART"}},
-    ])
+    html = render(
+        [
+            {
+                "type": "callout",
+                "value": {"kind": "warning", "text": "<p>Jangan ubah jurnal yang sudah diposting.</p>"},
+            },
+            {"type": "glossary", "value": {"term": "RAT", "definition": "<p>Rapat Anggota Tahunan.</p>"}},
+            {"type": "image", "value": {"image": image.pk, "caption": "Toko koperasi di pasar"}},
+            {"type": "document", "value": {"document": document.pk, "title": "Unduh contoh AD/ART"}},
+        ]
+    )
     assert 'class="callout callout-warning"' in html and "Perhatian" in html
     assert "<dt>RAT</dt>" in html
     assert "<img" in html and "Toko koperasi di pasar" in html

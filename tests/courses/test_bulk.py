@@ -81,12 +81,15 @@ def test_rows_beyond_capacity_are_rejected(cohort, officer):
     assert not User.objects.filter(email__in=["p5@example.test", "p6@example.test"]).exists()
 
 
-@pytest.mark.parametrize("text,message", [
-    ("email,telepon\nbudi@example.test,\n", "Kolom wajib tidak ada: nama"),
-    ("nama,telepon\nBudi,\n", "Kolom wajib tidak ada: email"),
-    ("", "Berkas kosong"),
-    ("nama,email\n", "tidak berisi peserta"),
-])
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("email,telepon\nbudi@example.test,\n", "Kolom wajib tidak ada: nama"),
+        ("nama,telepon\nBudi,\n", "Kolom wajib tidak ada: email"),
+        ("", "Berkas kosong"),
+        ("nama,email\n", "tidak berisi peserta"),
+    ],
+)
 @pytest.mark.django_db
 def test_file_level_problems_create_nothing(cohort, officer, text, message):
     before = User.objects.count()
@@ -106,8 +109,10 @@ def test_wrong_encoding_is_refused_clearly(cohort, officer):
 
 
 def upload(client, cohort, content: bytes, name="peserta.csv"):
-    return client.post(f"/admin/kursus/angkatan/{cohort.pk}/impor/",
-                       {"file": SimpleUploadedFile(name, content, content_type="text/csv")})
+    return client.post(
+        f"/admin/kursus/angkatan/{cohort.pk}/impor/",
+        {"file": SimpleUploadedFile(name, content, content_type="text/csv")},
+    )
 
 
 @pytest.mark.django_db

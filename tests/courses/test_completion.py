@@ -36,8 +36,9 @@ def finish_lessons(user, tree):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_completion_is_recorded_once_and_announced_after_commit(make_course, make_cohort, enrol, trainee, instructor,
-                                                                 received):
+def test_completion_is_recorded_once_and_announced_after_commit(
+    make_course, make_cohort, enrol, trainee, instructor, received
+):
     tree = make_course(lessons=(2,))
     enrollment = enrol(trainee, make_cohort(tree.course, sessions=2))
     attend(enrollment, ["present", "late"], instructor)
@@ -50,8 +51,9 @@ def test_completion_is_recorded_once_and_announced_after_commit(make_course, mak
     assert enrollment.status == Enrollment.Status.COMPLETED
     assert received == [(enrollment.pk, completion.pk)]
     # Later writes change nothing and announce nothing again.
-    mark_attendance(session=enrollment.cohort.sessions.first(), enrollment=enrollment, status="absent",
-                    recorded_by=instructor)
+    mark_attendance(
+        session=enrollment.cohort.sessions.first(), enrollment=enrollment, status="absent", recorded_by=instructor
+    )
     assert evaluate_completion(enrollment=enrollment) == completion
     assert Completion.objects.count() == 1
     assert len(received) == 1
@@ -84,8 +86,12 @@ def test_excused_does_not_count_as_attended(make_course, make_cohort, enrol, tra
     finish_lessons(trainee, tree)
     attend(enrollment, ["present", "present", "excused", "excused"], instructor)
     assert evaluate_completion(enrollment=enrollment) is None
-    mark_attendance(session=enrollment.cohort.sessions.get(number=3), enrollment=enrollment, status="present",
-                    recorded_by=instructor)
+    mark_attendance(
+        session=enrollment.cohort.sessions.get(number=3),
+        enrollment=enrollment,
+        status="present",
+        recorded_by=instructor,
+    )
     assert Completion.objects.filter(enrollment=enrollment).exists()
 
 

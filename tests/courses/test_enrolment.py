@@ -41,8 +41,13 @@ def test_codes_differing_only_in_case_cannot_coexist(make_course, make_cohort):
 
     course = make_course().course
     make_cohort(course, code="SAMA2026")
-    other = Cohort(course=course, name="B", start_date=timezone.localdate(), end_date=timezone.localdate(),
-                   enrolment_code="sama2026")
+    other = Cohort(
+        course=course,
+        name="B",
+        start_date=timezone.localdate(),
+        end_date=timezone.localdate(),
+        enrolment_code="sama2026",
+    )
     with pytest.raises(ValidationError) as info:
         other.full_clean()
     assert "enrolment_code" in info.value.message_dict

@@ -7,8 +7,9 @@ from lms import roles
 
 
 @pytest.mark.django_db
-def test_instructor_supervises_the_books_of_their_trainees_only(make_course, make_cohort, enrol, make_user,
-                                                               django_assert_num_queries):
+def test_instructor_supervises_the_books_of_their_trainees_only(
+    make_course, make_cohort, enrol, make_user, django_assert_num_queries
+):
     from ledger.access import book_supervisors, may_supervise_owner
 
     tree = make_course(lessons=(1,))
@@ -27,8 +28,9 @@ def test_instructor_supervises_the_books_of_their_trainees_only(make_course, mak
 
 @pytest.mark.parametrize("trainees", [3, 30])
 @pytest.mark.django_db
-def test_roster_page_runs_a_fixed_number_of_queries(make_course, make_cohort, enrol, make_user, client_for,
-                                                    django_assert_num_queries, trainees):
+def test_roster_page_runs_a_fixed_number_of_queries(
+    make_course, make_cohort, enrol, make_user, client_for, django_assert_num_queries, trainees
+):
     from courses.models import Attendance, LessonProgress
 
     tree = make_course(lessons=(3, 3))
@@ -48,8 +50,9 @@ def test_roster_page_runs_a_fixed_number_of_queries(make_course, make_cohort, en
 
 @pytest.mark.parametrize("courses", [1, 4])
 @pytest.mark.django_db
-def test_my_courses_runs_a_fixed_number_of_queries(make_course, make_cohort, enrol, trainee, client_for,
-                                                   django_assert_num_queries, courses):
+def test_my_courses_runs_a_fixed_number_of_queries(
+    make_course, make_cohort, enrol, trainee, client_for, django_assert_num_queries, courses
+):
     from courses.models import LessonProgress
 
     for _ in range(courses):

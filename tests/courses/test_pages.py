@@ -38,8 +38,10 @@ def test_admin_refuses_a_lesson_directly_under_a_course(make_course, admin_user,
     client = client_for(admin_user)
     refused = client.get(f"/admin/pages/add/courses/lessonpage/{tree.course.pk}/", follow=True)
     assert refused.redirect_chain[0][1] == 302
-    assert "you do not have permission" in refused.content.decode().lower() or \
-        "tidak memiliki izin" in refused.content.decode().lower()
+    assert (
+        "you do not have permission" in refused.content.decode().lower()
+        or "tidak memiliki izin" in refused.content.decode().lower()
+    )
     allowed = client.get(f"/admin/pages/add/courses/lessonpage/{tree.modules[0].pk}/")
     assert allowed.status_code == 200
     choose = client.get(f"/admin/pages/{tree.course.pk}/add_subpage/")
@@ -49,8 +51,7 @@ def test_admin_refuses_a_lesson_directly_under_a_course(make_course, admin_user,
 
 @pytest.fixture
 def world(make_course, make_cohort, enrol, make_user):
-    tree = make_course(lessons=(2, 1), quizzes=1,
-                       release_dates=[None, timezone.localdate() + dt.timedelta(days=3)])
+    tree = make_course(lessons=(2, 1), quizzes=1, release_dates=[None, timezone.localdate() + dt.timedelta(days=3)])
     people = {
         "enrolled": make_user(roles.TRAINEE),
         "not_enrolled": make_user(roles.TRAINEE),
@@ -74,14 +75,17 @@ def test_catalogue_and_course_summary_are_public(world, client):
     assert tree.lessons[0].url not in body  # no links to lessons for the public
 
 
-@pytest.mark.parametrize("who,lesson_status,locked_status", [
-    (None, 302, 302),
-    ("enrolled", 200, 403),
-    ("not_enrolled", 403, 403),
-    ("course_instructor", 200, 200),
-    ("other_instructor", 403, 403),
-    ("officer", 200, 200),
-])
+@pytest.mark.parametrize(
+    "who,lesson_status,locked_status",
+    [
+        (None, 302, 302),
+        ("enrolled", 200, 403),
+        ("not_enrolled", 403, 403),
+        ("course_instructor", 200, 200),
+        ("other_instructor", 403, 403),
+        ("officer", 200, 200),
+    ],
+)
 @pytest.mark.django_db
 def test_lesson_access_per_role(world, client_for, who, lesson_status, locked_status):
     tree, _cohort, people = world
@@ -149,8 +153,9 @@ def _measure(client, url):
 
 @pytest.mark.parametrize("lessons", [(5,), (15, 15, 15, 15)])
 @pytest.mark.django_db
-def test_outline_and_lesson_page_run_a_fixed_number_of_queries(make_course, make_cohort, enrol, trainee, client_for,
-                                                               django_assert_num_queries, lessons):
+def test_outline_and_lesson_page_run_a_fixed_number_of_queries(
+    make_course, make_cohort, enrol, trainee, client_for, django_assert_num_queries, lessons
+):
     tree = make_course(lessons=lessons, quizzes=1)
     assert len(tree.lessons) in (5, 60)
     enrol(trainee, make_cohort(tree.course))

@@ -33,10 +33,17 @@ def cohort_urls(cohort):
     ]
 
 
-@pytest.mark.parametrize("who,expected", [
-    (None, 302), ("enrolled", 403), ("not_enrolled", 403), ("course_instructor", 200),
-    ("other_instructor", 403), ("officer", 200),
-])
+@pytest.mark.parametrize(
+    "who,expected",
+    [
+        (None, 302),
+        ("enrolled", 403),
+        ("not_enrolled", 403),
+        ("course_instructor", 200),
+        ("other_instructor", 403),
+        ("officer", 200),
+    ],
+)
 @pytest.mark.django_db
 def test_cohort_pages_per_role(world, client_for, who, expected):
     _tree, cohort, _other, people = world
@@ -54,9 +61,15 @@ def test_unknown_cohort_is_404(world, client_for):
     assert client_for(people["officer"]).get("/kursus/angkatan/99999/").status_code == 404
 
 
-@pytest.mark.parametrize("who,mine,officers", [
-    (None, 302, 302), ("enrolled", 403, 403), ("course_instructor", 200, 403), ("officer", 403, 200),
-])
+@pytest.mark.parametrize(
+    "who,mine,officers",
+    [
+        (None, 302, 302),
+        ("enrolled", 403, 403),
+        ("course_instructor", 200, 403),
+        ("officer", 403, 200),
+    ],
+)
 @pytest.mark.django_db
 def test_cohort_lists_per_role(world, client_for, who, mine, officers):
     _tree, cohort, other, people = world
