@@ -152,12 +152,19 @@ ACCOUNT_FORMS = {
     "verify_phone": "lms.forms.VerifyPhoneForm",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Sinau] "
-# allauth's rate limits are on by default; these make the login limit explicit and strict.
+# allauth's rate limits are on by default; these set them for Sinau. Per account ("key") they are
+# strict: 5 wrong passwords per 5 minutes lock that account's login. Per IP address they are
+# looser than allauth's defaults on purpose: a training room of 31 participants shares one office
+# Wi-Fi address, and Indonesian mobile carriers put many phones behind one address (CGNAT), so a
+# tight per-IP limit would lock a whole class out at the start of a session.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
-    "signup": "20/h/ip",
+    "login": "120/m/ip",
+    "login_failed": "30/5m/ip,5/5m/key",
+    "signup": "60/h/ip",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
+    # Each SMS costs money: one code per number per 30 s, and a ceiling per address.
+    "verify_phone": "1/30s/key,20/m/ip",
 }
 # Where SMS/WhatsApp codes go: "console" logs them (dev), "locmem" keeps them for tests.
 SMS_BACKEND = env("SMS_BACKEND", default="console")
