@@ -119,6 +119,13 @@ def session_code(request, pk: int, session_pk: int):
     )
 
 
+def spreadsheet_safe(value):
+    """Names come from users: never let a cell start like a formula in Excel/LibreOffice."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 @login_required
 def attendance_report(request, pk: int):
     cohort = _cohort_for(request, pk)
@@ -130,7 +137,7 @@ def attendance_report(request, pk: int):
         buffer.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with a BOM
         writer = csv.writer(buffer)
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows([[spreadsheet_safe(cell) for cell in row] for row in rows])
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
         return response
@@ -140,7 +147,7 @@ def attendance_report(request, pk: int):
         sheet.title = _("Kehadiran")[:31]
         sheet.append(header)
         for row in rows:
-            sheet.append(row)
+            sheet.append([spreadsheet_safe(cell) for cell in row])
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(

@@ -174,3 +174,16 @@ def test_code_page_shows_code_and_qr(setup, instructor, client_for):
     window = checkin.window_of(timezone.now())
     assert checkin.code_for(session.pk, window) in body or checkin.code_for(session.pk, window - 1) in body
     assert "<svg" in body
+
+
+@pytest.mark.django_db
+def test_exports_do_not_turn_names_into_formulas(setup, instructor, client_for, trainee):
+    cohort, _session, _enrollment = setup
+    trainee.full_name = '=HYPERLINK("http://contoh")'
+    trainee.save()
+    client = client_for(instructor)
+    text = client.get(f"/kursus/angkatan/{cohort.pk}/kehadiran/?format=csv").content.decode("utf-8-sig")
+    assert "'=HYPERLINK" in text
+    xlsx = client.get(f"/kursus/angkatan/{cohort.pk}/kehadiran/?format=xlsx")
+    cell = load_workbook(io.BytesIO(xlsx.content)).active["A2"]
+    assert cell.data_type == "s" and cell.value.startswith("'=")
