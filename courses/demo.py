@@ -146,7 +146,7 @@ def _cohort(course, people, start: dt.date) -> Cohort:
             Session.objects.create(
                 cohort=cohort,
                 number=number,
-                title=f"Hari {number}: {title}",
+                title=title,
                 date=start + dt.timedelta(days=number - 1),
                 start_time=dt.time(8, 0),
                 end_time=dt.time(15, 30),

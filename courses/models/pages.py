@@ -105,6 +105,14 @@ class ModulePage(Page):
         verbose_name = _("modul (hari)")
         verbose_name_plural = _("modul (hari)")
 
+    @property
+    def display_title(self) -> str:
+        """ "Hari 2: Manajemen usaha" unless the author already started the title with the day."""
+        prefix = _("Hari %(day)s") % {"day": self.day_number}
+        if self.title.lower().startswith(str(prefix).lower()):
+            return self.title
+        return f"{prefix}: {self.title}"
+
     def is_released(self, today=None) -> bool:
         return self.release_date is None or self.release_date <= (today or timezone.localdate())
 

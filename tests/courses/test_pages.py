@@ -169,3 +169,8 @@ def test_outline_and_lesson_page_run_a_fixed_number_of_queries(
     client.get(lesson.url)
     with django_assert_num_queries(LESSON_QUERIES):
         assert client.get(lesson.url).status_code == 200
+
+
+def test_module_display_title_adds_the_day_once():
+    assert ModulePage(title="Manajemen usaha", day_number=2).display_title == "Hari 2: Manajemen usaha"
+    assert ModulePage(title="Hari 2 — Manajemen usaha", day_number=2).display_title == "Hari 2 — Manajemen usaha"
