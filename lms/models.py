@@ -44,12 +44,18 @@ class User(AbstractUser):
         help_text=_("Ditulis persis seperti yang akan dicetak pada sertifikat, dengan gelar bila ada."),
     )
     phone = models.CharField(
-        _("nomor HP/WhatsApp"), max_length=20, unique=True, null=True, blank=True,
+        _("nomor HP/WhatsApp"),
+        max_length=20,
+        unique=True,
+        null=True,
+        blank=True,
         help_text=_("Format internasional, mis. +6281234567890."),
     )
     phone_verified = models.BooleanField(_("nomor HP terverifikasi"), default=False)
     organisation = models.CharField(
-        _("koperasi atau usaha"), max_length=200, blank=True,
+        _("koperasi atau usaha"),
+        max_length=200,
+        blank=True,
         help_text=_("Nama koperasi atau usaha tempat Anda bekerja atau menjadi anggota."),
     )
 

@@ -59,12 +59,18 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
 # Wagtail image/document permissions are granted per collection (the root covers all).
 COLLECTION_PERMISSIONS: dict[str, list[str]] = {
     INSTRUCTOR: [
-        "wagtailimages.add_image", "wagtailimages.change_image", "wagtailimages.choose_image",
-        "wagtaildocs.add_document", "wagtaildocs.change_document", "wagtaildocs.choose_document",
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
     ],
     OFFICER: [
-        "wagtailimages.add_image", "wagtailimages.choose_image",
-        "wagtaildocs.add_document", "wagtaildocs.choose_document",
+        "wagtailimages.add_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.choose_document",
     ],
 }
 
@@ -122,7 +128,7 @@ def sync_roles_after_migrate(sender, **kwargs) -> None:
 
 def user_roles(user) -> frozenset[str]:
     """The role names of a user, read once per request object and cached on it."""
-    if not user.is_authenticated:
+    if not user.is_authenticated or not user.is_active:
         return frozenset()
     cached = getattr(user, "_sinau_roles", None)
     if cached is None:

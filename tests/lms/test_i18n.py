@@ -76,8 +76,9 @@ def test_switcher_is_a_plain_form_on_every_page(client):
     html = client.get("/akun/login/").content.decode()
     assert 'action="/i18n/setlang/"' in html
     assert '<select id="lang-select" name="language">' in html
-    assert '<option value="id" selected>Bahasa Indonesia</option>' in html
-    assert '<option value="en">' in html
+    assert '<option value="id" lang="id" selected>Bahasa Indonesia</option>' in html
+    # Each language is named in itself, so an English reader finds "English", not "Inggris".
+    assert '<option value="en" lang="en">English</option>' in html
     assert 'name="csrfmiddlewaretoken"' in html
 
 
