@@ -8,7 +8,7 @@ PORT ?= 8000
 # Outside CI the tests marked browser/worker are deselected by tests/conftest.py, because they
 # need Chromium and a running Celery worker; CI=true (.ci/run) runs them all.
 
-.PHONY: run test lint install install-dev migrate demo messages compilemessages serve clean
+.PHONY: run test lint install install-dev migrate demo messages compilemessages vendor-translations clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,13 @@ compilemessages: install
 messages: install
 	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=tests --ignore=bench --no-obsolete
 	$(PY) manage.py compilemessages --ignore=.venv
+
+# Wagtail ships Indonesian as id_ID, which Django does not use for LANGUAGE_CODE "id": merge it.
+vendor-translations: install
+	mkdir -p locale_vendor/id/LC_MESSAGES
+	msgcat --use-first -o locale_vendor/id/LC_MESSAGES/django.po \
+	  $$(find $(VENV)/lib/python3.11/site-packages/wagtail -path '*id_ID/LC_MESSAGES/django.po' | sort)
+	msgfmt -o locale_vendor/id/LC_MESSAGES/django.mo locale_vendor/id/LC_MESSAGES/django.po
 
 migrate: install
 	$(PY) manage.py migrate --no-input

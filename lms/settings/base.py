@@ -178,7 +178,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Internationalisation: Bahasa Indonesia first, English second --------------------------
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/: our catalogues (en) and overrides of third-party strings (id). locale_vendor/id: Wagtail's
+# Indonesian catalogues, which Wagtail ships as "id_ID" — a name Django never looks up for "id"
+# (regenerate with `make vendor-translations` after upgrading Wagtail).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
