@@ -171,6 +171,7 @@ def test_outline_and_lesson_page_run_a_fixed_number_of_queries(
         assert client.get(lesson.url).status_code == 200
 
 
+@pytest.mark.django_db
 def test_module_display_title_adds_the_day_once():
     assert ModulePage(title="Manajemen usaha", day_number=2).display_title == "Hari 2: Manajemen usaha"
     assert ModulePage(title="Hari 2 — Manajemen usaha", day_number=2).display_title == "Hari 2 — Manajemen usaha"
