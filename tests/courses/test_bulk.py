@@ -142,3 +142,21 @@ def test_admin_view_refuses_bad_files_and_other_people(cohort, make_user, client
     denied = client_for(trainee).get(f"/admin/kursus/angkatan/{cohort.pk}/impor/")
     assert denied.status_code == 302
     assert not Enrollment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_invitation_link_lets_the_new_trainee_set_a_password(cohort, officer, client):
+    from courses.bulk import invitation_link
+
+    run(cohort, "nama,email\nRina Wulandari,rina@example.test\n", officer)
+    user = User.objects.get(email="rina@example.test")
+    path = invitation_link(user).split("://", 1)[1].split("/", 1)[1]
+    form = client.get("/" + path, follow=True)
+    assert form.status_code == 200 and 'name="password1"' in form.content.decode()
+    done = client.post(
+        form.redirect_chain[-1][0] if form.redirect_chain else "/" + path,
+        {"password1": "Koperasi-Maju-2026", "password2": "Koperasi-Maju-2026"},
+    )
+    assert done.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("Koperasi-Maju-2026")
