@@ -7,6 +7,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 RICH_FEATURES = ["bold", "italic", "ol", "ul", "h3", "link", "document-link"]
 
@@ -86,8 +87,20 @@ class GlossaryBlock(blocks.StructBlock):
         template = "courses/blocks/glossary.html"
 
 
+class LedgerExerciseBlock(blocks.StructBlock):
+    """A link from a lesson to a practice-ledger exercise (graded on the book the trainee keeps)."""
+
+    exercise = SnippetChooserBlock("ledger.LedgerExercise", label=_("latihan buku"))
+    intro = blocks.RichTextBlock(label=_("pengantar"), required=False, features=RICH_FEATURES)
+
+    class Meta:
+        icon = "table"
+        label = _("Latihan buku (sandbox)")
+        template = "courses/blocks/ledger_exercise.html"
+
+
 class LessonBodyBlock(blocks.StreamBlock):
-    """Everything a lesson can hold. The lead adds "ledger_exercise" here later (see docs/courses.md)."""
+    """Everything a lesson can hold."""
 
     heading = blocks.CharBlock(label=_("Subjudul"), max_length=200, template="courses/blocks/heading.html")
     paragraph = blocks.RichTextBlock(
@@ -99,3 +112,4 @@ class LessonBodyBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     journal_example = JournalExampleBlock()
     glossary = GlossaryBlock()
+    ledger_exercise = LedgerExerciseBlock()

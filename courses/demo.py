@@ -49,9 +49,45 @@ def _publish(parent, page, user, instructors=()):
     return type(page).objects.get(pk=page.pk)  # publish saved a copy; reload to stay current
 
 
-def _body(blocks) -> list[dict]:
-    """The content's (block name, value) pairs as StreamField raw data, checked against the blocks."""
+# Day-3 lessons that end with a practice-ledger exercise (slugs of ledger/exercise_data.py).
+LEDGER_EXERCISES_BY_LESSON = {
+    "mencatat-simpanan-dan-pinjaman-anggota": [
+        (
+            "setoran-simpanan-anggota",
+            "<p>Catat setoran simpanan anggota baru di buku latihan, lalu minta diperiksa.</p>",
+        ),
+        ("pinjaman-dan-angsuran", "<p>Catat pinjaman anggota dan angsurannya beserta jasa pinjaman.</p>"),
+    ],
+    "mencatat-penjualan-toko": [
+        ("penjualan-toko-koperasi", "<p>Bedakan penjualan kepada anggota dan nonanggota, lengkap dengan HPP.</p>"),
+    ],
+    "shu-dan-pembagian-per-anggota": [
+        ("tutup-buku-dan-shu", "<p>Tutup buku akhir tahun, lalu hitung SHU tiap anggota.</p>"),
+    ],
+}
+
+
+def _ledger_exercise_blocks(lesson_slug: str) -> list[dict]:
+    from ledger.models import LedgerExercise
+
+    wanted = LEDGER_EXERCISES_BY_LESSON.get(lesson_slug, [])
+    found = LedgerExercise.objects.in_bulk([slug for slug, _intro in wanted], field_name="slug")
+    return [
+        {"type": "ledger_exercise", "value": {"exercise": found[slug].pk, "intro": intro}}
+        for slug, intro in wanted
+        if slug in found
+    ]
+
+
+def _body(blocks, lesson_slug: str = "") -> list[dict]:
+    """The content's (block name, value) pairs as StreamField raw data, checked against the blocks.
+
+    Exercises linked to the lesson go just before its closing "Ringkasan" heading."""
     raw = [{"type": name, "value": value} for name, value in blocks]
+    extra = _ledger_exercise_blocks(lesson_slug)
+    if extra:
+        summary = next((i for i, b in enumerate(raw) if b["type"] == "heading" and b["value"] == "Ringkasan"), len(raw))
+        raw[summary:summary] = extra
     return LessonBodyBlock().get_prep_value(LessonBodyBlock().to_python(raw))
 
 
@@ -118,7 +154,7 @@ def _pages(admin, stdout, start: dt.date, instructors) -> CoursePage:
                     summary=lesson.get("summary", ""),
                     estimated_minutes=lesson.get("minutes", 10),
                     is_required=lesson.get("required", True),
-                    body=_body(lesson["body"]),
+                    body=_body(lesson["body"], lesson["slug"]),
                 ),
                 admin,
             )

@@ -93,3 +93,26 @@ def test_callout_glossary_image_and_document():
     assert "<dt>RAT</dt>" in html
     assert "<img" in html and "Toko koperasi di pasar" in html
     assert document.url in html and "Unduh contoh AD/ART" in html
+
+
+@pytest.mark.django_db
+def test_ledger_exercise_block_links_the_exercise_and_renders_nothing_when_it_is_gone(trainee):
+    from courses.blocks import LedgerExerciseBlock
+    from ledger.models import ChartTemplate, LedgerExercise
+
+    exercise = LedgerExercise.objects.create(
+        title="Setoran simpanan",
+        slug="setoran-uji",
+        chart=ChartTemplate.objects.get(is_default=True),
+        period_start="2026-01-01",
+        period_end="2026-12-31",
+        cooperative_name="Koperasi Uji",
+    )
+    block = LedgerExerciseBlock()
+    value = block.to_python({"exercise": exercise.pk, "intro": "<p>Catat setorannya.</p>"})
+    html = block.render(value)
+    assert 'href="/buku/latihan/setoran-uji/"' in html
+    assert "Setoran simpanan" in html and "Catat setorannya." in html
+    assert "1 Januari 2026" in html
+    exercise.delete()
+    assert block.render(block.to_python({"exercise": exercise.pk, "intro": ""})).strip() == ""

@@ -33,7 +33,7 @@ def snapshot():
 
 
 @pytest.mark.django_db
-def test_load_demo_twice(settings):
+def test_load_demo_twice(settings, client):
     settings.DEBUG = True
     call_command("load_demo")
     first = snapshot()
@@ -55,3 +55,23 @@ def test_load_demo_twice(settings):
     assert {status for _s, _e, status in first["attendance"]} >= {"present", "late", "excused", "absent"}
     group = CourseEditorGroup.objects.get(course=course).group
     assert group.user_set.count() == 2
+
+    # Day-3 lessons link the practice-ledger exercises, and an enrolled trainee sees the link.
+    linked = {
+        block.value["exercise"].slug
+        for lesson in LessonPage.objects.all()
+        for block in lesson.body
+        if block.block_type == "ledger_exercise"
+    }
+    assert linked == {
+        "setoran-simpanan-anggota",
+        "pinjaman-dan-angsuran",
+        "penjualan-toko-koperasi",
+        "tutup-buku-dan-shu",
+    }
+    lesson = LessonPage.objects.get(slug="mencatat-penjualan-toko")
+    trainee = cohort.enrollments.order_by("pk").first().user
+    client.force_login(trainee)
+    html = client.get(lesson.url).content.decode()
+    assert 'href="/buku/latihan/penjualan-toko-koperasi/"' in html
+    assert "Kerjakan latihan ini" in html
