@@ -48,20 +48,31 @@ SETORAN_SIMPANAN = {
     ],
     # (number, date, narrative)
     "transactions": [
-        (1, dt.date(2026, 1, 5),
-         "Rina Wulandari (A004) masuk menjadi anggota. Ia membayar tunai simpanan pokok Rp 500.000 "
-         "dan simpanan wajib bulan Januari Rp 50.000."),
-        (2, dt.date(2026, 1, 6),
-         "Joko Susilo (A005) masuk menjadi anggota dan membayar tunai simpanan pokok Rp 500.000 serta "
-         "simpanan wajib Januari Rp 50.000."),
-        (3, dt.date(2026, 1, 10),
-         "Siti Aminah (A001), Budi Santoso (A002) dan Dewi Lestari (A003) masing-masing membayar tunai "
-         "simpanan wajib Januari Rp 50.000."),
-        (4, dt.date(2026, 1, 15),
-         "Siti Aminah (A001) menabung simpanan sukarela tunai Rp 200.000."),
-        (5, dt.date(2026, 1, 31),
-         "Dewi Lestari (A003) keluar dari keanggotaan. Koperasi mengembalikan tunai seluruh simpanan "
-         "pokoknya (Rp 500.000) dan simpanan wajibnya (Rp 650.000)."),
+        (
+            1,
+            dt.date(2026, 1, 5),
+            "Rina Wulandari (A004) masuk menjadi anggota. Ia membayar tunai simpanan pokok Rp 500.000 "
+            "dan simpanan wajib bulan Januari Rp 50.000.",
+        ),
+        (
+            2,
+            dt.date(2026, 1, 6),
+            "Joko Susilo (A005) masuk menjadi anggota dan membayar tunai simpanan pokok Rp 500.000 serta "
+            "simpanan wajib Januari Rp 50.000.",
+        ),
+        (
+            3,
+            dt.date(2026, 1, 10),
+            "Siti Aminah (A001), Budi Santoso (A002) dan Dewi Lestari (A003) masing-masing membayar tunai "
+            "simpanan wajib Januari Rp 50.000.",
+        ),
+        (4, dt.date(2026, 1, 15), "Siti Aminah (A001) menabung simpanan sukarela tunai Rp 200.000."),
+        (
+            5,
+            dt.date(2026, 1, 31),
+            "Dewi Lestari (A003) keluar dari keanggotaan. Koperasi mengembalikan tunai seluruh simpanan "
+            "pokoknya (Rp 500.000) dan simpanan wajibnya (Rp 650.000).",
+        ),
     ],
     # (transaction number, account code, side, amount, member number)
     "expected_lines": [
@@ -119,20 +130,31 @@ PINJAMAN_ANGSURAN = {
         ("3103", "30000000", ""),
     ],
     "transactions": [
-        (1, dt.date(2026, 2, 2),
-         "Koperasi memberi pinjaman tunai Rp 6.000.000 kepada Agus Prasetyo (A001), jangka 6 bulan, "
-         "jasa 1% per bulan dari pokok."),
-        (2, dt.date(2026, 2, 5),
-         "Koperasi memberi pinjaman tunai Rp 3.000.000 kepada Sri Rahayu (A002), jangka 6 bulan, "
-         "jasa 1% per bulan dari pokok."),
-        (3, dt.date(2026, 3, 2),
-         "Agus Prasetyo (A001) membayar tunai angsuran pertama: pokok Rp 1.000.000 ditambah jasa "
-         "pinjaman 1% dari Rp 6.000.000."),
-        (4, dt.date(2026, 3, 5),
-         "Sri Rahayu (A002) membayar tunai angsuran pertama: pokok Rp 500.000 ditambah jasa pinjaman "
-         "1% dari Rp 3.000.000."),
-        (5, dt.date(2026, 3, 31),
-         "Koperasi membayar tunai gaji petugas simpan pinjam bulan Maret Rp 1.500.000."),
+        (
+            1,
+            dt.date(2026, 2, 2),
+            "Koperasi memberi pinjaman tunai Rp 6.000.000 kepada Agus Prasetyo (A001), jangka 6 bulan, "
+            "jasa 1% per bulan dari pokok.",
+        ),
+        (
+            2,
+            dt.date(2026, 2, 5),
+            "Koperasi memberi pinjaman tunai Rp 3.000.000 kepada Sri Rahayu (A002), jangka 6 bulan, "
+            "jasa 1% per bulan dari pokok.",
+        ),
+        (
+            3,
+            dt.date(2026, 3, 2),
+            "Agus Prasetyo (A001) membayar tunai angsuran pertama: pokok Rp 1.000.000 ditambah jasa "
+            "pinjaman 1% dari Rp 6.000.000.",
+        ),
+        (
+            4,
+            dt.date(2026, 3, 5),
+            "Sri Rahayu (A002) membayar tunai angsuran pertama: pokok Rp 500.000 ditambah jasa pinjaman "
+            "1% dari Rp 3.000.000.",
+        ),
+        (5, dt.date(2026, 3, 31), "Koperasi membayar tunai gaji petugas simpan pinjam bulan Maret Rp 1.500.000."),
     ],
     "expected_lines": [
         (1, "1103", D, "6000000", "A001"),
@@ -183,20 +205,24 @@ PENJUALAN_TOKO = {
         ("3103", "40000000", ""),
     ],
     "transactions": [
-        (1, dt.date(2026, 3, 3),
-         "Toko membeli barang dagangan secara kredit dari pemasok Rp 10.000.000."),
-        (2, dt.date(2026, 3, 5),
-         "Fitri Handayani (A001), anggota, membeli barang tunai Rp 1.200.000; harga pokok barang itu "
-         "Rp 1.000.000."),
-        (3, dt.date(2026, 3, 6),
-         "Seorang pembeli bukan anggota membeli barang tunai Rp 2.400.000; harga pokoknya Rp 2.000.000."),
-        (4, dt.date(2026, 3, 10),
-         "Hendra Gunawan (A002), anggota, membeli barang secara kredit Rp 600.000; harga pokoknya "
-         "Rp 500.000."),
-        (5, dt.date(2026, 3, 25),
-         "Toko membayar tunai sebagian utang kepada pemasok Rp 5.000.000."),
-        (6, dt.date(2026, 3, 31),
-         "Toko membayar tunai tagihan listrik dan air bulan Maret Rp 350.000."),
+        (1, dt.date(2026, 3, 3), "Toko membeli barang dagangan secara kredit dari pemasok Rp 10.000.000."),
+        (
+            2,
+            dt.date(2026, 3, 5),
+            "Fitri Handayani (A001), anggota, membeli barang tunai Rp 1.200.000; harga pokok barang itu Rp 1.000.000.",
+        ),
+        (
+            3,
+            dt.date(2026, 3, 6),
+            "Seorang pembeli bukan anggota membeli barang tunai Rp 2.400.000; harga pokoknya Rp 2.000.000.",
+        ),
+        (
+            4,
+            dt.date(2026, 3, 10),
+            "Hendra Gunawan (A002), anggota, membeli barang secara kredit Rp 600.000; harga pokoknya Rp 500.000.",
+        ),
+        (5, dt.date(2026, 3, 25), "Toko membayar tunai sebagian utang kepada pemasok Rp 5.000.000."),
+        (6, dt.date(2026, 3, 31), "Toko membayar tunai tagihan listrik dan air bulan Maret Rp 350.000."),
     ],
     "expected_lines": [
         (1, "1105", D, "10000000", ""),
@@ -270,15 +296,23 @@ TUTUP_BUKU_SHU = {
         ("5106", "3000000", ""),
     ],
     "transactions": [
-        (1, dt.date(2026, 12, 31),
-         "Tutup buku tahun 2026: tutup semua akun pendapatan dan beban ke SHU Tahun Berjalan."),
-        (2, dt.date(2027, 3, 15),
-         "RAT menetapkan pembagian SHU tahun 2026 sesuai persentase di petunjuk: cadangan, bagian "
-         "anggota (jasa usaha dan jasa modal, sebagai Utang SHU Anggota), dana pengurus, dana "
-         "karyawan, dana pendidikan dan dana sosial."),
-        (3, dt.date(2027, 3, 25),
-         "Koperasi membayar tunai SHU Slamet Riyadi (A001): jasa modal Rp 600.000 dan jasa usaha "
-         "Rp 600.000."),
+        (
+            1,
+            dt.date(2026, 12, 31),
+            "Tutup buku tahun 2026: tutup semua akun pendapatan dan beban ke SHU Tahun Berjalan.",
+        ),
+        (
+            2,
+            dt.date(2027, 3, 15),
+            "RAT menetapkan pembagian SHU tahun 2026 sesuai persentase di petunjuk: cadangan, bagian "
+            "anggota (jasa usaha dan jasa modal, sebagai Utang SHU Anggota), dana pengurus, dana "
+            "karyawan, dana pendidikan dan dana sosial.",
+        ),
+        (
+            3,
+            dt.date(2027, 3, 25),
+            "Koperasi membayar tunai SHU Slamet Riyadi (A001): jasa modal Rp 600.000 dan jasa usaha Rp 600.000.",
+        ),
     ],
     "expected_lines": [],
     # Final balances signed in each account's normal direction.

@@ -300,7 +300,6 @@ def _document(book, title) -> ReportDocument:
     )
 
 
-
 def _param_date(params, name: str, book) -> dt.date | None:
     """A date filter from the query string (ISO), clamped to nothing when unreadable."""
     raw = (params.get(name) or "").strip() if params else ""
@@ -349,15 +348,29 @@ def jurnal_umum(book, params) -> ReportDocument:
             label = f"{label} ({_('bukti')} {entry.voucher})"
         if entry.kind != "normal":
             label = f"{label} [{entry.kind_label}]"
-        table.add(date_cell(entry.date), text(f"#{entry.number}", _entry_url(book, entry.number)), text(label),
-                  text(""), text(""), text(""), style="heading")
+        table.add(
+            date_cell(entry.date),
+            text(f"#{entry.number}", _entry_url(book, entry.number)),
+            text(label),
+            text(""),
+            text(""),
+            text(""),
+            style="heading",
+        )
         for line in entry.lines:
             name = line.account_name if line.debit is not None else f"    {line.account_name}"
             if line.member_number:
                 name = f"{name} — {line.member_number} {line.member_name}"
             table.add(text(""), text(""), text(name), text(line.account_code), money(line.debit), money(line.credit))
-    table.add(text(_("Jumlah")), text(""), text(""), text(""), money(data.total_debit), money(data.total_credit),
-              style="total")
+    table.add(
+        text(_("Jumlah")),
+        text(""),
+        text(""),
+        text(""),
+        money(data.total_debit),
+        money(data.total_credit),
+        style="total",
+    )
     return doc
 
 
@@ -389,10 +402,23 @@ def buku_besar(book, params) -> ReportDocument:
         label = row.description
         if row.member_number:
             label = f"{label} — {row.member_number} {row.member_name}"
-        table.add(date_cell(row.date), text(f"#{row.entry_number}", _entry_url(book, row.entry_number)), text(label),
-                  money(row.debit), money(row.credit), money(row.balance))
-    table.add(text(_("Jumlah")), text(""), text(_("Saldo akhir")), money(data.total_debit), money(data.total_credit),
-              money(data.closing_balance), style="total")
+        table.add(
+            date_cell(row.date),
+            text(f"#{row.entry_number}", _entry_url(book, row.entry_number)),
+            text(label),
+            money(row.debit),
+            money(row.credit),
+            money(row.balance),
+        )
+    table.add(
+        text(_("Jumlah")),
+        text(""),
+        text(_("Saldo akhir")),
+        money(data.total_debit),
+        money(data.total_credit),
+        money(data.closing_balance),
+        style="total",
+    )
     return doc
 
 
@@ -468,10 +494,23 @@ def perubahan_ekuitas(book, params) -> ReportDocument:
     table = doc.add_table([_("Kode"), _("Akun"), _("Saldo awal"), _("Penambahan"), _("Pengurangan"), _("Saldo akhir")])
     table.numeric = [False, False, True, True, True, True]
     for row in data.rows:
-        table.add(text(row.code), text(row.name), money(row.opening), money(row.increase), money(row.decrease),
-                  money(row.closing))
-    table.add(text(""), text(_("Jumlah")), money(data.total_opening), money(data.total_increase),
-              money(data.total_decrease), money(data.total_closing), style="total")
+        table.add(
+            text(row.code),
+            text(row.name),
+            money(row.opening),
+            money(row.increase),
+            money(row.decrease),
+            money(row.closing),
+        )
+    table.add(
+        text(""),
+        text(_("Jumlah")),
+        money(data.total_opening),
+        money(data.total_increase),
+        money(data.total_decrease),
+        money(data.total_closing),
+        style="total",
+    )
     return doc
 
 
@@ -482,34 +521,55 @@ def _cards(book, params, kind: str) -> ReportDocument:
     doc = _document(book, data.title)
     _date_filters(doc, params, "sampai")
     doc.subtitle = _range_subtitle(None, as_of or book.period_end)
-    doc.filters = [{
-        "name": "anggota",
-        "label": _("Anggota"),
-        "choices": [("", _("Semua anggota"))] + [(c.member_number, f"{c.member_number} — {c.member_name}")
-                                                 for c in data.cards],
-        "value": selected,
-    }]
-    summary = doc.add_table([_("Nomor"), _("Nama")] + [name for _code, name in data.accounts] + [_("Jumlah")],
-                            heading=_("Ringkasan"))
+    doc.filters = [
+        {
+            "name": "anggota",
+            "label": _("Anggota"),
+            "choices": [("", _("Semua anggota"))]
+            + [(c.member_number, f"{c.member_number} — {c.member_name}") for c in data.cards],
+            "value": selected,
+        }
+    ]
+    summary = doc.add_table(
+        [_("Nomor"), _("Nama")] + [name for _code, name in data.accounts] + [_("Jumlah")], heading=_("Ringkasan")
+    )
     for card in data.cards:
-        summary.add(text(card.member_number), text(card.member_name),
-                    *[money(card.balances.get(code)) for code, _name in data.accounts], money(card.total))
-    summary.add(text(""), text(_("Jumlah")), *[money(data.totals.get(code)) for code, _name in data.accounts],
-                money(data.total), style="total")
+        summary.add(
+            text(card.member_number),
+            text(card.member_name),
+            *[money(card.balances.get(code)) for code, _name in data.accounts],
+            money(card.total),
+        )
+    summary.add(
+        text(""),
+        text(_("Jumlah")),
+        *[money(data.totals.get(code)) for code, _name in data.accounts],
+        money(data.total),
+        style="total",
+    )
     for card in data.cards:
         if selected and card.member_number != selected:
             continue
         if not card.rows and not selected:
             continue
-        table = doc.add_table([_("Tanggal"), _("No."), _("Keterangan"), _("Akun"), _("Debit"), _("Kredit"), _("Saldo")],
-                              heading=f"{card.member_number} — {card.member_name}")
+        table = doc.add_table(
+            [_("Tanggal"), _("No."), _("Keterangan"), _("Akun"), _("Debit"), _("Kredit"), _("Saldo")],
+            heading=f"{card.member_number} — {card.member_name}",
+        )
         table.numeric = [False, False, False, False, True, True, True]
         for row in card.rows:
-            table.add(date_cell(row.date), text(f"#{row.entry_number}", _entry_url(book, row.entry_number)),
-                      text(row.description), text(f"{row.account_code} {row.account_name}"), money(row.debit),
-                      money(row.credit), money(row.balance))
-        table.add(text(""), text(""), text(_("Saldo akhir")), text(""), text(""), text(""), money(card.total),
-                  style="total")
+            table.add(
+                date_cell(row.date),
+                text(f"#{row.entry_number}", _entry_url(book, row.entry_number)),
+                text(row.description),
+                text(f"{row.account_code} {row.account_name}"),
+                money(row.debit),
+                money(row.credit),
+                money(row.balance),
+            )
+        table.add(
+            text(""), text(""), text(_("Saldo akhir")), text(""), text(""), text(""), money(card.total), style="total"
+        )
     return doc
 
 
@@ -557,28 +617,64 @@ def shu_document(book, allocation) -> ReportDocument:
     components = doc.add_table([_("Komponen"), _("Persentase"), _("Jumlah")], heading=_("Komponen pembagian"))
     for component in allocation.components:
         components.add(text(component.label), percent(component.percent), money(component.amount))
-    components.add(text(_("Jumlah")), percent(sum((c.percent for c in allocation.components), Decimal(0))),
-                   money(allocation.components_total), style="total")
+    components.add(
+        text(_("Jumlah")),
+        percent(sum((c.percent for c in allocation.components), Decimal(0))),
+        money(allocation.components_total),
+        style="total",
+    )
     members = doc.add_table(
         [_("Nomor"), _("Nama"), _("Simpanan"), _("Transaksi"), _("Jasa modal"), _("Jasa usaha"), _("Jumlah SHU")],
         heading=_("SHU per anggota"),
     )
     for member in allocation.members:
-        members.add(text(member.number), text(member.name), money(member.simpanan), money(member.transactions),
-                    money(member.jasa_modal), money(member.jasa_usaha), money(member.total))
-    members.add(text(""), text(_("Jumlah dibagikan")), money(allocation.total_simpanan),
-                money(allocation.total_transactions), money(allocation.jasa_modal_allocated),
-                money(allocation.jasa_usaha_allocated), money(allocation.members_total), style="total")
-    members.add(text(""), text(_("Komponen JMA / JUA")), text(""), text(""), money(allocation.jasa_modal_amount),
-                money(allocation.jasa_usaha_amount), money(allocation.jasa_modal_amount + allocation.jasa_usaha_amount),
-                style="subtotal")
-    members.add(text(""), text(_("Selisih pembulatan")), text(""), text(""),
-                money(allocation.jasa_modal_rounding_difference), money(allocation.jasa_usaha_rounding_difference),
-                money(allocation.rounding_difference), style="muted")
+        members.add(
+            text(member.number),
+            text(member.name),
+            money(member.simpanan),
+            money(member.transactions),
+            money(member.jasa_modal),
+            money(member.jasa_usaha),
+            money(member.total),
+        )
+    members.add(
+        text(""),
+        text(_("Jumlah dibagikan")),
+        money(allocation.total_simpanan),
+        money(allocation.total_transactions),
+        money(allocation.jasa_modal_allocated),
+        money(allocation.jasa_usaha_allocated),
+        money(allocation.members_total),
+        style="total",
+    )
+    members.add(
+        text(""),
+        text(_("Komponen JMA / JUA")),
+        text(""),
+        text(""),
+        money(allocation.jasa_modal_amount),
+        money(allocation.jasa_usaha_amount),
+        money(allocation.jasa_modal_amount + allocation.jasa_usaha_amount),
+        style="subtotal",
+    )
+    members.add(
+        text(""),
+        text(_("Selisih pembulatan")),
+        text(""),
+        text(""),
+        money(allocation.jasa_modal_rounding_difference),
+        money(allocation.jasa_usaha_rounding_difference),
+        money(allocation.rounding_difference),
+        style="muted",
+    )
     members.numeric = [False, False, True, True, True, True, True]
     doc.notes.append(describe_rounding(allocation))
-    doc.notes.append(_("Jasa modal = JMA × simpanan anggota ÷ total simpanan; jasa usaha = JUA × transaksi anggota ÷ "
-                       "total transaksi anggota; masing-masing dibulatkan setengah ke atas ke Rp 1."))
+    doc.notes.append(
+        _(
+            "Jasa modal = JMA × simpanan anggota ÷ total simpanan; jasa usaha = JUA × transaksi anggota ÷ "
+            "total transaksi anggota; masing-masing dibulatkan setengah ke atas ke Rp 1."
+        )
+    )
     return doc
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.db.models import Count, Q, Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -29,10 +28,6 @@ from .forms import (
     ShuAllocationForm,
 )
 from .models import Book, BookKind, EntryKind, JournalEntry, LedgerExercise, Side
-
-NONCE_TTL = 24 * 3600
-PENDING_TTL = 120
-
 
 # --- Access helpers -----------------------------------------------------------------------
 
@@ -168,10 +163,6 @@ def book_detail(request, book_id: int):
 # --- Journal entries -----------------------------------------------------------------------
 
 
-def _nonce_key(book: Book, nonce: str) -> str:
-    return f"ledger:entry-nonce:{book.pk}:{nonce}"
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 @_edit_view
@@ -189,18 +180,11 @@ def entry_create(request, book_id: int):
         add_rows=add_rows,
     )
     if request.method == "POST" and not add_rows and form.is_valid():
+        # The form's one-time nonce is the entry's client_token: the service, holding the book's
+        # row lock, returns the entry already posted with it, so a double click or a resend after
+        # a slow network posts once — across processes, not only within one.
         nonce = form.nonce
-        key = _nonce_key(book, nonce) if nonce else None
-        # "pending" expires quickly so a crash mid-post does not block the form; the entry number
-        # it is replaced with is kept for a day.
-        if key and not cache.add(key, "pending", PENDING_TTL):
-            # The same form was already sent (double click, resend after a slow network).
-            done = cache.get(key)
-            if isinstance(done, int):
-                messages.info(request, _("Jurnal ini sudah tersimpan; tidak dicatat dua kali."))
-                return redirect("ledger:entry_detail", book_id=book.pk, number=done)
-            messages.info(request, _("Jurnal ini sedang disimpan; periksa daftar jurnal."))
-            return redirect("ledger:entry_list", book_id=book.pk)
+        already = bool(nonce) and JournalEntry.objects.filter(book=book, client_token=nonce[:64]).exists()
         inputs, rows = form.line_inputs()
         header = form.header.cleaned_data
         try:
@@ -211,14 +195,14 @@ def entry_create(request, book_id: int):
                 description=header["description"],
                 voucher=header.get("voucher") or "",
                 lines=inputs,
+                client_token=nonce,
             )
         except LedgerValidationError as exc:
-            if key:
-                cache.delete(key)
             form.apply_service_errors(exc.errors, rows)
         else:
-            if key:
-                cache.set(key, entry.number, NONCE_TTL)
+            if already:
+                messages.info(request, _("Jurnal ini sudah tersimpan; tidak dicatat dua kali."))
+                return redirect("ledger:entry_detail", book_id=book.pk, number=entry.number)
             messages.success(request, _("Jurnal #%(number)s sudah diposting.") % {"number": entry.number})
             if "save_another" in request.POST:
                 return redirect("ledger:entry_create", book_id=book.pk)
@@ -413,7 +397,6 @@ def closing(request, book_id: int):
 # --- Reports -------------------------------------------------------------------------------
 
 
-
 @login_required
 def report(request, book_id: int, slug: str):
     book = get_book_for(request.user, book_id)
@@ -486,7 +469,9 @@ def exercise_detail(request, slug: str):
             except LedgerValidationError as exc:
                 messages.error(request, "; ".join(exc.messages))
             else:
-                messages.success(request, _("Latihan dimulai lagi dari saldo awal (percobaan ke-%(n)s).") % {"n": book.attempt})
+                messages.success(
+                    request, _("Latihan dimulai lagi dari saldo awal (percobaan ke-%(n)s).") % {"n": book.attempt}
+                )
             return redirect("ledger:exercise_detail", slug=exercise.slug)
         if action == "check" and book is not None:
             result = grade(book=book, user=request.user)
@@ -609,8 +594,9 @@ def _shu_allocation(request, book: Book):
     form = ShuAllocationForm(data, initial=initial)
     if data is None:
         # Unbound: compute with the initial percentages so the page shows an allocation at once.
-        form = ShuAllocationForm({f"pct_{key}": form[f"pct_{key}"].value() or "" for key, _l in SHU_COMPONENTS}
-                                 | {"shu_amount": ""})
+        form = ShuAllocationForm(
+            {f"pct_{key}": form[f"pct_{key}"].value() or "" for key, _l in SHU_COMPONENTS} | {"shu_amount": ""}
+        )
     if not form.is_valid():
         return form, None, None
     shu_amount = form.cleaned_data["shu_amount"]
@@ -645,8 +631,9 @@ def shu(request, book_id: int):
     return render(
         request,
         "ledger/shu.html",
-        _book_context(request, book, form=form, allocation=allocation, document=document, query=query,
-                      shu_amount=shu_amount),
+        _book_context(
+            request, book, form=form, allocation=allocation, document=document, query=query, shu_amount=shu_amount
+        ),
         status=400 if form.errors and "shu_amount" in request.GET else 200,
     )
 

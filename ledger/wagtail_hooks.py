@@ -161,7 +161,7 @@ class ChartIndexView(InstanceCheckedIndexView):
 
 
 def copy_chart_view(request, pk, *, viewset):
-    """"Salin": copy a chart (e.g. the seeded default) under a new name, then edit the copy."""
+    """ "Salin": copy a chart (e.g. the seeded default) under a new name, then edit the copy."""
     from .services import copy_chart
 
     policy = viewset.permission_policy
@@ -283,8 +283,16 @@ class LedgerExerciseForm(WagtailAdminModelForm):
             **{
                 name: cleaned.get(name)
                 for name in (
-                    "title", "slug", "chart", "period_start", "period_end", "cooperative_name", "grading_mode",
-                    "tolerance", "shu_amount", "shu_components",
+                    "title",
+                    "slug",
+                    "chart",
+                    "period_start",
+                    "period_end",
+                    "cooperative_name",
+                    "grading_mode",
+                    "tolerance",
+                    "shu_amount",
+                    "shu_components",
                 )
                 if name in cleaned
             },
@@ -332,7 +340,9 @@ class LedgerExerciseViewSet(SnippetViewSet):
             ObjectList(
                 [
                     InlinePanel("members", heading=gettext_lazy("Anggota"), label=gettext_lazy("Anggota")),
-                    InlinePanel("opening_balances", heading=gettext_lazy("Saldo awal"), label=gettext_lazy("Saldo awal")),
+                    InlinePanel(
+                        "opening_balances", heading=gettext_lazy("Saldo awal"), label=gettext_lazy("Saldo awal")
+                    ),
                 ],
                 heading=gettext_lazy("Anggota dan saldo awal"),
             ),

@@ -21,8 +21,21 @@ def exercise_post(chart, *, credit_amount="500000", slug="latihan-uji-admin"):
         "chart": str(chart.pk),
         "period_start": "2026-01-01",
         "period_end": "2026-12-31",
-        "instructions": json.dumps({"blocks": [{"key": "a1", "type": "unstyled", "depth": 0, "text": "Catat setoran.",
-                                                "inlineStyleRanges": [], "entityRanges": []}], "entityMap": {}}),
+        "instructions": json.dumps(
+            {
+                "blocks": [
+                    {
+                        "key": "a1",
+                        "type": "unstyled",
+                        "depth": 0,
+                        "text": "Catat setoran.",
+                        "inlineStyleRanges": [],
+                        "entityRanges": [],
+                    }
+                ],
+                "entityMap": {},
+            }
+        ),
         "grading_mode": "per_line",
         "tolerance": "0",
         "shu_amount": "",
@@ -34,12 +47,18 @@ def exercise_post(chart, *, credit_amount="500000", slug="latihan-uji-admin"):
             {"account_code": "1101", "amount": "500000", "member_number": ""},
             {"account_code": "3101", "amount": "500000", "member_number": "A001"},
         ],
-        "transactions": [{"number": "1", "date": "2026-01-05", "narrative": "Siti menyetor simpanan wajib.",
-                          "points": "1"}],
+        "transactions": [
+            {"number": "1", "date": "2026-01-05", "narrative": "Siti menyetor simpanan wajib.", "points": "1"}
+        ],
         "expected_lines": [
             {"transaction_number": "1", "account_code": "1101", "side": "D", "amount": "500000", "member_number": ""},
-            {"transaction_number": "1", "account_code": "3102", "side": "C", "amount": credit_amount,
-             "member_number": "A001"},
+            {
+                "transaction_number": "1",
+                "account_code": "3102",
+                "side": "C",
+                "amount": credit_amount,
+                "member_number": "A001",
+            },
         ],
         "expected_balances": [],
     }
@@ -71,7 +90,8 @@ def test_instructor_creates_an_exercise_with_inline_children(client_for, instruc
     assert exercise.members.count() == 1
     assert exercise.opening_balances.count() == 2
     assert [(x.account_code, x.side) for x in exercise.expected_lines.order_by("sort_order")] == [
-        ("1101", "D"), ("3102", "C"),
+        ("1101", "D"),
+        ("3102", "C"),
     ]
 
 
@@ -101,8 +121,9 @@ def test_copy_chart_with_salin_then_edit_the_copy(client_for, instructor, chart)
     assert response.status_code == 302 and response.url == f"{CHART_INDEX}edit/{copy.pk}/"
     assert copy.created_by == instructor and not copy.is_default
     assert copy.accounts.count() == chart.accounts.count()
-    edit = client.post(f"{CHART_INDEX}edit/{copy.pk}/", {"name": "Bagan KSP (ubah)", "slug": copy.slug,
-                                                         "description": ""})
+    edit = client.post(
+        f"{CHART_INDEX}edit/{copy.pk}/", {"name": "Bagan KSP (ubah)", "slug": copy.slug, "description": ""}
+    )
     assert edit.status_code == 302
     copy.refresh_from_db()
     assert copy.name == "Bagan KSP (ubah)"

@@ -163,11 +163,16 @@ def test_shu_check_on_the_closing_exercise(client_for, trainee):
     client.post(url, {"action": "start"})
     page = client.get(url)
     assert 'name="shu-A001-jasa_modal"' in page.text
-    response = client.post(url, {
-        "action": "check_shu",
-        "shu-A001-jasa_modal": "600.000", "shu-A001-jasa_usaha": "600.000",
-        "shu-A002-jasa_modal": "1.200.000", "shu-A002-jasa_usaha": "1",
-    })
+    response = client.post(
+        url,
+        {
+            "action": "check_shu",
+            "shu-A001-jasa_modal": "600.000",
+            "shu-A001-jasa_usaha": "600.000",
+            "shu-A002-jasa_modal": "1.200.000",
+            "shu-A002-jasa_usaha": "1",
+        },
+    )
     assert response.status_code == 200
     result = response.context["shu_result"]
     a001 = next(item for item in result.items if item.key == "A001")

@@ -177,8 +177,9 @@ def test_date_filters_reach_the_downloads(client_for, trainee, worked_book):
     assert 'name="dari"' in page.text and 'value="2026-02-01"' in page.text
     assert "dari=2026-02-01" in page.text  # the download links keep the filter
     assert "#1<" not in page.text and "#2<" in page.text
-    xlsx = client.get(reverse("ledger:report_download", args=[worked_book.pk, "jurnal-umum", "xlsx"]),
-                      {"dari": "2026-02-01"})
+    xlsx = client.get(
+        reverse("ledger:report_download", args=[worked_book.pk, "jurnal-umum", "xlsx"]), {"dari": "2026-02-01"}
+    )
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     dates = [row[0].value.date() for row in sheet.iter_rows() if isinstance(row[0].value, dt.datetime)]
     assert dates and min(dates) >= dt.date(2026, 2, 1)

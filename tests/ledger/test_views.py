@@ -79,6 +79,22 @@ def test_double_submit_counts_once(client_for, trainee, book):
     assert second.status_code == 302 and second.url == first.url
 
 
+def test_double_submit_counts_once_without_a_shared_cache(client_for, trainee, book):
+    """The guard is the entry's client_token in the database, so two web processes (each with its
+    own local cache) still post once: clearing the cache between the posts changes nothing."""
+    from django.core.cache import cache
+
+    client = client_for(trainee)
+    data = entry_post([{"account": "1101", "debit": "750.000"}, {"account": "3103", "credit": "750.000"}], nonce="n-2")
+    first = client.post(entry_url(book), data)
+    cache.clear()
+    second = client.post(entry_url(book), data)
+    assert JournalEntry.objects.filter(book=book).count() == 1
+    assert JournalEntry.objects.get(book=book).client_token == "n-2"
+    assert second.url == first.url
+    assert "tidak dicatat dua kali" in client.get(second.url).content.decode()
+
+
 def test_unbalanced_entry_shows_summary_and_keeps_input(client_for, trainee, book):
     data = entry_post([{"account": "1101", "debit": "1.000.000"}, {"account": "3103", "credit": "900.000"}])
     response = client_for(trainee).post(entry_url(book), data)
