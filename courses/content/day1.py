@@ -1,25 +1,6 @@
 """Day 1 of the curriculum: cooperative identity, law, organs, articles, membership and founding."""
 
-
-def _h(text):
-    return ("heading", text)
-
-
-def _p(html):
-    return ("paragraph", html)
-
-
-def _tip(html):
-    return ("callout", {"kind": "tip", "text": html})
-
-
-def _warn(html):
-    return ("callout", {"kind": "warning", "text": html})
-
-
-def _term(term, definition):
-    return ("glossary", {"term": term, "definition": definition})
-
+from .blocks import h, p, term, tip, warn
 
 LESSON_PRINCIPLES = {
     "slug": "jati-diri-dan-prinsip-koperasi",
@@ -28,8 +9,8 @@ LESSON_PRINCIPLES = {
     "minutes": 6,
     "required": True,
     "body": [
-        _h("Koperasi: usaha milik anggota"),
-        _p(
+        h("Koperasi: usaha milik anggota"),
+        p(
             "<p>Koperasi bukan sekadar toko murah atau tempat meminjam uang. Koperasi adalah badan usaha yang "
             "<b>dimiliki, dikendalikan, dan dimanfaatkan</b> oleh anggotanya sendiri.</p>"
             "<p>Anggota berperan ganda. Ia <b>pemilik</b> yang menanam simpanan dan ikut memutuskan arah usaha, "
@@ -39,15 +20,15 @@ LESSON_PRINCIPLES = {
             "paling berkuasa dan laba dibagi menurut besarnya saham. Di koperasi, setiap anggota punya satu suara, "
             "dan sisa hasil usaha (SHU) dibagi terutama menurut besarnya transaksi anggota dengan koperasinya.</p>"
         ),
-        _p(
+        p(
             "<p>Contohnya Koperasi Konsumen Sejahtera Bersama yang mengelola toko kebutuhan pokok di sebuah "
             "kelurahan. Bu Rina, anggota yang juga pemilik warung, membeli beras dan minyak goreng dari toko "
             "koperasi setiap minggu, rata-rata Rp 1.500.000 sebulan. Semakin banyak ia berbelanja, semakin besar "
             "bagian SHU yang ia terima di akhir tahun. Namun suaranya di rapat anggota sama dengan suara anggota "
             "lain yang hanya sesekali berbelanja.</p>"
         ),
-        _h("Prinsip-prinsip koperasi"),
-        _p(
+        h("Prinsip-prinsip koperasi"),
+        p(
             "<p>UU No. 25/1992 tentang Perkoperasian memuat prinsip yang dipakai pengurus dan anggota saat "
             "mengambil keputusan:</p>"
             "<ol>"
@@ -63,13 +44,13 @@ LESSON_PRINCIPLES = {
             "<li><b>Kerja sama antarkoperasi</b>, misalnya belanja bersama agar harga kulakan lebih murah.</li>"
             "</ol>"
         ),
-        _tip(
+        tip(
             "<p>Saat ada usulan baru, ajukan tiga pertanyaan: Apakah ini melayani anggota? Apakah diputuskan "
             "bersama? Apakah manfaatnya dibagi secara adil? Tiga pertanyaan ini sering sudah cukup untuk menguji "
             "apakah usulan itu sejalan dengan prinsip koperasi.</p>"
         ),
-        _h("Prinsip dalam praktik sehari-hari"),
-        _p(
+        h("Prinsip dalam praktik sehari-hari"),
+        p(
             "<p>Pada unit simpan pinjam, prinsip kemandirian berarti dana pinjaman sebaiknya terutama berasal dari "
             "simpanan anggota, bukan dari utang bank. Pada koperasi mlijo online, prinsip demokrasi terlihat ketika "
             "para pedagang sayur bersama-sama memutuskan biaya layanan aplikasi dan pembagian rute pengantaran. "
@@ -78,14 +59,14 @@ LESSON_PRINCIPLES = {
             "<p>Prinsip juga membantu menolak godaan. Bila seorang pemodal menawarkan dana besar asalkan ia "
             "mendapat suara lebih banyak, prinsip satu anggota satu suara memberi alasan yang jelas untuk menolak.</p>"
         ),
-        _term(
+        term(
             "Sisa Hasil Usaha (SHU)",
             "<p>Pendapatan koperasi dalam satu tahun buku dikurangi biaya, penyusutan, dan kewajiban lain termasuk "
             "pajak. SHU bukan sekadar laba, karena sebagian besar berasal dari transaksi anggota sendiri dan "
             "kembali kepada mereka.</p>",
         ),
-        _h("Ringkasan"),
-        _p(
+        h("Ringkasan"),
+        p(
             "<ul>"
             "<li>Anggota koperasi adalah pemilik sekaligus pengguna jasa.</li>"
             "<li>Satu anggota satu suara, berapa pun besar simpanannya.</li>"
@@ -93,7 +74,7 @@ LESSON_PRINCIPLES = {
             "<li>Prinsip koperasi menjadi alat uji untuk setiap keputusan.</li>"
             "</ul>"
         ),
-        _p(
+        p(
             "<p><b>Pertanyaan refleksi:</b> Prinsip mana yang sudah paling baik dijalankan di koperasi Anda, dan "
             "prinsip mana yang paling perlu diperkuat tahun ini?</p>"
         ),
@@ -107,8 +88,8 @@ LESSON_LAW = {
     "minutes": 7,
     "required": True,
     "body": [
-        _h("Undang-undang sebagai payung"),
-        _p(
+        h("Undang-undang sebagai payung"),
+        p(
             "<p>Dasar hukum utama koperasi adalah <b>UU No. 25/1992 tentang Perkoperasian</b>. Undang-undang ini "
             "mengatur hal-hal pokok yang akan sering Anda temui dalam pelatihan ini:</p>"
             "<ul>"
@@ -123,13 +104,13 @@ LESSON_LAW = {
             "<p>Simpanan sukarela berbeda: anggota menabung secara sukarela dan boleh mengambilnya kembali, "
             "sehingga koperasi mencatatnya sebagai utang kepada anggota.</p>"
         ),
-        _warn(
+        warn(
             "<p>Beberapa ketentuan undang-undang telah diubah oleh peraturan yang lebih baru. Untuk hal teknis "
             "seperti jumlah pendiri atau perizinan, selalu tanyakan ketentuan terbaru kepada Dinas sebelum "
             "bertindak.</p>"
         ),
-        _h("Peraturan pelaksana yang perlu dikenal"),
-        _p(
+        h("Peraturan pelaksana yang perlu dikenal"),
+        p(
             "<ul>"
             "<li><b>Permenkop UKM No. 2/2024</b> tentang kebijakan akuntansi koperasi, berlaku sejak 16 Januari "
             "2024. Peraturan ini mencabut pedoman tahun 2015 (Permenkop UKM No. 12, 13, dan 14 Tahun 2015).</li>"
@@ -144,14 +125,14 @@ LESSON_LAW = {
             "Rp 5 miliar sampai Rp 10 miliar.</li>"
             "</ul>"
         ),
-        _term(
+        term(
             "SAK EP",
             "<p>Standar Akuntansi Keuangan Entitas Privat. Salah satu alasan perpindahan ke standar ini adalah "
             "standar lama (SAK ETAP) tidak dapat memisahkan pendapatan dari anggota dan dari nonanggota, padahal "
             "pemisahan itu penting untuk menghitung SHU.</p>",
         ),
-        _h("Anggaran dasar: hukum di dalam koperasi"),
-        _p(
+        h("Anggaran dasar: hukum di dalam koperasi"),
+        p(
             "<p>Di bawah undang-undang dan peraturan menteri, setiap koperasi punya aturan mainnya sendiri: "
             "<b>anggaran dasar (AD)</b> dan <b>anggaran rumah tangga (ART)</b>. Banyak pertanyaan sehari-hari "
             "dijawab di sana, misalnya berapa simpanan wajib per bulan atau bagaimana SHU dibagi.</p>"
@@ -159,12 +140,12 @@ LESSON_LAW = {
             "Rp 30.000 per bulan. Karena besarnya diatur dalam ART, perubahan ini harus diputuskan Rapat Anggota, "
             "tidak cukup dengan surat edaran pengurus.</p>"
         ),
-        _tip(
+        tip(
             "<p>Simpan salinan digital undang-undang, peraturan menteri, dan AD/ART koperasi Anda dalam satu map "
             "di ponsel. Saat rapat, rujuk bunyi aturannya, bukan ingatan.</p>"
         ),
-        _h("Ringkasan"),
-        _p(
+        h("Ringkasan"),
+        p(
             "<ul>"
             "<li>UU No. 25/1992 mengatur perangkat organisasi, simpanan anggota, dan SHU.</li>"
             "<li>Simpanan pokok dan wajib adalah modal sendiri (Pasal 41); simpanan sukarela adalah utang.</li>"
@@ -173,7 +154,7 @@ LESSON_LAW = {
             "<li>AD/ART adalah aturan main internal yang harus dipatuhi semua perangkat koperasi.</li>"
             "</ul>"
         ),
-        _p(
+        p(
             "<p><b>Pertanyaan refleksi:</b> Standar akuntansi apa yang dipakai koperasi Anda saat ini, dan "
             "siapa yang bertanggung jawab memastikan laporan tahun ini sudah mengikuti ketentuan terbaru?</p>"
         ),
@@ -187,8 +168,8 @@ LESSON_ORGANS = {
     "minutes": 7,
     "required": True,
     "body": [
-        _h("Rapat Anggota: kekuasaan tertinggi"),
-        _p(
+        h("Rapat Anggota: kekuasaan tertinggi"),
+        p(
             "<p>Menurut UU No. 25/1992, <b>Rapat Anggota</b> memegang kekuasaan tertinggi dalam koperasi. Di sinilah "
             "anggota, dengan satu suara per orang, menetapkan anggaran dasar, memilih dan memberhentikan pengurus "
             "dan pengawas, menetapkan rencana kerja serta anggaran, dan mengesahkan laporan pertanggungjawaban "
@@ -198,13 +179,13 @@ LESSON_ORGANS = {
             "pembagian SHU. Selain RAT, koperasi dapat mengadakan rapat anggota lain bila ada keputusan mendesak, "
             "sesuai tata cara dalam AD/ART.</p>"
         ),
-        _tip(
+        tip(
             "<p>Bagikan undangan, laporan keuangan, dan rencana kerja paling tidak beberapa hari sebelum RAT, "
             "misalnya lewat grup WhatsApp anggota dan salinan cetak di toko koperasi. Anggota yang sempat membaca "
             "akan bertanya lebih tajam dan memutuskan lebih baik.</p>"
         ),
-        _h("Pengurus: menjalankan usaha"),
-        _p(
+        h("Pengurus: menjalankan usaha"),
+        p(
             "<p><b>Pengurus</b> dipilih dari dan oleh anggota dalam Rapat Anggota. Pengurus mengelola organisasi dan "
             "usaha, mewakili koperasi di dalam dan di luar pengadilan, menyelenggarakan pembukuan, memelihara "
             "daftar anggota, dan menyusun laporan pertanggungjawaban. Masa jabatan dan jumlah pengurus mengikuti "
@@ -213,8 +194,8 @@ LESSON_ORGANS = {
             "misalnya kepala toko atau petugas kredit. Namun tanggung jawab kepada Rapat Anggota tetap ada pada "
             "pengurus.</p>"
         ),
-        _h("Pengawas: menjaga agar tetap di jalur"),
-        _p(
+        h("Pengawas: menjaga agar tetap di jalur"),
+        p(
             "<p><b>Pengawas</b> juga dipilih oleh Rapat Anggota. Tugasnya mengawasi pelaksanaan kebijakan dan "
             "pengelolaan koperasi, lalu melaporkan hasilnya secara tertulis kepada Rapat Anggota. Pengawas berhak "
             "memeriksa catatan dan dokumen, dan wajib merahasiakan hasil pemeriksaannya kepada pihak luar.</p>"
@@ -223,18 +204,18 @@ LESSON_ORGANS = {
             "kartu angsuran anggota. Bila ada pinjaman yang cair tanpa persetujuan tertulis, temuan itu dicatat "
             "dan dilaporkan.</p>"
         ),
-        _warn(
+        warn(
             "<p>Jangan rangkap jabatan. Pengurus yang sekaligus menjadi pengawas, atau bendahara yang juga "
             "memeriksa kasnya sendiri, menghilangkan fungsi saling mengimbangi dan membuka peluang penyimpangan.</p>"
         ),
-        _term(
+        term(
             "RAT (Rapat Anggota Tahunan)",
             "<p>Rapat anggota yang diadakan setiap tahun untuk mengesahkan laporan pertanggungjawaban pengurus "
             "dan laporan keuangan, menetapkan pembagian SHU, serta menyetujui rencana kerja dan anggaran tahun "
             "berikutnya.</p>",
         ),
-        _h("Ringkasan"),
-        _p(
+        h("Ringkasan"),
+        p(
             "<ul>"
             "<li>Rapat Anggota adalah pemegang kekuasaan tertinggi; RAT diadakan setiap tahun.</li>"
             "<li>Pengurus menjalankan organisasi dan usaha, dan bertanggung jawab kepada Rapat Anggota.</li>"
@@ -242,7 +223,7 @@ LESSON_ORGANS = {
             "<li>Pemisahan peran mencegah penyimpangan dan menjaga kepercayaan anggota.</li>"
             "</ul>"
         ),
-        _p(
+        p(
             "<p><b>Pertanyaan refleksi:</b> Kapan terakhir kali pengawas di koperasi Anda memeriksa catatan dan "
             "melaporkan hasilnya secara tertulis, dan apa yang perlu diperbaiki sebelum RAT berikutnya?</p>"
         ),
@@ -256,8 +237,8 @@ LESSON_ARTICLES = {
     "minutes": 6,
     "required": True,
     "body": [
-        _h("Apa isi anggaran dasar"),
-        _p(
+        h("Apa isi anggaran dasar"),
+        p(
             "<p><b>Anggaran dasar (AD)</b> adalah aturan pokok yang dibuat saat pendirian dan menjadi bagian dari "
             "akta pendirian. Biasanya AD memuat:</p>"
             "<ul>"
@@ -269,8 +250,8 @@ LESSON_ARTICLES = {
             "<li>ketentuan pembagian SHU dan sanksi.</li>"
             "</ul>"
         ),
-        _h("Anggaran rumah tangga dan peraturan khusus"),
-        _p(
+        h("Anggaran rumah tangga dan peraturan khusus"),
+        p(
             "<p><b>Anggaran rumah tangga (ART)</b> merinci hal-hal yang dalam AD baru disebut garis besarnya. "
             "Contohnya, AD menyebut adanya simpanan pokok dan simpanan wajib, sedangkan ART menetapkan angkanya: "
             "simpanan pokok Rp 100.000 dibayar sekali, simpanan wajib Rp 25.000 per bulan.</p>"
@@ -279,35 +260,35 @@ LESSON_ARTICLES = {
             "online. Peraturan khusus tidak boleh bertentangan dengan ART, dan ART tidak boleh bertentangan dengan "
             "AD.</p>"
         ),
-        _p(
+        p(
             "<p>Contoh peraturan khusus di USP Koperasi Karya Mandiri: pinjaman pertama paling banyak "
             "Rp 3.000.000, jangka waktu paling lama 12 bulan, dan anggota baru boleh meminjam setelah tiga bulan "
             "membayar simpanan wajib dengan tertib. Aturan seperti ini melindungi dana anggota dan membuat "
             "keputusan petugas kredit bisa dipertanggungjawabkan.</p>"
         ),
-        _tip(
+        tip(
             "<p>Buat ringkasan AD/ART satu halaman dengan bahasa sehari-hari: besar simpanan, syarat pinjaman, cara "
             "keluar dari keanggotaan, dan persentase pembagian SHU. Tempel di toko koperasi dan kirim ke grup "
             "anggota.</p>"
         ),
-        _h("Mengubah AD/ART"),
-        _p(
+        h("Mengubah AD/ART"),
+        p(
             "<p>Perubahan AD/ART hanya dapat diputuskan oleh Rapat Anggota, dengan kuorum dan suara setuju sesuai "
             "ketentuan AD. Bahan perubahan sebaiknya dibagikan jauh hari sebelum rapat agar anggota sempat "
             "membahasnya.</p>"
         ),
-        _warn(
+        warn(
             "<p>Perubahan anggaran dasar tertentu, misalnya bidang usaha atau nama, perlu dibuatkan akta perubahan "
             "dan dilaporkan atau dimintakan persetujuan pemerintah sesuai ketentuan. Konsultasikan dengan notaris "
             "dan Dinas sebelum menjalankan usaha baru.</p>"
         ),
-        _term(
+        term(
             "AD/ART",
             "<p>Singkatan dari anggaran dasar dan anggaran rumah tangga, dua dokumen aturan main koperasi. AD memuat "
             "pokok-pokoknya; ART merinci pelaksanaannya.</p>",
         ),
-        _h("Ringkasan"),
-        _p(
+        h("Ringkasan"),
+        p(
             "<ul>"
             "<li>AD memuat aturan pokok dan menjadi bagian dari akta pendirian.</li>"
             "<li>ART merinci pelaksanaan, misalnya besar simpanan wajib.</li>"
@@ -315,7 +296,7 @@ LESSON_ARTICLES = {
             "<li>Perubahan AD/ART diputuskan oleh Rapat Anggota.</li>"
             "</ul>"
         ),
-        _p(
+        p(
             "<p><b>Pertanyaan refleksi:</b> Aturan apa yang sering menjadi sumber salah paham di koperasi Anda, dan "
             "apakah aturan itu sudah tertulis jelas di AD/ART atau peraturan khusus?</p>"
         ),
@@ -329,8 +310,8 @@ LESSON_MEMBERSHIP = {
     "minutes": 7,
     "required": True,
     "body": [
-        _h("Menjadi anggota"),
-        _p(
+        h("Menjadi anggota"),
+        p(
             "<p>Anggota koperasi adalah pemilik sekaligus pengguna jasa koperasi. Syarat menjadi anggota ditetapkan "
             "dalam AD/ART, misalnya warga negara Indonesia yang cakap hukum, berdomisili di wilayah kerja koperasi, "
             "dan menyetujui AD/ART.</p>"
@@ -338,8 +319,8 @@ LESSON_MEMBERSHIP = {
             "disetujui pengurus, namanya dicatat dalam <b>buku daftar anggota</b> dengan nomor anggota, tanggal "
             "masuk, dan tanda tangan.</p>"
         ),
-        _h("Hak dan kewajiban"),
-        _p(
+        h("Hak dan kewajiban"),
+        p(
             "<p>Hak anggota pada umumnya:</p>"
             "<ul>"
             "<li>menghadiri, berbicara, dan memberikan suara dalam Rapat Anggota;</li>"
@@ -351,37 +332,37 @@ LESSON_MEMBERSHIP = {
             "<p>Kewajibannya: mematuhi AD/ART dan keputusan Rapat Anggota, membayar simpanan pokok dan wajib, "
             "berpartisipasi dalam usaha koperasi, serta menjaga kebersamaan.</p>"
         ),
-        _tip(
+        tip(
             "<p>Partisipasi adalah inti keanggotaan. Anggota yang tidak pernah berbelanja, menabung, atau meminjam "
             "tidak menambah kekuatan koperasi. Kenali anggota pasif dan ajak bicara: apa yang membuat mereka "
             "tidak memakai layanan koperasi?</p>"
         ),
-        _h("Anggota dan pelanggan nonanggota"),
-        _p(
+        h("Anggota dan pelanggan nonanggota"),
+        p(
             "<p>Toko koperasi boleh melayani pembeli nonanggota. Namun transaksi nonanggota dicatat terpisah, "
             "karena hanya SHU dari anggota yang dibagikan kembali kepada anggota. Pada koperasi mlijo online, "
             "pelanggan rumah tangga yang memesan sayur lewat WhatsApp biasanya bukan anggota, sedangkan para "
             "pedagang sayur yang memakai layanan koperasi adalah anggotanya.</p>"
         ),
-        _h("Anggota yang keluar"),
-        _p(
+        h("Anggota yang keluar"),
+        p(
             "<p>Anggota boleh keluar sesuai tata cara AD/ART. Simpanan pokok dan wajibnya dikembalikan setelah "
             "diperhitungkan dengan kewajibannya. Contoh: Pak Darto keluar dengan simpanan pokok Rp 100.000 dan "
             "simpanan wajib Rp 900.000, tetapi masih punya sisa pinjaman Rp 400.000. Koperasi mengembalikan "
             "Rp 600.000 dan mencatat pelunasan pinjamannya, dengan berita acara yang ditandatangani kedua pihak.</p>"
         ),
-        _warn(
+        warn(
             "<p>Jangan mengembalikan simpanan secara tunai tanpa bukti. Setiap pengembalian harus punya kuitansi, "
             "persetujuan pengurus, dan catatan perubahan di buku daftar anggota.</p>"
         ),
-        _term(
+        term(
             "Buku daftar anggota",
             "<p>Catatan resmi tentang setiap anggota: nomor anggota, nama, alamat, tanggal masuk, simpanan, tanggal "
             "keluar bila ada, dan tanda tangan. Pengurus wajib memeliharanya; pada Hari 4 kita membahas cara "
             "menyimpannya secara digital dengan aman.</p>",
         ),
-        _h("Ringkasan"),
-        _p(
+        h("Ringkasan"),
+        p(
             "<ul>"
             "<li>Syarat keanggotaan diatur dalam AD/ART; setiap anggota dicatat dalam buku daftar anggota.</li>"
             "<li>Anggota punya hak suara, hak pelayanan, dan hak atas SHU sesuai jasanya.</li>"
@@ -389,7 +370,7 @@ LESSON_MEMBERSHIP = {
             "<li>Anggota yang keluar menerima kembali simpanannya setelah diperhitungkan dengan kewajibannya.</li>"
             "</ul>"
         ),
-        _p(
+        p(
             "<p><b>Pertanyaan refleksi:</b> Berapa persen anggota koperasi Anda yang benar-benar bertransaksi "
             "dalam tiga bulan terakhir, dan langkah apa yang bisa menaikkannya?</p>"
         ),
@@ -403,8 +384,8 @@ LESSON_FOUNDING = {
     "minutes": 7,
     "required": True,
     "body": [
-        _h("Dari kelompok menjadi koperasi"),
-        _p(
+        h("Dari kelompok menjadi koperasi"),
+        p(
             "<p>Banyak koperasi baru berawal dari kelompok usaha: pedagang sayur keliling, perajin makanan rumahan, "
             "atau peserta program inkubasi Dinas. Sebelum mendirikan koperasi, pastikan calon anggota punya "
             "<b>kepentingan ekonomi yang sama</b> dan usaha bersama yang jelas, misalnya belanja bahan bersama "
@@ -412,8 +393,8 @@ LESSON_FOUNDING = {
             "<p>Jumlah minimal pendiri dan persyaratan lain mengikuti ketentuan yang berlaku. Tanyakan persyaratan "
             "terbaru kepada Dinas sebelum rapat pendirian.</p>"
         ),
-        _h("Langkah-langkah pendirian"),
-        _p(
+        h("Langkah-langkah pendirian"),
+        p(
             "<ol>"
             "<li><b>Pendidikan dan rapat persiapan.</b> Calon anggota memahami prinsip koperasi, rencana usaha, "
             "serta besar simpanan pokok dan wajib.</li>"
@@ -430,12 +411,12 @@ LESSON_FOUNDING = {
             "memerlukan izin atau sertifikat tambahan, seperti PIRT atau sertifikat halal.</li>"
             "</ol>"
         ),
-        _tip(
+        tip(
             "<p>Sejak rapat pendirian, catat setiap simpanan pokok yang diterima dengan kuitansi bernomor dan "
             "simpan uangnya di rekening atas nama koperasi, bukan rekening pribadi pengurus.</p>"
         ),
-        _h("Mengapa status badan hukum penting"),
-        _p(
+        h("Mengapa status badan hukum penting"),
+        p(
             "<p>Koperasi berbadan hukum dapat membuat perjanjian atas namanya sendiri, membuka rekening, mengajukan "
             "pembiayaan, dan ikut pengadaan. Harta koperasi terpisah dari harta pribadi pengurus. Koperasi Mlijo "
             "Online Sayur Segar, misalnya, baru bisa bekerja sama dengan penyedia pembayaran QRIS dan pasar induk "
@@ -444,17 +425,17 @@ LESSON_FOUNDING = {
             "Dinas akan mencatat NIB, KBLI, status badan hukum, serta sertifikat halal atau PIRT sebagai tonggak "
             "perkembangan usaha Anda.</p>"
         ),
-        _warn(
+        warn(
             "<p>Waspadai tawaran pengurusan izin yang menjanjikan hasil instan dengan biaya tidak jelas. Minta "
             "rincian biaya tertulis dan cek kebenarannya kepada Dinas.</p>"
         ),
-        _term(
+        term(
             "NIB (Nomor Induk Berusaha)",
             "<p>Identitas pelaku usaha yang diterbitkan melalui sistem OSS. NIB dipakai sebagai dasar perizinan "
             "berusaha dan dicatat bersama kode KBLI bidang usaha.</p>",
         ),
-        _h("Ringkasan"),
-        _p(
+        h("Ringkasan"),
+        p(
             "<ul>"
             "<li>Dirikan koperasi atas dasar kepentingan ekonomi bersama yang jelas.</li>"
             "<li>Rapat pendirian menyepakati AD, memilih pengurus dan pengawas, serta menetapkan simpanan.</li>"
@@ -462,7 +443,7 @@ LESSON_FOUNDING = {
             "<li>NIB melalui OSS dan izin sesuai bidang usaha melengkapi legalitas.</li>"
             "</ul>"
         ),
-        _p(
+        p(
             "<p><b>Pertanyaan refleksi:</b> Dokumen legalitas mana yang sudah dimiliki koperasi Anda, dan mana yang "
             "harus diselesaikan dalam tiga bulan ke depan?</p>"
         ),

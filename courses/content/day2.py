@@ -1,33 +1,6 @@
 """Day 2 of the curriculum: running the cooperative's business, from planning to credit restructuring."""
 
-
-def _h(text):
-    return ("heading", text)
-
-
-def _p(html):
-    return ("paragraph", html)
-
-
-def _tip(html):
-    return ("callout", {"kind": "tip", "text": html})
-
-
-def _warn(html):
-    return ("callout", {"kind": "warning", "text": html})
-
-
-def _term(term, definition):
-    return ("glossary", {"term": term, "definition": definition})
-
-
-def _line(code, name, debit, credit, memo):
-    return {"account_code": code, "account_name": name, "debit": debit, "credit": credit, "memo": memo}
-
-
-def _journal(caption, *lines):
-    return ("journal_example", {"caption": caption, "lines": list(lines)})
-
+from .blocks import h, journal, line, p, term, tip, warn
 
 LESSON_PLANNING = {
     "slug": "perencanaan-usaha-koperasi",
@@ -36,8 +9,8 @@ LESSON_PLANNING = {
     "minutes": 7,
     "required": True,
     "body": [
-        _h("Mulai dari kebutuhan anggota"),
-        _p(
+        h("Mulai dari kebutuhan anggota"),
+        p(
             "<p>Usaha koperasi ada untuk melayani anggota. Karena itu, rencana usaha dimulai dengan pertanyaan: "
             "<b>apa yang paling dibutuhkan anggota dan belum terlayani dengan baik?</b> Bagi pemilik warung, "
             "jawabannya mungkin kulakan sembako yang lebih murah. Bagi pedagang sayur keliling, mungkin pesanan "
@@ -47,8 +20,8 @@ LESSON_PLANNING = {
             "anggota membayar simpanan wajib, atau catatan keluhan di toko. Lengkapi dengan pengamatan pasar: "
             "siapa pesaingnya, berapa harga mereka, dan apa kelebihan koperasi.</p>"
         ),
-        _h("Menguji rencana dengan angka"),
-        _p(
+        h("Menguji rencana dengan angka"),
+        p(
             "<p>Rencana yang baik selalu diuji dengan hitungan titik impas. Contoh Toko Koperasi Sejahtera "
             "Bersama:</p>"
             "<ul>"
@@ -60,13 +33,13 @@ LESSON_PLANNING = {
             "tetap. Titik impasnya Rp 5.600.000 dibagi 12%, yaitu sekitar Rp 46.700.000 per bulan. Artinya toko "
             "perlu menambah penjualan sekitar Rp 1.700.000 sebulan, menaikkan margin, atau menekan biaya.</p>"
         ),
-        _tip(
+        tip(
             "<p>Hitung titik impas sebelum membuka unit usaha baru, lalu pantau setiap bulan. Satu lembar kertas "
             "berisi penjualan, margin, dan biaya tetap sudah cukup untuk mengetahui apakah usaha bergerak ke arah "
             "yang benar.</p>"
         ),
-        _h("Rencana kerja dan anggaran dalam RAT"),
-        _p(
+        h("Rencana kerja dan anggaran dalam RAT"),
+        p(
             "<p>Rencana usaha dituangkan dalam <b>rencana kerja dan rencana anggaran pendapatan dan belanja "
             "(RAPB)</b> koperasi. Pengurus menyusunnya, pengawas menelaahnya, dan Rapat Anggota mengesahkannya. "
             "Isinya antara lain target penjualan atau pinjaman, rencana belanja aset, kebutuhan modal, dan "
@@ -75,17 +48,17 @@ LESSON_PLANNING = {
             "pasar dan pencatatan keuangan termasuk materi inkubasi, sehingga pendamping dari Dinas dapat membantu "
             "menguji angka-angkanya.</p>"
         ),
-        _warn(
+        warn(
             "<p>Jangan menyusun rencana hanya karena ada tawaran bantuan atau pinjaman. Modal dari luar harus "
             "mengikuti rencana usaha yang masuk akal, bukan sebaliknya.</p>"
         ),
-        _term(
+        term(
             "Titik impas",
             "<p>Tingkat penjualan ketika margin kotor tepat menutup biaya tetap, sehingga usaha tidak untung dan "
             "tidak rugi. Rumus sederhananya: biaya tetap dibagi persentase margin kotor.</p>",
         ),
-        _h("Ringkasan"),
-        _p(
+        h("Ringkasan"),
+        p(
             "<ul>"
             "<li>Rencana usaha dimulai dari kebutuhan anggota yang nyata.</li>"
             "<li>Uji rencana dengan hitungan titik impas sebelum dijalankan.</li>"
@@ -93,7 +66,7 @@ LESSON_PLANNING = {
             "<li>Modal dari luar mengikuti rencana, bukan menjadi alasan membuat rencana.</li>"
             "</ul>"
         ),
-        _p(
+        p(
             "<p><b>Pertanyaan refleksi:</b> Berapa titik impas bulanan unit usaha utama koperasi Anda, dan apakah "
             "penjualan tiga bulan terakhir sudah melewatinya?</p>"
         ),
@@ -107,8 +80,8 @@ LESSON_RETAIL = {
     "minutes": 8,
     "required": True,
     "body": [
-        _h("Mengelola stok"),
-        _p(
+        h("Mengelola stok"),
+        p(
             "<p>Stok adalah uang anggota yang berbentuk barang. Stok yang terlalu banyak membuat uang mengendap dan "
             "barang kedaluwarsa; stok yang terlalu sedikit membuat anggota pindah belanja ke tempat lain.</p>"
             "<ul>"
@@ -122,12 +95,12 @@ LESSON_RETAIL = {
             "4 kg senilai Rp 68.000 harus dicari penyebabnya: salah catat, barang rusak, atau hilang. Catat hasil "
             "opname dalam berita acara yang ditandatangani petugas toko dan pengurus.</p>"
         ),
-        _warn(
+        warn(
             "<p>Selisih stok yang kecil tetapi terjadi setiap bulan adalah tanda bahaya. Jangan langsung "
             "menyesuaikan catatan tanpa penjelasan; laporkan kepada pengawas.</p>"
         ),
-        _h("Menetapkan harga"),
-        _p(
+        h("Menetapkan harga"),
+        p(
             "<p>Harga jual dihitung dari harga pokok ditambah margin yang menutup biaya toko. Contoh: beras 5 kg "
             "dibeli Rp 62.000 dari distributor, lalu dijual Rp 68.000. Marginnya Rp 6.000, kira-kira 9% dari harga "
             "jual.</p>"
@@ -136,8 +109,8 @@ LESSON_RETAIL = {
             "tertulis dan diketahui anggota. Bandingkan harga dengan toko sekitar setiap bulan agar toko koperasi "
             "tetap bersaing.</p>"
         ),
-        _h("Penjualan kepada anggota dan nonanggota"),
-        _p(
+        h("Penjualan kepada anggota dan nonanggota"),
+        p(
             "<p>Toko koperasi melayani anggota dan juga pembeli umum. Keduanya harus dicatat terpisah karena hanya "
             "SHU dari transaksi anggota yang dibagikan kembali kepada anggota, dan bagian jasa usaha tiap anggota "
             "dihitung dari total belanjanya setahun.</p>"
@@ -146,18 +119,18 @@ LESSON_RETAIL = {
             "nonanggota. Di pembukuan, penjualan kepada anggota masuk akun Partisipasi Bruto Anggota, sedangkan "
             "kepada nonanggota masuk akun Penjualan Non-Anggota. Cara menjurnalnya dibahas pada Hari 3.</p>"
         ),
-        _tip(
+        tip(
             "<p>Anggota yang berbelanja secara kredit (bon) harus punya batas yang ditetapkan pengurus, misalnya "
             "paling banyak Rp 500.000 dan lunas sebelum tanggal 10 bulan berikutnya. Catat setiap bon atas nama "
             "anggota dan mintakan tanda tangan.</p>"
         ),
-        _term(
+        term(
             "Stok opname",
             "<p>Penghitungan fisik persediaan barang pada tanggal tertentu untuk dicocokkan dengan catatan. "
             "Selisihnya diselidiki dan dilaporkan.</p>",
         ),
-        _h("Ringkasan"),
-        _p(
+        h("Ringkasan"),
+        p(
             "<ul>"
             "<li>Pakai kartu stok, keluarkan barang yang lebih dahulu masuk, dan lakukan stok opname bulanan.</li>"
             "<li>Harga jual dihitung dari harga pokok ditambah margin yang menutup biaya.</li>"
@@ -165,7 +138,7 @@ LESSON_RETAIL = {
             "<li>Penjualan kredit kepada anggota harus berbatas dan tercatat.</li>"
             "</ul>"
         ),
-        _p(
+        p(
             "<p><b>Pertanyaan refleksi:</b> Apakah toko koperasi Anda saat ini bisa menunjukkan berapa total "
             "belanja setiap anggota tahun lalu? Jika belum, apa yang harus diubah di kasir mulai minggu depan?</p>"
         ),
@@ -179,8 +152,8 @@ LESSON_SAVINGS_LOANS = {
     "minutes": 8,
     "required": True,
     "body": [
-        _h("Cara kerja simpan pinjam"),
-        _p(
+        h("Cara kerja simpan pinjam"),
+        p(
             "<p>Koperasi simpan pinjam (KSP) atau unit simpan pinjam (USP) menghimpun simpanan dari anggota dan "
             "menyalurkannya kembali sebagai pinjaman kepada anggota. Pendapatannya berasal dari <b>jasa "
             "pinjaman</b>, sedangkan biayanya antara lain jasa simpanan, gaji petugas, dan biaya operasional.</p>"
@@ -188,8 +161,8 @@ LESSON_SAVINGS_LOANS = {
             "dan tercatat rapi: formulir permohonan, analisis, persetujuan tertulis, perjanjian, bukti pencairan, "
             "dan kartu angsuran.</p>"
         ),
-        _h("Menghitung angsuran"),
-        _p(
+        h("Menghitung angsuran"),
+        p(
             "<p>Contoh: Bu Wati, pedagang gorengan, meminjam Rp 5.000.000 untuk 10 bulan dengan jasa 1% per "
             "bulan.</p>"
             "<ul>"
@@ -201,14 +174,14 @@ LESSON_SAVINGS_LOANS = {
             "<p>Dengan tarif yang tampak sama, cara flat hampir dua kali lebih mahal bagi peminjam. Jelaskan cara "
             "hitung ini secara terbuka kepada anggota sebelum mereka menandatangani perjanjian.</p>"
         ),
-        _journal(
+        journal(
             "Bu Wati membayar angsuran pertama secara tunai (cara flat)",
-            _line("1101", "Kas", "550000", "0", "Angsuran ke-1 pinjaman Bu Wati"),
-            _line("1103", "Piutang Anggota", "0", "500000", "Pokok pinjaman"),
-            _line("4103", "Pendapatan Jasa Pinjaman", "0", "50000", "Jasa 1% dari Rp 5.000.000"),
+            line("1101", "Kas", "550000", "0", "Angsuran ke-1 pinjaman Bu Wati"),
+            line("1103", "Piutang Anggota", "0", "500000", "Pokok pinjaman"),
+            line("4103", "Pendapatan Jasa Pinjaman", "0", "50000", "Jasa 1% dari Rp 5.000.000"),
         ),
-        _h("Menilai dan memantau risiko"),
-        _p(
+        h("Menilai dan memantau risiko"),
+        p(
             "<p>Risiko terbesar unit simpan pinjam adalah <b>kredit macet</b>: anggota berhenti mengangsur. "
             "Sebelum memberi pinjaman, nilai watak dan riwayat peminjam, kemampuan membayar dari usahanya, modal "
             "sendiri, jaminan bila ada, serta kondisi usahanya. Misalnya, koperasi dapat menetapkan dalam "
@@ -218,17 +191,17 @@ LESSON_SAVINGS_LOANS = {
             "dari pinjaman beredar Rp 250.000.000 ada Rp 15.000.000 yang menunggak lebih dari tiga bulan, porsinya "
             "6%.</p>"
         ),
-        _warn(
+        warn(
             "<p>Jaga likuiditas. Simpanan sukarela bisa ditarik kapan saja, jadi jangan salurkan seluruh dana "
             "sebagai pinjaman. Sisihkan kas dan saldo bank yang cukup untuk melayani penarikan anggota.</p>"
         ),
-        _tip(
+        tip(
             "<p>Tagih sejak hari pertama terlambat. Pengingat WhatsApp yang sopan sehari sebelum jatuh tempo, "
             "telepon pada hari pertama terlambat, dan kunjungan pada minggu kedua jauh lebih efektif daripada "
             "menunggu tiga bulan.</p>"
         ),
-        _h("Ringkasan"),
-        _p(
+        h("Ringkasan"),
+        p(
             "<ul>"
             "<li>Simpan pinjam memutar uang anggota untuk anggota; setiap pinjaman harus terdokumentasi.</li>"
             "<li>Jasa flat dan jasa menurun menghasilkan biaya yang sangat berbeda; jelaskan secara terbuka.</li>"
@@ -236,7 +209,7 @@ LESSON_SAVINGS_LOANS = {
             "<li>Sisihkan dana untuk penarikan simpanan.</li>"
             "</ul>"
         ),
-        _p(
+        p(
             "<p><b>Pertanyaan refleksi:</b> Berapa persen pinjaman di koperasi Anda yang menunggak lebih dari tiga "
             "bulan, dan siapa yang bertugas menagihnya minggu ini?</p>"
         ),
@@ -250,8 +223,8 @@ LESSON_MARKETING = {
     "minutes": 6,
     "required": True,
     "body": [
-        _h("Anggota adalah pasar pertama"),
-        _p(
+        h("Anggota adalah pasar pertama"),
+        p(
             "<p>Koperasi punya keunggulan yang tidak dimiliki toko lain: pelanggannya adalah pemiliknya sendiri. "
             "Namun anggota tetap bebas memilih. Mereka akan berbelanja, menabung, dan meminjam di koperasi bila "
             "layanannya mudah, harganya wajar, dan mereka merasa dihargai.</p>"
@@ -259,8 +232,8 @@ LESSON_MARKETING = {
             "jam berapa mereka berbelanja? Data penjualan per nomor anggota dari kasir dapat menjawab banyak "
             "pertanyaan ini.</p>"
         ),
-        _h("Cara promosi yang sederhana"),
-        _p(
+        h("Cara promosi yang sederhana"),
+        p(
             "<ul>"
             "<li><b>Katalog WhatsApp</b>: kirim daftar harga mingguan toko ke grup anggota.</li>"
             "<li><b>Ingatkan manfaat SHU</b>: sampaikan bahwa setiap belanja anggota ikut menentukan bagian SHU "
@@ -273,13 +246,13 @@ LESSON_MARKETING = {
             "<p>Koperasi mlijo online memakai cara yang sama: setiap pukul 05.00 admin mengirim daftar sayur dan "
             "harga hari itu, pesanan ditutup pukul 08.00, dan pengantaran dilakukan sebelum pukul 11.00.</p>"
         ),
-        _tip(
+        tip(
             "<p>Buat janji layanan yang bisa diukur dan tepati: misalnya, pencairan pinjaman paling lama tiga hari "
             "kerja sejak berkas lengkap, atau pesanan sayur tiba sebelum pukul 11.00. Janji kecil yang ditepati "
             "lebih meyakinkan daripada spanduk besar.</p>"
         ),
-        _h("Melayani dan mendengar keluhan"),
-        _p(
+        h("Melayani dan mendengar keluhan"),
+        p(
             "<p>Sediakan saluran keluhan yang jelas: nomor WhatsApp khusus, buku saran di toko, atau formulir di "
             "aplikasi. Catat setiap keluhan, siapa yang menangani, dan kapan selesai. Keluhan yang berulang "
             "adalah bahan perbaikan, bukan gangguan.</p>"
@@ -287,18 +260,18 @@ LESSON_MARKETING = {
             "mlijo mengubah urutan rute pengantaran dan memakai kotak berpendingin sederhana. Keluhan turun dalam "
             "dua minggu.</p>"
         ),
-        _warn(
+        warn(
             "<p>Jangan menjanjikan imbal jasa simpanan atau hadiah yang tidak masuk akal untuk menarik anggota. "
             "Janji seperti itu merusak kepercayaan dan keuangan koperasi.</p>"
         ),
-        _term(
+        term(
             "Standar layanan",
             "<p>Janji tertulis tentang mutu dan kecepatan layanan, misalnya jam buka toko, lama proses pinjaman, "
             "atau batas waktu pengantaran. Standar layanan diumumkan kepada anggota dan diperiksa secara berkala "
             "oleh pengurus.</p>",
         ),
-        _h("Ringkasan"),
-        _p(
+        h("Ringkasan"),
+        p(
             "<ul>"
             "<li>Anggota adalah pasar pertama; kenali kebutuhan dan kebiasaan mereka dari data.</li>"
             "<li>Promosi sederhana lewat WhatsApp, paket bulanan, dan pengingat manfaat SHU.</li>"
@@ -306,7 +279,7 @@ LESSON_MARKETING = {
             "<li>Catat dan tindak lanjuti setiap keluhan.</li>"
             "</ul>"
         ),
-        _p(
+        p(
             "<p><b>Pertanyaan refleksi:</b> Janji layanan apa yang bisa koperasi Anda umumkan bulan ini, dan "
             "bagaimana Anda akan mengukur bahwa janji itu ditepati?</p>"
         ),
@@ -320,8 +293,8 @@ LESSON_RECOVERY = {
     "minutes": 8,
     "required": True,
     "body": [
-        _h("Mengapa restrukturisasi diperlukan"),
-        _p(
+        h("Mengapa restrukturisasi diperlukan"),
+        p(
             "<p>Masa pandemi membuat banyak usaha anggota berhenti atau omzetnya anjlok. Pedagang makanan "
             "kehilangan pembeli, pengemudi ojek kehilangan penumpang, dan angsuran pinjaman pun tersendat. "
             "Sebagian anggota sudah pulih, sebagian masih tertatih.</p>"
@@ -329,8 +302,8 @@ LESSON_RECOVERY = {
             "berjalan tetap mampu membayar. Tujuannya menyelamatkan pinjaman dan usaha anggota, bukan "
             "menyembunyikan kredit macet.</p>"
         ),
-        _h("Bentuk-bentuk keringanan"),
-        _p(
+        h("Bentuk-bentuk keringanan"),
+        p(
             "<ul>"
             "<li><b>Penundaan angsuran pokok</b> untuk beberapa bulan; anggota hanya membayar jasa.</li>"
             "<li><b>Perpanjangan jangka waktu</b> sehingga angsuran per bulan lebih kecil.</li>"
@@ -342,17 +315,17 @@ LESSON_RECOVERY = {
             "membayar jasa Rp 60.000 per bulan. Setelah itu sisa pokok diangsur 12 bulan, Rp 500.000 per bulan "
             "ditambah jasa yang menurun.</p>"
         ),
-        _journal(
+        journal(
             "Selama penundaan, Bu Sumi hanya membayar jasa bulan ini",
-            _line("1101", "Kas", "60000", "0", "Jasa pinjaman Bu Sumi masa penundaan"),
-            _line("4103", "Pendapatan Jasa Pinjaman", "0", "60000", "Jasa 1% dari sisa pokok Rp 6.000.000"),
+            line("1101", "Kas", "60000", "0", "Jasa pinjaman Bu Sumi masa penundaan"),
+            line("4103", "Pendapatan Jasa Pinjaman", "0", "60000", "Jasa 1% dari sisa pokok Rp 6.000.000"),
         ),
-        _p(
+        p(
             "<p>Perhatikan: keputusan menunda pokok sendiri tidak dijurnal, karena belum ada uang yang berpindah. "
             "Sisa pokok Rp 6.000.000 tetap tercatat sebagai Piutang Anggota dan tetap harus dipantau.</p>"
         ),
-        _h("Aturan main yang harus dipegang"),
-        _p(
+        h("Aturan main yang harus dipegang"),
+        p(
             "<ul>"
             "<li>Kebijakan restrukturisasi ditulis, diputuskan pengurus sesuai AD/ART, dan dilaporkan dalam "
             "Rapat Anggota.</li>"
@@ -362,17 +335,17 @@ LESSON_RECOVERY = {
             "<li>Pinjaman yang direstrukturisasi diberi tanda khusus dan dipantau terpisah.</li>"
             "</ul>"
         ),
-        _warn(
+        warn(
             "<p>Restrukturisasi berulang-ulang untuk pinjaman yang sebenarnya sudah tidak tertagih hanya menunda "
             "masalah dan membuat laporan keuangan tampak lebih baik dari kenyataan. Laporkan apa adanya kepada "
             "pengawas dan Rapat Anggota.</p>"
         ),
-        _tip(
+        tip(
             "<p>Hitung dampaknya pada kas. Bila 20 peminjam menunda pokok Rp 500.000 per bulan, kas masuk "
             "berkurang Rp 10.000.000 setiap bulan. Pastikan koperasi tetap sanggup melayani penarikan simpanan.</p>"
         ),
-        _h("Ringkasan"),
-        _p(
+        h("Ringkasan"),
+        p(
             "<ul>"
             "<li>Restrukturisasi membantu anggota yang usahanya masih berjalan agar tetap mampu membayar.</li>"
             "<li>Bentuknya: penundaan pokok, perpanjangan waktu, penurunan jasa, atau gabungannya.</li>"
@@ -380,7 +353,7 @@ LESSON_RECOVERY = {
             "<li>Restrukturisasi bukan cara menyembunyikan kredit macet.</li>"
             "</ul>"
         ),
-        _p(
+        p(
             "<p><b>Pertanyaan refleksi:</b> Apakah koperasi Anda masih punya pinjaman hasil restrukturisasi masa "
             "pandemi, dan bagaimana perkembangan pembayarannya dalam enam bulan terakhir?</p>"
         ),

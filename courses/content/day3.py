@@ -1,33 +1,6 @@
 """Day 3 of the curriculum: bookkeeping with the shared chart of accounts, statements and SHU."""
 
-
-def _h(text):
-    return ("heading", text)
-
-
-def _p(html):
-    return ("paragraph", html)
-
-
-def _tip(html):
-    return ("callout", {"kind": "tip", "text": html})
-
-
-def _warn(html):
-    return ("callout", {"kind": "warning", "text": html})
-
-
-def _term(term, definition):
-    return ("glossary", {"term": term, "definition": definition})
-
-
-def _line(code, name, debit, credit, memo):
-    return {"account_code": code, "account_name": name, "debit": debit, "credit": credit, "memo": memo}
-
-
-def _journal(caption, *lines):
-    return ("journal_example", {"caption": caption, "lines": list(lines)})
-
+from .blocks import h, journal, line, p, term, tip, warn
 
 LESSON_DOUBLE_ENTRY = {
     "slug": "persamaan-akuntansi-dan-pencatatan-berpasangan",
@@ -36,8 +9,8 @@ LESSON_DOUBLE_ENTRY = {
     "minutes": 8,
     "required": True,
     "body": [
-        _h("Persamaan dasar"),
-        _p(
+        h("Persamaan dasar"),
+        p(
             "<p>Seluruh pembukuan koperasi bertumpu pada satu persamaan:</p>"
             "<p><b>Aset = Kewajiban + Ekuitas</b></p>"
             "<p><b>Aset</b> adalah apa yang dimiliki koperasi: kas, saldo bank, piutang, persediaan barang, dan "
@@ -46,8 +19,8 @@ LESSON_DOUBLE_ENTRY = {
             "pokok, simpanan wajib, cadangan, dan SHU tahun berjalan.</p>"
             "<p>Pendapatan menambah ekuitas, beban menguranginya. Selisih keduanya dalam setahun adalah SHU.</p>"
         ),
-        _h("Debit dan kredit"),
-        _p(
+        h("Debit dan kredit"),
+        p(
             "<p>Setiap transaksi mengubah paling sedikit dua akun. Pencatatan berpasangan menuliskan perubahan itu "
             "di sisi <b>debit</b> (kiri) dan <b>kredit</b> (kanan) dengan jumlah yang sama.</p>"
             "<ul>"
@@ -58,40 +31,40 @@ LESSON_DOUBLE_ENTRY = {
             "Rp 100.000 dan simpanan wajib bulan pertama Rp 50.000 secara tunai. Kas bertambah Rp 3.000.000 "
             "(aset, debit), simpanan pokok Rp 2.000.000 dan simpanan wajib Rp 1.000.000 (ekuitas, kredit).</p>"
         ),
-        _journal(
+        journal(
             "Dua puluh anggota pendiri membayar simpanan pokok dan wajib",
-            _line("1101", "Kas", "3000000", "0", "Setoran 20 anggota"),
-            _line("3101", "Simpanan Pokok", "0", "2000000", "20 × Rp 100.000"),
-            _line("3102", "Simpanan Wajib", "0", "1000000", "20 × Rp 50.000"),
+            line("1101", "Kas", "3000000", "0", "Setoran 20 anggota"),
+            line("3101", "Simpanan Pokok", "0", "2000000", "20 × Rp 100.000"),
+            line("3102", "Simpanan Wajib", "0", "1000000", "20 × Rp 50.000"),
         ),
-        _p(
+        p(
             "<p>Persamaannya: aset Rp 3.000.000 = kewajiban Rp 0 + ekuitas Rp 3.000.000. Lalu koperasi membeli "
             "barang dagangan Rp 1.500.000 secara kredit dari pemasok. Persediaan bertambah (debit), utang usaha "
             "bertambah (kredit). Sekarang aset Rp 4.500.000 = kewajiban Rp 1.500.000 + ekuitas Rp 3.000.000. "
             "Persamaan tetap seimbang.</p>"
         ),
-        _journal(
+        journal(
             "Membeli persediaan secara kredit dari pemasok",
-            _line("1105", "Persediaan Barang Dagangan", "1500000", "0", "Stok awal toko dari pemasok"),
-            _line("2102", "Utang Usaha", "0", "1500000", "Jatuh tempo 30 hari"),
+            line("1105", "Persediaan Barang Dagangan", "1500000", "0", "Stok awal toko dari pemasok"),
+            line("2102", "Utang Usaha", "0", "1500000", "Jatuh tempo 30 hari"),
         ),
-        _h("Aturan yang dijaga Sinau"),
-        _p(
+        h("Aturan yang dijaga Sinau"),
+        p(
             "<p>Buku latihan di Sinau menolak jurnal yang jumlah debitnya tidak sama dengan jumlah kreditnya, baris "
             "yang berisi debit dan kredit sekaligus, serta baris yang memakai akun induk (akun judul) yang tidak "
             "dapat diposting. Aturan yang sama berlaku dalam pembukuan koperasi Anda sendiri.</p>"
         ),
-        _tip(
+        tip(
             "<p>Sebelum menulis jurnal, tanyakan dua hal: akun apa saja yang berubah, dan apakah masing-masing "
             "bertambah atau berkurang? Jawaban itu langsung menunjukkan sisi debit dan kreditnya.</p>"
         ),
-        _term(
+        term(
             "Jurnal",
             "<p>Catatan satu transaksi berdasarkan bukti, berisi tanggal, keterangan, akun-akun yang didebit dan "
             "dikredit, serta jumlahnya. Jumlah debit selalu sama dengan jumlah kredit.</p>",
         ),
-        _h("Ringkasan"),
-        _p(
+        h("Ringkasan"),
+        p(
             "<ul>"
             "<li>Aset = Kewajiban + Ekuitas, setiap saat.</li>"
             "<li>Aset dan beban bertambah di debit; kewajiban, ekuitas, dan pendapatan bertambah di kredit.</li>"
@@ -99,7 +72,7 @@ LESSON_DOUBLE_ENTRY = {
             "<li>Setiap jurnal harus didukung bukti transaksi.</li>"
             "</ul>"
         ),
-        _p(
+        p(
             "<p><b>Pertanyaan refleksi:</b> Ambil satu transaksi koperasi Anda kemarin. Akun apa yang bertambah, "
             "akun apa yang berkurang, dan bagaimana jurnalnya?</p>"
         ),
@@ -113,8 +86,8 @@ LESSON_CHART = {
     "minutes": 8,
     "required": True,
     "body": [
-        _h("Lima kelompok akun"),
-        _p(
+        h("Lima kelompok akun"),
+        p(
             "<p>Bagan akun di Sinau memakai kode empat angka. Angka pertama menunjukkan kelompoknya:</p>"
             "<ul>"
             "<li><b>1 — Aset</b>: 1101 Kas, 1102 Bank, 1103 Piutang Anggota, 1104 Piutang Non-Anggota, 1105 "
@@ -134,8 +107,8 @@ LESSON_CHART = {
             "menjumlahkan; jurnal selalu memakai akun di bawahnya. Dalam latihan, yang dinilai adalah kodenya, "
             "bukan nama yang diketik.</p>"
         ),
-        _h("Akun-akun khas koperasi"),
-        _p(
+        h("Akun-akun khas koperasi"),
+        p(
             "<p><b>Simpanan pokok dan simpanan wajib</b> dicatat sebagai ekuitas di Sinau, mengikuti UU No. 25/1992 "
             "Pasal 41 yang menyebut keduanya sebagai modal sendiri koperasi. Perlu Anda ketahui: sebagian praktik "
             "akuntansi mencatatnya sebagai kewajiban, dengan alasan simpanan itu dikembalikan saat anggota keluar. "
@@ -146,32 +119,32 @@ LESSON_CHART = {
             "<p>Di sisi pendapatan, transaksi anggota dicatat di <b>Partisipasi Bruto Anggota</b>, terpisah dari "
             "<b>Penjualan Non-Anggota</b>. Pemisahan ini menjadi dasar pembagian SHU.</p>"
         ),
-        _warn(
+        warn(
             '<p>Jangan membuat akun baru sembarangan, misalnya "Kas Bu Ani" atau "Lain-lain 2". Akun yang '
             "bertambah tanpa aturan membuat laporan sulit dibaca dan sulit diperiksa. Perubahan bagan akun "
             "diputuskan pengurus dan dicatat.</p>"
         ),
-        _h("Contoh: tahun pendirian"),
-        _p(
+        h("Contoh: tahun pendirian"),
+        p(
             "<p>Koperasi Mlijo Online Sayur Segar menerima pinjaman bank Rp 50.000.000 untuk membeli kendaraan "
             "pengantaran, dan hibah satu unit lemari pendingin senilai Rp 15.000.000 dari mitra usaha.</p>"
         ),
-        _journal(
+        journal(
             "Pinjaman bank masuk ke rekening koperasi",
-            _line("1102", "Bank", "50000000", "0", "Pencairan pinjaman bank"),
-            _line("2201", "Utang Bank", "0", "50000000", "Tenor 3 tahun"),
+            line("1102", "Bank", "50000000", "0", "Pencairan pinjaman bank"),
+            line("2201", "Utang Bank", "0", "50000000", "Tenor 3 tahun"),
         ),
-        _journal(
+        journal(
             "Menerima hibah lemari pendingin",
-            _line("1201", "Aset Tetap", "15000000", "0", "Lemari pendingin sayur"),
-            _line("3104", "Hibah/Donasi", "0", "15000000", "Hibah dari mitra usaha"),
+            line("1201", "Aset Tetap", "15000000", "0", "Lemari pendingin sayur"),
+            line("3104", "Hibah/Donasi", "0", "15000000", "Hibah dari mitra usaha"),
         ),
-        _tip(
+        tip(
             "<p>Cetak bagan akun satu halaman dan tempel di meja bendahara. Kode akun yang selalu terlihat "
             "mengurangi salah posting.</p>"
         ),
-        _h("Ringkasan"),
-        _p(
+        h("Ringkasan"),
+        p(
             "<ul>"
             "<li>Kode akun: 1 aset, 2 kewajiban, 3 ekuitas, 4 pendapatan, 5 beban.</li>"
             "<li>Akun induk tidak dipakai dalam jurnal.</li>"
@@ -180,7 +153,7 @@ LESSON_CHART = {
             "<li>Pendapatan dari anggota dan nonanggota dicatat di akun yang berbeda.</li>"
             "</ul>"
         ),
-        _p(
+        p(
             "<p><b>Pertanyaan refleksi:</b> Apakah bagan akun koperasi Anda sudah memisahkan pendapatan dari anggota "
             "dan nonanggota? Jika belum, akun apa yang perlu ditambahkan?</p>"
         ),
@@ -194,8 +167,8 @@ LESSON_MEMBER_ACCOUNTS = {
     "minutes": 9,
     "required": True,
     "body": [
-        _h("Simpanan anggota"),
-        _p(
+        h("Simpanan anggota"),
+        p(
             "<p>Setiap simpanan dicatat di dua tempat: di <b>jurnal</b> dengan akun simpanannya, dan di <b>buku "
             "pembantu</b> atas nama anggota. Buku pembantu menunjukkan saldo simpanan setiap anggota, yang nanti "
             "dipakai untuk menghitung jasa modal dalam SHU.</p>"
@@ -206,56 +179,56 @@ LESSON_MEMBER_ACCOUNTS = {
             "</ul>"
             "<p>Bila anggota membayar lewat transfer atau QRIS, yang didebit adalah 1102 Bank, bukan 1101 Kas.</p>"
         ),
-        _h("Pinjaman dan angsuran"),
-        _p(
+        h("Pinjaman dan angsuran"),
+        p(
             "<p>Bu Wati meminjam Rp 5.000.000 untuk 10 bulan dengan jasa flat 1% per bulan. Saat pinjaman cair, "
             "piutang anggota bertambah dan kas berkurang.</p>"
         ),
-        _journal(
+        journal(
             "Pencairan pinjaman Bu Wati",
-            _line("1103", "Piutang Anggota", "5000000", "0", "Pinjaman Bu Wati, 10 bulan"),
-            _line("1101", "Kas", "0", "5000000", "Pencairan tunai"),
+            line("1103", "Piutang Anggota", "5000000", "0", "Pinjaman Bu Wati, 10 bulan"),
+            line("1101", "Kas", "0", "5000000", "Pencairan tunai"),
         ),
-        _p(
+        p(
             "<p>Setiap angsuran Rp 550.000 terdiri atas pokok Rp 500.000 yang mengurangi piutang, dan jasa "
             "Rp 50.000 yang menjadi pendapatan.</p>"
         ),
-        _journal(
+        journal(
             "Angsuran bulanan Bu Wati lewat QRIS",
-            _line("1102", "Bank", "550000", "0", "Angsuran ke-2 via QRIS"),
-            _line("1103", "Piutang Anggota", "0", "500000", "Pokok"),
-            _line("4103", "Pendapatan Jasa Pinjaman", "0", "50000", "Jasa 1%"),
+            line("1102", "Bank", "550000", "0", "Angsuran ke-2 via QRIS"),
+            line("1103", "Piutang Anggota", "0", "500000", "Pokok"),
+            line("4103", "Pendapatan Jasa Pinjaman", "0", "50000", "Jasa 1%"),
         ),
-        _tip(
+        tip(
             "<p>Setiap akhir bulan, jumlahkan saldo semua anggota di buku pembantu piutang. Hasilnya harus sama "
             "dengan saldo akun 1103 Piutang Anggota di buku besar. Lakukan hal yang sama untuk setiap jenis "
             "simpanan.</p>"
         ),
-        _h("Anggota yang keluar"),
-        _p(
+        h("Anggota yang keluar"),
+        p(
             "<p>Ingat Pak Darto dari Hari 1: simpanan pokok Rp 100.000, simpanan wajib Rp 900.000, dan sisa "
             "pinjaman Rp 400.000. Simpanannya diperhitungkan dengan sisa pinjaman, lalu sisanya Rp 600.000 "
             "dibayarkan tunai. Dalam satu jurnal:</p>"
         ),
-        _journal(
+        journal(
             "Pak Darto keluar; simpanan diperhitungkan dengan sisa pinjaman",
-            _line("3101", "Simpanan Pokok", "100000", "0", "Pengembalian simpanan pokok"),
-            _line("3102", "Simpanan Wajib", "900000", "0", "Pengembalian simpanan wajib"),
-            _line("1103", "Piutang Anggota", "0", "400000", "Pelunasan sisa pinjaman"),
-            _line("1101", "Kas", "0", "600000", "Dibayar tunai, kuitansi bertanda tangan"),
+            line("3101", "Simpanan Pokok", "100000", "0", "Pengembalian simpanan pokok"),
+            line("3102", "Simpanan Wajib", "900000", "0", "Pengembalian simpanan wajib"),
+            line("1103", "Piutang Anggota", "0", "400000", "Pelunasan sisa pinjaman"),
+            line("1101", "Kas", "0", "600000", "Dibayar tunai, kuitansi bertanda tangan"),
         ),
-        _warn(
+        warn(
             "<p>Jangan mencatat pinjaman anggota di akun beban atau mencampurnya dengan simpanan. Pinjaman adalah "
             "piutang sampai lunas; simpanan adalah ekuitas atau kewajiban. Salah akun membuat SHU dan neraca "
             "keliru.</p>"
         ),
-        _term(
+        term(
             "Buku pembantu",
             "<p>Rincian saldo per anggota untuk akun tertentu, misalnya simpanan wajib atau piutang anggota. "
             "Jumlah seluruh buku pembantu harus sama dengan saldo akun induknya di buku besar.</p>",
         ),
-        _h("Ringkasan"),
-        _p(
+        h("Ringkasan"),
+        p(
             "<ul>"
             "<li>Simpanan pokok dan wajib dikredit ke ekuitas; simpanan sukarela ke kewajiban.</li>"
             "<li>Pencairan pinjaman: debit Piutang Anggota, kredit Kas atau Bank.</li>"
@@ -263,7 +236,7 @@ LESSON_MEMBER_ACCOUNTS = {
             "<li>Buku pembantu per anggota harus cocok dengan buku besar setiap bulan.</li>"
             "</ul>"
         ),
-        _p(
+        p(
             "<p><b>Pertanyaan refleksi:</b> Kapan terakhir kali koperasi Anda mencocokkan jumlah buku pembantu "
             "piutang dengan saldo buku besar, dan berapa selisihnya?</p>"
         ),
@@ -277,8 +250,8 @@ LESSON_RETAIL_SALES = {
     "minutes": 8,
     "required": True,
     "body": [
-        _h("Dua sisi setiap penjualan"),
-        _p(
+        h("Dua sisi setiap penjualan"),
+        p(
             "<p>Di Sinau, toko koperasi mencatat persediaan secara terus-menerus. Setiap penjualan menghasilkan dua "
             "pasang catatan:</p>"
             "<ol>"
@@ -288,57 +261,57 @@ LESSON_RETAIL_SALES = {
             "<p>Akun pendapatan tergantung pembelinya. Penjualan kepada anggota masuk 4101 Partisipasi Bruto "
             "Anggota, kepada nonanggota masuk 4102 Penjualan Non-Anggota.</p>"
         ),
-        _h("Contoh di Toko Koperasi Sejahtera Bersama"),
-        _p(
+        h("Contoh di Toko Koperasi Sejahtera Bersama"),
+        p(
             "<p>Bu Rina (anggota nomor 0127) membeli sembako Rp 250.000 secara tunai. Harga beli barang-barang itu "
             "Rp 200.000.</p>"
         ),
-        _journal(
+        journal(
             "Penjualan tunai kepada anggota",
-            _line("1101", "Kas", "250000", "0", "Nota 0457, anggota 0127"),
-            _line("4101", "Partisipasi Bruto Anggota", "0", "250000", "Belanja Bu Rina"),
-            _line("5101", "Beban Pokok Penjualan", "200000", "0", "Harga pokok nota 0457"),
-            _line("1105", "Persediaan Barang Dagangan", "0", "200000", "Barang keluar"),
+            line("1101", "Kas", "250000", "0", "Nota 0457, anggota 0127"),
+            line("4101", "Partisipasi Bruto Anggota", "0", "250000", "Belanja Bu Rina"),
+            line("5101", "Beban Pokok Penjualan", "200000", "0", "Harga pokok nota 0457"),
+            line("1105", "Persediaan Barang Dagangan", "0", "200000", "Barang keluar"),
         ),
-        _p(
+        p(
             "<p>Seorang pembeli umum membayar Rp 150.000 dengan QRIS; harga pokoknya Rp 120.000. Uang masuk ke "
             "rekening bank, dan pendapatannya dicatat sebagai penjualan nonanggota.</p>"
         ),
-        _journal(
+        journal(
             "Penjualan kepada nonanggota dengan QRIS",
-            _line("1102", "Bank", "150000", "0", "Nota 0458, QRIS"),
-            _line("4102", "Penjualan Non-Anggota", "0", "150000", "Pembeli umum"),
-            _line("5101", "Beban Pokok Penjualan", "120000", "0", "Harga pokok nota 0458"),
-            _line("1105", "Persediaan Barang Dagangan", "0", "120000", "Barang keluar"),
+            line("1102", "Bank", "150000", "0", "Nota 0458, QRIS"),
+            line("4102", "Penjualan Non-Anggota", "0", "150000", "Pembeli umum"),
+            line("5101", "Beban Pokok Penjualan", "120000", "0", "Harga pokok nota 0458"),
+            line("1105", "Persediaan Barang Dagangan", "0", "120000", "Barang keluar"),
         ),
-        _tip(
+        tip(
             "<p>Bila anggota berbelanja dengan bon, debitnya 1103 Piutang Anggota, bukan Kas. Penjualannya tetap "
             "dicatat sebagai Partisipasi Bruto Anggota atas nama anggota tersebut.</p>"
         ),
-        _h("Pembelian dan selisih stok"),
-        _p(
+        h("Pembelian dan selisih stok"),
+        p(
             "<p>Saat toko membeli barang dari distributor, persediaan didebit; kreditnya Kas, Bank, atau Utang "
             "Usaha bila dibayar kemudian. Saat stok opname menemukan barang kurang, misalnya gula 4 kg senilai "
             "Rp 68.000, selisih yang sudah diselidiki dan disetujui pengurus dibebankan dengan mendebit Beban "
             "Pokok Penjualan dan mengkredit Persediaan Barang Dagangan. Lampirkan berita acara opname sebagai "
             "bukti.</p>"
         ),
-        _journal(
+        journal(
             "Selisih kurang stok opname yang disetujui pengurus",
-            _line("5101", "Beban Pokok Penjualan", "68000", "0", "Gula pasir 4 kg, berita acara opname"),
-            _line("1105", "Persediaan Barang Dagangan", "0", "68000", "Penyesuaian ke hasil hitung fisik"),
+            line("5101", "Beban Pokok Penjualan", "68000", "0", "Gula pasir 4 kg, berita acara opname"),
+            line("1105", "Persediaan Barang Dagangan", "0", "68000", "Penyesuaian ke hasil hitung fisik"),
         ),
-        _warn(
+        warn(
             "<p>Penjualan kepada anggota yang dicatat sebagai penjualan nonanggota, atau sebaliknya, langsung "
             "mengubah bagian SHU setiap anggota. Pastikan kasir selalu mencatat nomor anggota.</p>"
         ),
-        _term(
+        term(
             "Beban pokok penjualan",
             "<p>Harga beli barang yang sudah terjual. Selisih antara penjualan dan beban pokok penjualan adalah "
             "margin kotor toko, sumber untuk membayar gaji, listrik, sewa, dan akhirnya SHU.</p>",
         ),
-        _h("Ringkasan"),
-        _p(
+        h("Ringkasan"),
+        p(
             "<ul>"
             "<li>Setiap penjualan dicatat dua kali: pendapatan dan harga pokoknya.</li>"
             "<li>Anggota: 4101 Partisipasi Bruto Anggota; nonanggota: 4102 Penjualan Non-Anggota.</li>"
@@ -346,7 +319,7 @@ LESSON_RETAIL_SALES = {
             "<li>Selisih stok dibukukan setelah diselidiki dan disetujui, dengan bukti berita acara.</li>"
             "</ul>"
         ),
-        _p(
+        p(
             "<p><b>Pertanyaan refleksi:</b> Dari seluruh penjualan toko koperasi Anda bulan lalu, berapa bagian yang "
             "tercatat atas nama anggota, dan apakah angka itu masuk akal?</p>"
         ),
@@ -360,8 +333,8 @@ LESSON_STATEMENTS = {
     "minutes": 10,
     "required": True,
     "body": [
-        _h("Neraca saldo"),
-        _p(
+        h("Neraca saldo"),
+        p(
             "<p>Neraca saldo adalah daftar saldo semua akun pada satu tanggal. Jumlah saldo debit harus sama dengan "
             "jumlah saldo kredit. Contoh neraca saldo Toko Koperasi Sejahtera Bersama per 31 Desember, sesudah "
             "penyesuaian:</p>"
@@ -376,32 +349,32 @@ LESSON_STATEMENTS = {
             "Non-Anggota Rp 40.000.000. Jumlah Rp 262.000.000.</li>"
             "</ul>"
         ),
-        _h("Penyesuaian dan penutupan"),
-        _p(
+        h("Penyesuaian dan penutupan"),
+        p(
             "<p>Sebelum laporan disusun, catat penyesuaian, misalnya penyusutan. Rak dan mesin kasir senilai "
             "Rp 12.000.000 disusutkan selama 5 tahun, jadi Rp 2.400.000 setahun.</p>"
         ),
-        _journal(
+        journal(
             "Penyusutan aset tetap satu tahun",
-            _line("5105", "Beban Penyusutan", "2400000", "0", "Rp 12.000.000 : 5 tahun"),
-            _line("1202", "Akumulasi Penyusutan Aset Tetap", "0", "2400000", "Rak dan mesin kasir"),
+            line("5105", "Beban Penyusutan", "2400000", "0", "Rp 12.000.000 : 5 tahun"),
+            line("1202", "Akumulasi Penyusutan Aset Tetap", "0", "2400000", "Rak dan mesin kasir"),
         ),
-        _p(
+        p(
             "<p>Lalu akun pendapatan dan beban ditutup ke SHU Tahun Berjalan. Pendapatan Rp 200.000.000 dikurangi "
             "beban Rp 198.000.000 menghasilkan SHU Rp 2.000.000.</p>"
         ),
-        _journal(
+        journal(
             "Jurnal penutup akhir tahun",
-            _line("4101", "Partisipasi Bruto Anggota", "160000000", "0", "Menutup pendapatan anggota"),
-            _line("4102", "Penjualan Non-Anggota", "40000000", "0", "Menutup pendapatan nonanggota"),
-            _line("5101", "Beban Pokok Penjualan", "0", "168000000", "Menutup beban"),
-            _line("5102", "Beban Gaji", "0", "24000000", "Menutup beban"),
-            _line("5104", "Beban Listrik & Air", "0", "3600000", "Menutup beban"),
-            _line("5105", "Beban Penyusutan", "0", "2400000", "Menutup beban"),
-            _line("3106", "SHU Tahun Berjalan", "0", "2000000", "SHU tahun ini"),
+            line("4101", "Partisipasi Bruto Anggota", "160000000", "0", "Menutup pendapatan anggota"),
+            line("4102", "Penjualan Non-Anggota", "40000000", "0", "Menutup pendapatan nonanggota"),
+            line("5101", "Beban Pokok Penjualan", "0", "168000000", "Menutup beban"),
+            line("5102", "Beban Gaji", "0", "24000000", "Menutup beban"),
+            line("5104", "Beban Listrik & Air", "0", "3600000", "Menutup beban"),
+            line("5105", "Beban Penyusutan", "0", "2400000", "Menutup beban"),
+            line("3106", "SHU Tahun Berjalan", "0", "2000000", "SHU tahun ini"),
         ),
-        _h("Laporan keuangan menurut SAK EP"),
-        _p(
+        h("Laporan keuangan menurut SAK EP"),
+        p(
             "<p>KSP dan USP wajib memakai SAK EP paling lambat untuk buku tahun 2025, dan Permenkop UKM No. 2/2024 "
             "menjadi acuan kebijakan akuntansi koperasi. Laporan lengkapnya:</p>"
             "<ol>"
@@ -415,16 +388,16 @@ LESSON_STATEMENTS = {
             "wajib.</li>"
             "</ol>"
         ),
-        _warn(
+        warn(
             '<p>Bila neraca saldo tidak seimbang, jangan menambal selisihnya dengan akun "lain-lain". Telusuri '
             "jurnal satu per satu sampai kesalahannya ditemukan.</p>"
         ),
-        _tip(
+        tip(
             "<p>Susun neraca saldo setiap bulan, bukan hanya menjelang RAT. Kesalahan kecil lebih mudah ditemukan "
             "saat transaksinya masih segar dalam ingatan.</p>"
         ),
-        _h("Ringkasan"),
-        _p(
+        h("Ringkasan"),
+        p(
             "<ul>"
             "<li>Neraca saldo harus seimbang sebelum laporan disusun.</li>"
             "<li>Catat penyesuaian seperti penyusutan, lalu tutup pendapatan dan beban ke SHU Tahun Berjalan.</li>"
@@ -432,7 +405,7 @@ LESSON_STATEMENTS = {
             "<li>Pendapatan dari anggota dan nonanggota disajikan terpisah.</li>"
             "</ul>"
         ),
-        _p(
+        p(
             "<p><b>Pertanyaan refleksi:</b> Laporan mana dari lima laporan di atas yang belum pernah disusun "
             "koperasi Anda, dan siapa yang akan menyiapkannya untuk RAT berikutnya?</p>"
         ),
@@ -446,8 +419,8 @@ LESSON_SHU = {
     "minutes": 10,
     "required": True,
     "body": [
-        _h("Dasar pembagian SHU"),
-        _p(
+        h("Dasar pembagian SHU"),
+        p(
             "<p>Menurut UU No. 25/1992 Pasal 45, SHU adalah pendapatan satu tahun buku dikurangi biaya, penyusutan, "
             "dan kewajiban lain termasuk pajak. <b>Cadangan disisihkan lebih dahulu</b>, lalu sisanya dibagi sesuai "
             "AD/ART atau keputusan RAT. Hanya SHU yang berasal dari transaksi anggota yang dibagikan kembali "
@@ -464,12 +437,12 @@ LESSON_SHU = {
             "<li>Dana sosial 2,5% = Rp 1.500.000</li>"
             "</ul>"
         ),
-        _warn(
+        warn(
             "<p>Jumlah persentase pembagian harus tepat 100%. Sinau menolak pembagian yang jumlahnya kurang atau "
             "lebih dari 100%. Periksa AD/ART koperasi Anda: ada contoh terbitan yang angkanya tidak genap 100%.</p>"
         ),
-        _h("Bagian setiap anggota"),
-        _p(
+        h("Bagian setiap anggota"),
+        p(
             "<p>Rumusnya:</p>"
             "<p><b>SHU anggota = JMA × (simpanan anggota : total simpanan) + JUA × (transaksi anggota : total "
             "transaksi anggota)</b></p>"
@@ -481,8 +454,8 @@ LESSON_SHU = {
             "<li>Jumlah SHU Pak Joko: Rp 1.200.000.</li>"
             "</ul>"
         ),
-        _h("Aturan pembulatan"),
-        _p(
+        h("Aturan pembulatan"),
+        p(
             "<p>Di Sinau, <b>setiap komponen dibulatkan sendiri-sendiri ke Rp 1 terdekat dengan pembulatan "
             "setengah ke atas</b>, baru kemudian dijumlahkan. Contoh buku terbitan sering berbeda beberapa rupiah "
             "karena aturan pembulatannya berbeda, jadi selalu tuliskan aturannya.</p>"
@@ -490,27 +463,27 @@ LESSON_SHU = {
             "Rp 12.000.000 × 1.150.000 : 40.000.000 = Rp 345.000 tepat. Jasa usahanya Rp 15.000.000 × 1.234.570 : "
             "300.000.000 = Rp 61.728,50, dibulatkan setengah ke atas menjadi Rp 61.729. SHU Bu Sri Rp 406.729.</p>"
         ),
-        _journal(
+        journal(
             "Pembagian SHU dari anggota sesuai keputusan RAT",
-            _line("3106", "SHU Tahun Berjalan", "60000000", "0", "SHU dari anggota dibagi"),
-            _line("3105", "Cadangan", "0", "24000000", "40%"),
-            _line("2103", "Utang SHU Anggota", "0", "27000000", "JUA 25% + JMA 20%"),
-            _line("2104", "Dana Pengurus", "0", "3000000", "5%"),
-            _line("2105", "Dana Karyawan", "0", "3000000", "5%"),
-            _line("2106", "Dana Pendidikan", "0", "1500000", "2,5%"),
-            _line("2107", "Dana Sosial", "0", "1500000", "2,5%"),
+            line("3106", "SHU Tahun Berjalan", "60000000", "0", "SHU dari anggota dibagi"),
+            line("3105", "Cadangan", "0", "24000000", "40%"),
+            line("2103", "Utang SHU Anggota", "0", "27000000", "JUA 25% + JMA 20%"),
+            line("2104", "Dana Pengurus", "0", "3000000", "5%"),
+            line("2105", "Dana Karyawan", "0", "3000000", "5%"),
+            line("2106", "Dana Pendidikan", "0", "1500000", "2,5%"),
+            line("2107", "Dana Sosial", "0", "1500000", "2,5%"),
         ),
-        _journal(
+        journal(
             "SHU Pak Joko dibayarkan tunai",
-            _line("2103", "Utang SHU Anggota", "1200000", "0", "Jasa modal Rp 600.000 + jasa usaha Rp 600.000"),
-            _line("1101", "Kas", "0", "1200000", "Kuitansi ditandatangani Pak Joko"),
+            line("2103", "Utang SHU Anggota", "1200000", "0", "Jasa modal Rp 600.000 + jasa usaha Rp 600.000"),
+            line("1101", "Kas", "0", "1200000", "Kuitansi ditandatangani Pak Joko"),
         ),
-        _tip(
+        tip(
             "<p>Umumkan daftar SHU per anggota sebelum dibayarkan, lengkap dengan simpanan dan total belanja "
             "masing-masing. Anggota yang bisa memeriksa angkanya sendiri akan lebih percaya pada koperasinya.</p>"
         ),
-        _h("Ringkasan"),
-        _p(
+        h("Ringkasan"),
+        p(
             "<ul>"
             "<li>Cadangan disisihkan lebih dahulu; sisanya dibagi sesuai AD/ART atau keputusan RAT (Pasal 45).</li>"
             "<li>Persentase pembagian harus berjumlah tepat 100%.</li>"
@@ -518,7 +491,7 @@ LESSON_SHU = {
             "<li>Setiap komponen dibulatkan setengah ke atas ke Rp 1, lalu dijumlahkan.</li>"
             "</ul>"
         ),
-        _p(
+        p(
             "<p><b>Pertanyaan refleksi:</b> Hitung SHU Anda sendiri dengan persentase dalam AD/ART koperasi Anda. "
             "Apakah hasilnya sama dengan yang Anda terima tahun lalu? Jika berbeda, dari mana selisihnya?</p>"
         ),

@@ -1,33 +1,6 @@
 """Day 4 of the curriculum: digital member services, the mlijo online case, internal control, data protection, reporting."""
 
-
-def _h(text):
-    return ("heading", text)
-
-
-def _p(html):
-    return ("paragraph", html)
-
-
-def _tip(html):
-    return ("callout", {"kind": "tip", "text": html})
-
-
-def _warn(html):
-    return ("callout", {"kind": "warning", "text": html})
-
-
-def _term(term, definition):
-    return ("glossary", {"term": term, "definition": definition})
-
-
-def _line(code, name, debit, credit, memo):
-    return {"account_code": code, "account_name": name, "debit": debit, "credit": credit, "memo": memo}
-
-
-def _journal(caption, *lines):
-    return ("journal_example", {"caption": caption, "lines": list(lines)})
-
+from .blocks import h, journal, line, p, term, tip, warn
 
 LESSON_DIGITAL_MEMBERS = {
     "slug": "digitalisasi-data-dan-layanan-anggota",
@@ -36,8 +9,8 @@ LESSON_DIGITAL_MEMBERS = {
     "minutes": 7,
     "required": True,
     "body": [
-        _h("Mengapa digital"),
-        _p(
+        h("Mengapa digital"),
+        p(
             "<p>Banyak koperasi masih mencatat anggota di buku tulis dan simpanan di kartu kertas. Cara ini "
             "lambat: anggota yang ingin tahu saldo simpanannya harus datang ke kantor, dan bendahara butuh "
             "berhari-hari untuk menghitung SHU. Catatan kertas juga mudah rusak, hilang, atau diubah tanpa "
@@ -46,8 +19,8 @@ LESSON_DIGITAL_MEMBERS = {
             "dan menerima bukti setoran elektronik. Pengurus dapat melihat anggota aktif, tunggakan, dan transaksi "
             "per anggota kapan saja.</p>"
         ),
-        _h("Langkah memindahkan data"),
-        _p(
+        h("Langkah memindahkan data"),
+        p(
             "<ol>"
             "<li><b>Rapikan data di kertas lebih dahulu.</b> Satu anggota satu nomor. Cari nama ganda, anggota yang "
             "sudah keluar, dan data yang tidak lengkap.</li>"
@@ -62,30 +35,30 @@ LESSON_DIGITAL_MEMBERS = {
             "kepada setiap anggota.</li>"
             "</ol>"
         ),
-        _p(
+        p(
             "<p>Contoh: KSP Makmur Sentosa dengan 250 anggota memindahkan datanya dalam enam minggu. Dua petugas "
             "memasukkan data, satu pengurus memeriksa sampel 25 kartu secara acak. Ditemukan tiga anggota tercatat "
             "ganda dan satu saldo simpanan wajib yang selisih Rp 150.000; semuanya diselesaikan sebelum sistem "
             "dipakai penuh.</p>"
         ),
-        _tip(
+        tip(
             "<p>Simpan kartu dan buku lama di tempat aman setelah digitalisasi. Dokumen itu tetap menjadi bukti "
             "asal saldo awal bila kelak ada anggota yang mempertanyakannya.</p>"
         ),
-        _h("Hak akses dan cadangan data"),
-        _p(
+        h("Hak akses dan cadangan data"),
+        p(
             "<p>Tidak semua orang perlu melihat semua data. Kasir cukup melihat nama dan nomor anggota; petugas "
             "kredit melihat data pinjaman; pengawas dapat membaca semuanya tetapi tidak mengubah. Setiap orang "
             "memakai akunnya sendiri, tidak berbagi kata sandi.</p>"
             "<p>Buat cadangan data secara berkala dan simpan di tempat terpisah. Uji pemulihannya sesekali: "
             "cadangan yang tidak pernah dicoba belum tentu bisa dipakai.</p>"
         ),
-        _warn(
+        warn(
             "<p>Jangan memakai satu akun bersama untuk semua petugas. Tanpa akun pribadi, sistem tidak bisa "
             "menunjukkan siapa mencatat apa, dan kecurangan sulit ditelusuri.</p>"
         ),
-        _h("Ringkasan"),
-        _p(
+        h("Ringkasan"),
+        p(
             "<ul>"
             "<li>Data digital mempercepat layanan dan membuat catatan lebih sulit diubah diam-diam.</li>"
             "<li>Rapikan dan cocokkan data kertas sebelum dipindahkan; jalankan paralel sebulan.</li>"
@@ -93,7 +66,7 @@ LESSON_DIGITAL_MEMBERS = {
             "<li>Akun pribadi untuk setiap petugas, hak akses sesuai tugas, dan cadangan data yang teruji.</li>"
             "</ul>"
         ),
-        _p(
+        p(
             "<p><b>Pertanyaan refleksi:</b> Jika besok buku daftar anggota koperasi Anda hilang, berapa lama waktu "
             "yang dibutuhkan untuk menyusunnya kembali, dan apa langkah pertama untuk mencegah hal itu?</p>"
         ),
@@ -107,8 +80,8 @@ LESSON_MLIJO = {
     "minutes": 8,
     "required": True,
     "body": [
-        _h("Cara kerja Koperasi Mlijo Online Sayur Segar"),
-        _p(
+        h("Cara kerja Koperasi Mlijo Online Sayur Segar"),
+        p(
             "<p>Koperasi ini beranggotakan 35 mlijo, pedagang sayur keliling. Dulu setiap mlijo kulakan sendiri di "
             "pasar induk pukul 02.00 dalam jumlah kecil, sehingga harganya kurang bersaing. Sekarang koperasi "
             "menjalankan dua layanan:</p>"
@@ -124,43 +97,43 @@ LESSON_MLIJO = {
             "sesuai kesepakatan. Pelanggan membayar dengan QRIS atas nama koperasi, atau tunai kepada mlijo yang "
             "menyetorkannya sore harinya.</p>"
         ),
-        _h("Mencatat transaksi anggota"),
-        _p(
+        h("Mencatat transaksi anggota"),
+        p(
             "<p>Setiap pagi Pak Slamet, anggota nomor 012, mengambil dagangan senilai Rp 850.000 dari gudang "
             "koperasi dan membayarnya dengan QRIS. Harga pokoknya bagi koperasi Rp 780.000. Karena pembelinya "
             "anggota, pendapatannya masuk Partisipasi Bruto Anggota dan ikut menentukan jasa usaha Pak Slamet "
             "dalam SHU.</p>"
         ),
-        _journal(
+        journal(
             "Pak Slamet mengambil dagangan dan membayar dengan QRIS",
-            _line("1102", "Bank", "850000", "0", "QRIS, anggota 012"),
-            _line("4101", "Partisipasi Bruto Anggota", "0", "850000", "Kulakan sayur Pak Slamet"),
-            _line("5101", "Beban Pokok Penjualan", "780000", "0", "Harga pokok sayur"),
-            _line("1105", "Persediaan Barang Dagangan", "0", "780000", "Keluar dari gudang"),
+            line("1102", "Bank", "850000", "0", "QRIS, anggota 012"),
+            line("4101", "Partisipasi Bruto Anggota", "0", "850000", "Kulakan sayur Pak Slamet"),
+            line("5101", "Beban Pokok Penjualan", "780000", "0", "Harga pokok sayur"),
+            line("1105", "Persediaan Barang Dagangan", "0", "780000", "Keluar dari gudang"),
         ),
-        _p(
+        p(
             "<p>Paket yang dipesan rumah tangga lewat toko daring koperasi adalah penjualan kepada nonanggota, karena "
             "pelanggannya bukan anggota, dan dicatat di Penjualan Non-Anggota. Dengan pemisahan ini, jasa usaha "
             "para mlijo dalam SHU dihitung dari kulakan mereka sendiri.</p>"
         ),
-        _warn(
+        warn(
             "<p>Jangan menerima tangkapan layar bukti bayar sebagai bukti. Tangkapan layar mudah dipalsukan. Cek "
             "dana masuk di aplikasi merchant QRIS atau mutasi rekening koperasi sebelum barang diserahkan.</p>"
         ),
-        _h("Rekonsiliasi harian"),
-        _p(
+        h("Rekonsiliasi harian"),
+        p(
             "<p>Setiap sore, admin toko daring mencocokkan tiga daftar: pesanan yang masuk, pesanan yang diantar, dan uang "
             "yang diterima (QRIS ditambah setoran tunai). Contoh: hari Senin ada 180 pesanan senilai "
             "Rp 9.450.000. Mutasi QRIS Rp 7.200.000, setoran tunai Rp 2.150.000, jumlahnya Rp 9.350.000. Selisih "
             "Rp 100.000 ternyata dua pesanan yang dibatalkan karena sayurnya habis. Pembatalan dicatat, selisih "
             "terjelaskan.</p>"
         ),
-        _tip(
+        tip(
             "<p>Tetapkan batas waktu yang sama setiap hari: pesanan ditutup pukul 08.00, pengantaran selesai "
             "pukul 11.00, setoran tunai paling lambat pukul 16.00. Kebiasaan yang tetap memudahkan pemeriksaan.</p>"
         ),
-        _h("Ringkasan"),
-        _p(
+        h("Ringkasan"),
+        p(
             "<ul>"
             "<li>Kulakan bersama dan rute per kelurahan menekan biaya para mlijo.</li>"
             "<li>Transaksi anggota dicatat di Partisipasi Bruto Anggota; pembeli umum di Penjualan Non-Anggota.</li>"
@@ -168,7 +141,7 @@ LESSON_MLIJO = {
             "<li>Cocokkan pesanan, pengantaran, dan uang masuk setiap hari.</li>"
             "</ul>"
         ),
-        _p(
+        p(
             "<p><b>Pertanyaan refleksi:</b> Layanan apa di koperasi Anda yang bisa dipesan atau dibayar secara "
             "daring, dan bagaimana Anda akan mencocokkan pesanan dengan uang yang masuk setiap hari?</p>"
         ),
@@ -182,8 +155,8 @@ LESSON_INTERNAL_CONTROL = {
     "minutes": 9,
     "required": True,
     "body": [
-        _h("Pemisahan tugas"),
-        _p(
+        h("Pemisahan tugas"),
+        p(
             "<p>Kecurangan paling mudah terjadi bila satu orang menguasai seluruh proses. Karena itu pisahkan tiga "
             "peran:</p>"
             "<ul>"
@@ -198,35 +171,35 @@ LESSON_INTERNAL_CONTROL = {
             "setelah persetujuan tertulis pengurus, ditransfer ke rekening anggota, dan anggota menerima "
             "konfirmasi langsung dari koperasi.</p>"
         ),
-        _h("Jejak audit dan larangan mengubah jurnal"),
-        _p(
+        h("Jejak audit dan larangan mengubah jurnal"),
+        p(
             "<p><b>Jejak audit</b> berarti setiap catatan bisa ditelusuri: siapa mencatat, kapan, dan berdasarkan "
             "bukti apa. Karena itu, jurnal yang sudah diposting <b>tidak boleh diubah atau dihapus</b>. Kesalahan "
             "dikoreksi dengan <b>jurnal pembalik</b>, lalu dicatat jurnal yang benar.</p>"
             "<p>Contoh: bendahara memposting tagihan listrik Rp 1.500.000, padahal tagihannya Rp 150.000. Jurnal "
             "lama dibiarkan, lalu dibuat dua jurnal baru.</p>"
         ),
-        _journal(
+        journal(
             "Jurnal pembalik: membatalkan posting listrik yang salah",
-            _line("1101", "Kas", "1500000", "0", "Pembalik jurnal listrik yang salah jumlah"),
-            _line("5104", "Beban Listrik & Air", "0", "1500000", "Pembalik jurnal listrik yang salah jumlah"),
+            line("1101", "Kas", "1500000", "0", "Pembalik jurnal listrik yang salah jumlah"),
+            line("5104", "Beban Listrik & Air", "0", "1500000", "Pembalik jurnal listrik yang salah jumlah"),
         ),
-        _journal(
+        journal(
             "Jurnal yang benar sesuai tagihan",
-            _line("5104", "Beban Listrik & Air", "150000", "0", "Tagihan listrik toko bulan ini"),
-            _line("1101", "Kas", "0", "150000", "Dibayar tunai, struk terlampir"),
+            line("5104", "Beban Listrik & Air", "150000", "0", "Tagihan listrik toko bulan ini"),
+            line("1101", "Kas", "0", "150000", "Dibayar tunai, struk terlampir"),
         ),
-        _p(
+        p(
             "<p>Dengan cara ini, pemeriksa dapat melihat kesalahan dan koreksinya. Di buku latihan Sinau pun jurnal "
             "yang sudah diposting tidak dapat diubah; koreksinya selalu lewat pembalikan.</p>"
         ),
-        _warn(
+        warn(
             "<p>Waspadai tanda bahaya: petugas yang tidak pernah mau cuti, catatan yang sering dikoreksi, bukti "
             "transaksi yang hilang, dan anggota yang mengeluh saldonya tidak sesuai. Tanda-tanda ini perlu "
             "diperiksa, bukan diabaikan.</p>"
         ),
-        _h("Rekonsiliasi"),
-        _p(
+        h("Rekonsiliasi"),
+        p(
             "<ul>"
             "<li><b>Kas harian</b>: hitung uang fisik di laci dan cocokkan dengan catatan kasir setiap tutup "
             "toko.</li>"
@@ -235,12 +208,12 @@ LESSON_INTERNAL_CONTROL = {
             "<li><b>Konfirmasi anggota</b>: kirim ringkasan saldo kepada anggota, minimal setahun sekali.</li>"
             "</ul>"
         ),
-        _tip(
+        tip(
             "<p>Pengawas sebaiknya melakukan kas opname mendadak, tanpa pemberitahuan. Pemeriksaan yang jadwalnya "
             "sudah diketahui mudah dipersiapkan untuk terlihat rapi.</p>"
         ),
-        _h("Ringkasan"),
-        _p(
+        h("Ringkasan"),
+        p(
             "<ul>"
             "<li>Pisahkan penyetuju, pemegang uang, dan pencatat; bila tidak bisa, perbanyak pemeriksaan.</li>"
             "<li>Jurnal yang sudah diposting tidak diubah; koreksi dengan jurnal pembalik lalu jurnal yang benar.</li>"
@@ -248,7 +221,7 @@ LESSON_INTERNAL_CONTROL = {
             "<li>Tanda bahaya harus ditindaklanjuti.</li>"
             "</ul>"
         ),
-        _p(
+        p(
             "<p><b>Pertanyaan refleksi:</b> Di koperasi Anda, adakah satu orang yang bisa menyetujui, memegang "
             "uang, dan mencatat transaksi yang sama? Apa perubahan kecil yang bisa dilakukan bulan ini?</p>"
         ),
@@ -262,8 +235,8 @@ LESSON_DATA_PROTECTION = {
     "minutes": 7,
     "required": True,
     "body": [
-        _h("Data pribadi di koperasi"),
-        _p(
+        h("Data pribadi di koperasi"),
+        p(
             "<p>Koperasi menyimpan banyak data pribadi: nama, NIK, foto KTP, alamat, nomor ponsel, saldo simpanan, "
             "pinjaman, dan riwayat angsuran. Data keuangan seperti saldo dan pinjaman sangat sensitif. Bila bocor, "
             "anggota bisa menjadi sasaran penipuan atau merasa malu di lingkungannya.</p>"
@@ -272,8 +245,8 @@ LESSON_DATA_PROTECTION = {
             "dan undang-undang ini menggolongkan data keuangan pribadi sebagai data yang bersifat spesifik, yang "
             "perlu pelindungan lebih.</p>"
         ),
-        _h("Prinsip yang perlu dipegang"),
-        _p(
+        h("Prinsip yang perlu dipegang"),
+        p(
             "<ul>"
             "<li><b>Kumpulkan seperlunya.</b> Untuk melayani pinjaman, koperasi perlu NIK dan penghasilan, tetapi "
             "tidak perlu data yang tidak berkaitan.</li>"
@@ -286,13 +259,13 @@ LESSON_DATA_PROTECTION = {
             "beri tahu pihak yang terdampak sesuai ketentuan UU PDP.</li>"
             "</ul>"
         ),
-        _warn(
+        warn(
             "<p>Jangan pernah mengumumkan nama anggota yang menunggak angsuran di grup WhatsApp atau papan "
             "pengumuman. Selain mempermalukan, cara ini membuka data keuangan pribadi kepada orang yang tidak "
             "berhak. Tagih secara pribadi dan sopan.</p>"
         ),
-        _h("Kebiasaan aman sehari-hari"),
-        _p(
+        h("Kebiasaan aman sehari-hari"),
+        p(
             "<p>Banyak kebocoran terjadi karena kebiasaan kecil. Contoh yang sering ditemui:</p>"
             "<ul>"
             "<li>mengirim berkas Excel berisi NIK dan saldo seluruh anggota ke grup WhatsApp pengurus;</li>"
@@ -304,18 +277,18 @@ LESSON_DATA_PROTECTION = {
             "mlijo cukup melihat nama, alamat, dan pesanan pelanggan di rutenya hari itu, bukan seluruh daftar "
             "pelanggan.</p>"
         ),
-        _tip(
+        tip(
             "<p>Tunjuk satu pengurus sebagai penanggung jawab data. Tugasnya sederhana: tahu data apa yang "
             "disimpan, di mana, siapa yang boleh melihatnya, dan apa yang harus dilakukan bila terjadi "
             "kebocoran.</p>"
         ),
-        _term(
+        term(
             "Data pribadi",
             "<p>Data tentang orang perseorangan yang dapat mengenali orang itu, secara langsung maupun bila "
             "digabungkan dengan informasi lain, misalnya nama dengan NIK, nomor ponsel, atau alamat.</p>",
         ),
-        _h("Ringkasan"),
-        _p(
+        h("Ringkasan"),
+        p(
             "<ul>"
             "<li>Koperasi wajib melindungi data pribadi anggota sesuai UU No. 27/2022.</li>"
             "<li>Kumpulkan seperlunya, jelaskan tujuannya, dan batasi aksesnya.</li>"
@@ -323,7 +296,7 @@ LESSON_DATA_PROTECTION = {
             "<li>Tunjuk penanggung jawab data dan siapkan langkah bila terjadi kebocoran.</li>"
             "</ul>"
         ),
-        _p(
+        p(
             "<p><b>Pertanyaan refleksi:</b> Di mana saja salinan data anggota koperasi Anda tersimpan saat ini, "
             "termasuk di ponsel pribadi, dan salinan mana yang sebaiknya dihapus minggu ini?</p>"
         ),
@@ -337,16 +310,16 @@ LESSON_REPORTING = {
     "minutes": 7,
     "required": True,
     "body": [
-        _h("Mengapa melapor"),
-        _p(
+        h("Mengapa melapor"),
+        p(
             "<p>Dinas Koperasi, UKM, Perindustrian dan Perdagangan membina koperasi di wilayahnya. Untuk itu Dinas "
             "perlu tahu keadaan setiap koperasi: jumlah anggota, volume usaha, kesehatan keuangan, dan apakah RAT "
             "sudah diselenggarakan. Data ini menjadi dasar pelatihan, pendampingan, dan program bantuan.</p>"
             "<p>Laporan yang jujur justru menguntungkan koperasi. Masalah yang dilaporkan lebih awal, misalnya "
             "kredit macet yang naik, bisa segera mendapat pendampingan.</p>"
         ),
-        _h("Apa yang dilaporkan"),
-        _p(
+        h("Apa yang dilaporkan"),
+        p(
             "<ul>"
             "<li><b>Hasil RAT</b>: laporan pertanggungjawaban pengurus, laporan pengawas, dan keputusan rapat, "
             "termasuk pembagian SHU.</li>"
@@ -358,8 +331,8 @@ LESSON_REPORTING = {
             "<p>Bentuk, jadwal, dan saluran pelaporannya mengikuti permintaan Dinas. Bila ada aplikasi pendataan "
             "yang ditentukan, gunakan itu.</p>"
         ),
-        _h("Laporan perkembangan peserta inkubasi"),
-        _p(
+        h("Laporan perkembangan peserta inkubasi"),
+        p(
             "<p>Koperasi baru dalam program inkubasi juga melaporkan perkembangannya secara berkala lewat Sinau: "
             "omzet, jumlah anggota, jumlah pekerja laki-laki dan perempuan, aset, SHU, dan pembiayaan yang "
             "diperoleh. Angka pertama saat masuk program menjadi data awal, lalu perkembangan dibandingkan "
@@ -371,17 +344,17 @@ LESSON_REPORTING = {
             "bulan dan 28 anggota. Enam bulan kemudian omzetnya Rp 72.000.000 dan anggotanya 35 orang. Angka ini "
             "diambil dari buku besar dan buku daftar anggota, bukan perkiraan.</p>"
         ),
-        _warn(
+        warn(
             "<p>Angka dalam laporan kepada Dinas harus sama dengan pembukuan dan laporan RAT. Angka yang dibuat "
             "berbeda untuk tujuan tertentu, misalnya agar tampak lebih besar saat mengajukan bantuan, merusak "
             "kepercayaan dan dapat berakibat hukum.</p>"
         ),
-        _tip(
+        tip(
             "<p>Siapkan satu map laporan per tahun berisi undangan dan notulen RAT, daftar hadir, laporan keuangan "
             "yang ditandatangani, dan bukti pengiriman laporan. Saat Dinas meminta data, semuanya sudah siap.</p>"
         ),
-        _h("Ringkasan"),
-        _p(
+        h("Ringkasan"),
+        p(
             "<ul>"
             "<li>Laporan kepada Dinas menjadi dasar pembinaan dan pendampingan.</li>"
             "<li>Laporkan hasil RAT, laporan keuangan tahunan, dan data kelembagaan sesuai permintaan Dinas.</li>"
@@ -389,7 +362,7 @@ LESSON_REPORTING = {
             "<li>Semua angka harus sama dengan pembukuan.</li>"
             "</ul>"
         ),
-        _p(
+        p(
             "<p><b>Pertanyaan refleksi:</b> Jika Dinas meminta laporan koperasi Anda minggu depan, dokumen apa yang "
             "sudah siap, dan apa yang masih harus dilengkapi?</p>"
         ),
