@@ -44,6 +44,7 @@ def build_exercise(data: dict, *, chart: ChartTemplate, user=None) -> LedgerExer
         shu_amount=Decimal(data["shu_amount"]) if data.get("shu_amount") else None,
         shu_components=dict(data.get("shu_components", {})),
         created_by=user,
+        live=data.get("live", True),
     )
     exercise.members = [
         ExerciseMember(

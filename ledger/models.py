@@ -190,6 +190,12 @@ class LedgerExercise(ClusterableModel):
             'Mis. {"cadangan": "40", "jasa_usaha": "25", "jasa_modal": "20", "pengurus": "5", ...}; jumlahnya harus 100.'
         ),
     )
+    # A draft is seen by instructors and admins only; trainees see published exercises.
+    live = models.BooleanField(
+        _("terbit"),
+        default=False,
+        help_text=_("Centang bila latihan sudah siap dikerjakan peserta; tanpa centang latihan masih draf."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("dibuat oleh"),

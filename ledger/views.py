@@ -428,33 +428,33 @@ def report_download(request, book_id: int, slug: str, fmt: str) -> HttpResponse:
 # --- Exercises -----------------------------------------------------------------------------
 
 
-def published_exercises():
+def published_exercises(user=None):
+    """Exercises `user` may open: published ones, plus drafts for instructors and admins."""
     qs = LedgerExercise.objects.all()
-    field_names = {f.name for f in LedgerExercise._meta.get_fields()}
-    if "live" in field_names:
-        qs = qs.filter(live=True)
-    elif "is_published" in field_names:
-        qs = qs.filter(is_published=True)
-    return qs
+    if user is not None and access.may_reveal_answers(user):
+        return qs
+    return qs.filter(live=True)
 
 
 @login_required
 def exercise_list(request):
-    exercises = list(published_exercises().annotate(transaction_count=Count("transactions")).order_by("title"))
+    exercises = list(
+        published_exercises(request.user).annotate(transaction_count=Count("transactions")).order_by("title")
+    )
     active = {b.exercise_id: b for b in Book.objects.filter(owner=request.user, kind=BookKind.EXERCISE, archived=False)}
     rows = [{"exercise": e, "book": active.get(e.pk)} for e in exercises]
     return render(request, "ledger/exercise_list.html", {"rows": rows})
 
 
-def _exercise_or_404(slug: str) -> LedgerExercise:
-    return get_object_or_404(published_exercises(), slug=slug)
+def _exercise_or_404(slug: str, user) -> LedgerExercise:
+    return get_object_or_404(published_exercises(user), slug=slug)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def exercise_detail(request, slug: str):
     """Narrative, start/continue/reset my attempt, and "periksa jawaban" (score and feedback)."""
-    exercise = _exercise_or_404(slug)
+    exercise = _exercise_or_404(slug, request.user)
     book = Book.objects.filter(owner=request.user, exercise=exercise, archived=False).first()
     result = shu_result = None
     shu_submitted: dict[str, dict[str, str]] = {}
@@ -551,7 +551,7 @@ def book_grade(request, book_id: int):
 @login_required
 def exercise_answer(request, slug: str):
     """The expected answer of an exercise (instructors and admins only)."""
-    exercise = _exercise_or_404(slug)
+    exercise = _exercise_or_404(slug, request.user)
     if not access.may_reveal_answers(request.user, exercise):
         raise Http404
     transactions = list(exercise.transactions.order_by("number", "sort_order"))

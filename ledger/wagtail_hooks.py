@@ -319,8 +319,8 @@ class LedgerExerciseViewSet(SnippetViewSet):
     icon = "calculator"
     menu_label = gettext_lazy("Latihan pembukuan")
     url_prefix = "buku-latihan/latihan"
-    list_display = ["title", "slug", "grading_mode", "cooperative_name", "updated_at"]
-    list_filter = ["grading_mode"]
+    list_display = ["title", "slug", "live", "grading_mode", "cooperative_name", "updated_at"]
+    list_filter = ["live", "grading_mode"]
     search_fields = ["title", "slug"]
     copy_view_enabled = False
     edit_handler = TabbedInterface(
@@ -329,6 +329,7 @@ class LedgerExerciseViewSet(SnippetViewSet):
                 [
                     FieldPanel("title"),
                     FieldPanel("slug"),
+                    FieldPanel("live"),
                     FieldPanel("cooperative_name"),
                     FieldPanel("chart"),
                     FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),

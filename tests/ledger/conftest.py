@@ -168,6 +168,7 @@ def retail_exercise(chart):
         period_start=dt.date(2026, 1, 1),
         period_end=dt.date(2026, 12, 31),
         cooperative_name="Koperasi Konsumen Sumber Rejeki",
+        live=True,
     )
     ExerciseMember.objects.create(exercise=ex, number="01", name="Ani")
     ExerciseMember.objects.create(exercise=ex, number="02", name="Bayu")

@@ -151,3 +151,39 @@ def test_listings_offer_edit_only_where_allowed(client_for, instructor, chart):
     accounts = client.get("/admin/buku-latihan/akun/", {"chart": chart.pk})
     assert accounts.status_code == 200
     assert f"/admin/buku-latihan/akun/edit/{kas.pk}/" not in accounts.text
+
+
+def test_a_new_exercise_is_a_draft_until_published(client_for, instructor, trainee, chart):
+    """Authored in the admin, an exercise stays invisible to trainees until "terbit" is ticked;
+    its author (any instructor) sees and previews it marked as a draft."""
+    from django.urls import reverse
+
+    author = client_for(instructor)
+    assert author.post(EXERCISE_ADD, exercise_post(chart)).status_code == 302
+    exercise = LedgerExercise.objects.get(slug="latihan-uji-admin")
+    assert exercise.live is False
+    detail = reverse("ledger:exercise_detail", args=[exercise.slug])
+    listing = reverse("ledger:exercise_list")
+
+    learner = client_for(trainee)
+    assert "Latihan uji dari admin" not in learner.get(listing).text
+    assert learner.get(detail).status_code == 404
+    assert learner.post(detail, {"action": "start"}).status_code == 404
+    assert learner.get(reverse("ledger:exercise_answer", args=[exercise.slug])).status_code == 404
+
+    author = client_for(instructor)  # one test client: log the author back in
+    page = author.get(listing)
+    assert "Latihan uji dari admin" in page.text and "Draf: belum terlihat oleh peserta" in page.text
+    preview = author.get(detail)
+    assert preview.status_code == 200 and "masih draf" in preview.text
+
+    edit = f"/admin/buku-latihan/latihan/edit/{exercise.pk}/"
+    data = exercise_post(chart) | {"live": "on"}
+    assert author.post(edit, data).status_code == 302
+    exercise.refresh_from_db()
+    assert exercise.live is True
+    learner = client_for(trainee)
+    page = learner.get(listing)
+    assert "Latihan uji dari admin" in page.text and "Draf:" not in page.text
+    assert learner.get(detail).status_code == 200
+    assert "masih draf" not in learner.get(detail).text

@@ -283,6 +283,7 @@ def exercise(chart):
         period_start=dt.date(2026, 1, 1),
         period_end=dt.date(2026, 12, 31),
         cooperative_name="Koperasi Maju Bersama",
+        live=True,
     )
     ExerciseMember.objects.create(exercise=ex, number="01", name="Ani")
     ExerciseMember.objects.create(exercise=ex, number="02", name="Bayu")

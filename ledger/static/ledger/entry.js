@@ -62,18 +62,27 @@
     search.setAttribute("aria-label", form.dataset.searchLabel || "");
     search.autocomplete = "off";
     if (select.value) { search.value = select.options[select.selectedIndex].text; }
+    /* By code ("1101"), by the suggestion picked ("1101 — Kas") or by name ("kas", "piutang ang"):
+       exact matches first, then a code or name that starts with the text, then a name containing it.
+       No match clears the select, so a stale account is never posted; the server then asks for one. */
     search.addEventListener("change", function () {
       var wanted = search.value.trim().toLowerCase();
-      if (!wanted) { return; }
+      if (!wanted) { select.value = ""; return; }
+      var ranks = [null, null, null];
       for (var i = 0; i < select.options.length; i++) {
         var option = select.options[i];
+        if (!option.value) { continue; }
         var label = option.text.toLowerCase();
-        if (option.value && (label === wanted || option.value === wanted || label.indexOf(wanted) === 0)) {
-          select.value = option.value;
-          search.value = option.text;
-          return;
-        }
+        var name = label.replace(/^\S+\s+(\u2014\s+)?/, "");
+        var rank = (label === wanted || option.value === wanted || name === wanted) ? 0
+          : (label.indexOf(wanted) === 0 || name.indexOf(wanted) === 0) ? 1
+          : (name.indexOf(wanted) >= 0) ? 2 : -1;
+        if (rank >= 0 && ranks[rank] === null) { ranks[rank] = option; }
       }
+      var found = ranks[0] || ranks[1] || ranks[2];
+      select.value = found ? found.value : "";
+      search.value = found ? found.text : search.value;
+      search.classList.toggle("no-match", !found);
     });
     select.addEventListener("change", function () {
       search.value = select.value ? select.options[select.selectedIndex].text : "";
