@@ -24,7 +24,13 @@ class CheckInForm(forms.Form):
         help_text=_("6 angka yang ditampilkan narasumber di kelas."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9 ]*"}),
     )
-    session = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # From the QR link or "Presensi sekarang"; a garbled value is ignored (the code alone finds
+    # the session) instead of answering with an error about a field the trainee never sees.
+    session = forms.CharField(label=_("Sesi"), required=False, widget=forms.HiddenInput)
+
+    def clean_session(self) -> int | None:
+        value = (self.cleaned_data.get("session") or "").strip()
+        return int(value) if value.isdigit() and len(value) < 10 else None
 
 
 class AttendanceSheetForm(forms.Form):

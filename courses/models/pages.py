@@ -189,8 +189,12 @@ class QuizPage(Page):
 class CourseEditorGroup(models.Model):
     """The Wagtail group ("Narasumber: <course>") whose members may edit one course's pages."""
 
-    course = models.OneToOneField(CoursePage, on_delete=models.CASCADE, related_name="editor_group")
-    group = models.OneToOneField(Group, on_delete=models.CASCADE, related_name="course_editor_of")
+    course = models.OneToOneField(
+        CoursePage, verbose_name=_("kursus"), on_delete=models.CASCADE, related_name="editor_group"
+    )
+    group = models.OneToOneField(
+        Group, verbose_name=_("grup"), on_delete=models.CASCADE, related_name="course_editor_of"
+    )
 
     class Meta:
         verbose_name = _("grup penyunting kursus")

@@ -9,8 +9,12 @@ from django.utils.translation import gettext_lazy as _
 class LessonProgress(models.Model):
     """A lesson the user marked as done ("tandai selesai")."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_progress")
-    lesson = models.ForeignKey("courses.LessonPage", on_delete=models.CASCADE, related_name="progress")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("peserta"), on_delete=models.CASCADE, related_name="lesson_progress"
+    )
+    lesson = models.ForeignKey(
+        "courses.LessonPage", verbose_name=_("pelajaran"), on_delete=models.CASCADE, related_name="progress"
+    )
     completed_at = models.DateTimeField(_("selesai pada"), default=timezone.now)
 
     class Meta:
@@ -25,10 +29,15 @@ class LessonProgress(models.Model):
 class QuizAttempt(models.Model):
     """One attempt at a quiz, pinned to the page revision it was started on (the quiz issue extends it)."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts")
-    quiz = models.ForeignKey("courses.QuizPage", on_delete=models.CASCADE, related_name="attempts")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("peserta"), on_delete=models.CASCADE, related_name="quiz_attempts"
+    )
+    quiz = models.ForeignKey(
+        "courses.QuizPage", verbose_name=_("kuis"), on_delete=models.CASCADE, related_name="attempts"
+    )
     revision = models.ForeignKey(
         "wagtailcore.Revision",
+        verbose_name=_("revisi"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -51,7 +60,9 @@ class QuizAttempt(models.Model):
 class Completion(models.Model):
     """The enrolment's course completion, recorded once with the figures it was granted on."""
 
-    enrollment = models.OneToOneField("courses.Enrollment", on_delete=models.CASCADE, related_name="completion")
+    enrollment = models.OneToOneField(
+        "courses.Enrollment", verbose_name=_("pendaftaran"), on_delete=models.CASCADE, related_name="completion"
+    )
     completed_at = models.DateTimeField(_("lulus pada"), default=timezone.now)
     snapshot = models.JSONField(_("rekap saat lulus"), default=dict)
 

@@ -187,3 +187,56 @@ def test_exports_do_not_turn_names_into_formulas(setup, instructor, client_for, 
     xlsx = client.get(f"/kursus/angkatan/{cohort.pk}/kehadiran/?format=xlsx")
     cell = load_workbook(io.BytesIO(xlsx.content)).active["A2"]
     assert cell.data_type == "s" and cell.value.startswith("'=")
+
+
+@pytest.mark.django_db
+def test_check_in_page_answers_each_bad_code_on_the_code_field(setup, trainee, make_user, make_cohort, client_for):
+    """Wrong, expired, another session's code, not enrolled: 400 with the reason under the field."""
+    from django.utils import timezone
+
+    from lms import roles
+
+    cohort, session, _enrollment = setup
+    session.date = timezone.localdate()
+    session.start_time, session.end_time = dt.time(0, 0), dt.time(23, 59)
+    session.save()
+    now = timezone.now()
+    other_session = make_cohort(cohort.course, sessions=1).sessions.get()
+    current = checkin.current_code(session.pk, now)
+    cases = [
+        (trainee, {"code": f"{(int(current) + 1) % 1_000_000:06d}", "session": session.pk}, "Kode presensi salah"),
+        (
+            trainee,
+            {"code": checkin.code_for(session.pk, checkin.window_of(now) - 4), "session": session.pk},
+            "kedaluwarsa",
+        ),
+        (trainee, {"code": checkin.current_code(other_session.pk, now), "session": session.pk}, "sesi lain"),
+        (make_user(roles.TRAINEE), {"code": current, "session": session.pk}, "tidak terdaftar"),
+        (trainee, {"code": "12", "session": session.pk}, "6 angka"),
+    ]
+    for user, data, message in cases:
+        response = client_for(user).post("/kursus/presensi/", data)
+        body = response.content.decode()
+        assert response.status_code == 400, message
+        assert message in body and 'class="errors"' in body, message
+    assert not Attendance.objects.exists()
+
+
+@pytest.mark.django_db
+def test_check_in_page_ignores_a_garbled_session_in_the_link(setup, trainee, client_for):
+    """A mangled ?sesi= (a cut-off QR link) must not block the check-in with an error about a hidden field."""
+    from django.utils import timezone
+
+    _cohort, session, _enrollment = setup
+    session.date = timezone.localdate()
+    session.start_time, session.end_time = dt.time(0, 0), dt.time(23, 59)
+    session.save()
+    client = client_for(trainee)
+    page = client.get("/kursus/presensi/?sesi=4x&kode=")
+    assert page.status_code == 200
+    response = client.post("/kursus/presensi/", {"code": checkin.current_code(session.pk), "session": "4x"})
+    assert response.status_code == 302 and response["Location"] == "/kursus/saya/"
+    assert Attendance.objects.get().enrollment.user == trainee
+    again = client.post("/kursus/presensi/", {"code": checkin.current_code(session.pk), "session": ""}, follow=True)
+    assert "tidak ada yang berubah" in again.content.decode()
+    assert Attendance.objects.count() == 1
