@@ -7,6 +7,12 @@ trainee is enrolled in" lives in `courses`, which registers it here at start-up:
     register_book_supervisor(lambda viewer, owner: instructs_cohort_of(viewer, owner))
 
 A supervisor function answers `func(viewer, owner) -> bool` and only ever grants read access.
+To LIST those books (the "Buku peserta" section of /buku/), the same app registers the owners a
+viewer supervises as a query, so the list costs one query however many trainees there are:
+
+    from ledger.access import register_supervised_owners
+    register_supervised_owners(lambda viewer: Enrollment.objects.filter(
+        cohort__instructors=viewer).values("user_id"))
 """
 
 from collections.abc import Callable
@@ -32,6 +38,31 @@ def unregister_book_supervisor(func: BookSupervisor) -> None:
     """Remove a supervisor function (tests register one and take it away again)."""
     if func in _supervisors:
         _supervisors.remove(func)
+
+
+SupervisedOwners = Callable[[object], object]
+
+_owner_sources: list[SupervisedOwners] = []
+
+
+def register_supervised_owners(func: SupervisedOwners) -> SupervisedOwners:
+    """Add `func(viewer) -> queryset of user ids (values("user_id"), values_list, ...) or None`:
+    the owners whose books `viewer` reads as a supervisor, for listing. Idempotent; a decorator."""
+    if func not in _owner_sources:
+        _owner_sources.append(func)
+    return func
+
+
+def unregister_supervised_owners(func: SupervisedOwners) -> None:
+    if func in _owner_sources:
+        _owner_sources.remove(func)
+
+
+def supervised_owner_sources(viewer) -> list:
+    """The registered owner-id queries for `viewer` (empty for anonymous users)."""
+    if viewer is None or not viewer.is_authenticated:
+        return []
+    return [source for source in (func(viewer) for func in _owner_sources) if source is not None]
 
 
 def book_supervisors() -> tuple[BookSupervisor, ...]:

@@ -111,6 +111,32 @@ def books_of(owner, *, kind: str | None = None, archived: bool | None = False) -
     return qs.order_by("-created_at", "-pk")
 
 
+def supervised_books(viewer) -> list[Book]:
+    """Active books of the trainees `viewer` supervises (see `access.register_supervised_owners`),
+    by owner then newest first; ONE query (the owner-id sources are subqueries), none without sources.
+
+    A source must name the same owners its app's supervisor function vouches for (courses registers
+    both from one relation): re-checking each book would cost a query per book.
+    """
+    from django.db.models import Q
+
+    from . import access
+
+    sources = access.supervised_owner_sources(viewer)
+    if not sources:
+        return []
+    condition = Q()
+    for source in sources:
+        condition |= Q(owner_id__in=source)
+    return list(
+        Book.objects.filter(condition, archived=False)
+        .exclude(owner_id=viewer.pk)
+        .select_related("owner", "exercise")
+        .annotate(entry_count=Count("entries"))
+        .order_by("owner__full_name", "owner_id", "-created_at", "-pk")
+    )
+
+
 def exercise_attempts(owner, exercise) -> QuerySet:
     """All attempts (books) of one trainee at one exercise, latest first."""
     return Book.objects.filter(owner=owner, exercise=exercise, kind=BookKind.EXERCISE).order_by("-attempt")

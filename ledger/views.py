@@ -92,6 +92,7 @@ def book_list(request):
             "practice_books": practice,
             "attempt_books": attempts,
             "archived_books": archived,
+            "supervised_books": selectors.supervised_books(request.user),
             "form": PracticeBookForm(),
         },
     )

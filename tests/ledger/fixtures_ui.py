@@ -56,10 +56,19 @@ def supervises():
     def relation(viewer, owner):
         return (viewer.pk, owner.pk) in pairs
 
+    def owners(viewer):
+        # The listing side of the same relation, as a query like courses' Enrollment subquery.
+        from django.contrib.auth import get_user_model
+
+        wanted = [owner for v, owner in pairs if v == viewer.pk]
+        return get_user_model().objects.filter(pk__in=wanted).values("pk")
+
     access.register_book_supervisor(relation)
+    access.register_supervised_owners(owners)
 
     def add(*new_pairs):
         pairs.update(new_pairs)
 
     yield add
     access.unregister_book_supervisor(relation)
+    access.unregister_supervised_owners(owners)

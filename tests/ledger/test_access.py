@@ -5,6 +5,7 @@ anonymous. Others' books are 404 (no leak); writes are the owner's only."""
 import datetime as dt
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from ledger import access
@@ -157,10 +158,48 @@ def test_archived_book_is_read_only_for_its_owner(client_for, trainee, make_book
 
 def test_book_list_shows_only_own_books(client_for, people, owned_book, supervises):
     supervises((people["cohort_instructor"].pk, people["owner"].pk))
-    for role in ("other_trainee", "cohort_instructor", "officer", "admin"):
+    for role in ("other_trainee", "other_instructor", "officer", "venture_contact", "admin"):
         page = client_for(people[role]).get(reverse("ledger:book_list"))
         assert page.status_code == 200 and owned_book.title not in page.text
+        assert "Buku peserta yang Anda dampingi" not in page.text
     assert client_for(None).get(reverse("ledger:book_list")).status_code == 302
+
+
+# session, user, roles, navigation (base.html), my books, supervised books (one query however many)
+QUERIES_BOOK_LIST = 7
+
+
+def test_book_list_lists_the_books_of_an_instructors_trainees(
+    client_for, people, owned_book, make_book, supervises, django_assert_num_queries
+):
+    """An instructor finds the books of the trainees they supervise (read-only links); not archived
+    ones, not other trainees' books; the page costs the same number of queries for 1 or 5 trainees."""
+    teacher, owner = people["cohort_instructor"], people["owner"]
+    make_book(people["other_trainee"], title="Buku orang lain")
+    make_book(owner, title="Buku lama diarsipkan", archived=True)
+    supervises((teacher.pk, owner.pk))
+    client = client_for(teacher)
+    page = client.get(reverse("ledger:book_list"))
+    section = page.text[page.text.index("Buku peserta yang Anda dampingi") :]
+    assert owned_book.title in section and owner.full_name in section
+    assert reverse("ledger:book_detail", args=[owned_book.pk]) in section
+    assert "Buku orang lain" not in page.text and "Buku lama diarsipkan" not in page.text
+
+    with django_assert_num_queries(QUERIES_BOOK_LIST):
+        client.get(reverse("ledger:book_list"))
+    extra = []
+    for index in range(4):
+        user = get_user_model().objects.create_user(
+            email=f"peserta-tambahan{index}@sinau.test", password="x", full_name=f"Peserta Tambahan {index}"
+        )
+        roles.assign_role(user, roles.TRAINEE)
+        make_book(user, title=f"Buku tambahan {index}")
+        extra.append((teacher.pk, user.pk))
+    supervises(*extra)
+    client = client_for(teacher)
+    with django_assert_num_queries(QUERIES_BOOK_LIST):
+        page = client.get(reverse("ledger:book_list"))
+    assert all(f"Buku tambahan {index}" in page.text for index in range(4))
 
 
 def test_access_functions_and_rules(people, owned_book, supervises):
