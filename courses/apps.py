@@ -16,6 +16,16 @@ def instructor_supervises_book(viewer, owner) -> bool:
     return Enrollment.objects.filter(user_id=owner.pk, cohort__instructors=viewer).exists()
 
 
+def instructor_supervised_owners(viewer):
+    """Ledger hook for listing: the ids of the trainees enrolled in cohorts `viewer` teaches, as a
+    subquery (the book list stays one query however many trainees there are)."""
+    if not getattr(viewer, "is_authenticated", False):
+        return None
+    from .models import Enrollment
+
+    return Enrollment.objects.filter(cohort__instructors=viewer).values("user_id")
+
+
 class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Kursus")
@@ -38,4 +48,7 @@ class CoursesConfig(AppConfig):
         )
         ledger = import_module("ledger")
         if module_has_submodule(ledger, "access"):
-            import_module("ledger.access").register_book_supervisor(instructor_supervises_book)
+            access = import_module("ledger.access")
+            access.register_book_supervisor(instructor_supervises_book)
+            if hasattr(access, "register_supervised_owners"):
+                access.register_supervised_owners(instructor_supervised_owners)

@@ -23,9 +23,11 @@ from django.utils.translation import gettext as _
 
 from lms import roles
 from lms.phone import normalize_phone
+from lms.queue import enqueue_on_commit
 
 from .models import Cohort, Enrollment
 from .services import CourseError, enroll_user
+from .tasks import send_invitation
 
 MAX_ROWS = 500
 COLUMN_ALIASES = {
@@ -179,7 +181,8 @@ def invitation_link(user) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def _send_invitation(user, cohort: Cohort) -> None:
+def deliver_invitation(user, cohort: Cohort) -> None:
+    """Send the invitation email now (called by the `courses.send_invitation` task)."""
     context = {"user": user, "cohort": cohort, "link": invitation_link(user)}
     send_mail(
         subject=_("[Sinau] Undangan pelatihan %(course)s") % {"course": cohort.course.title},
@@ -235,5 +238,7 @@ def bulk_enroll(*, cohort: Cohort, raw: bytes, acting_user) -> BulkReport:
             continue
         result.outcome = "enrolled"
         if result.user_created:
-            transaction.on_commit(lambda user=user: _send_invitation(user, cohort))
+            # One task per invitation, sent after commit: a 500-row file does not wait on the
+            # mail server, and a mail-server failure cannot undo or break the import.
+            enqueue_on_commit(send_invitation, user.pk, cohort.pk)
     return report

@@ -15,10 +15,11 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
+from lms import roles
 from lms.permissions import can, is_admin, is_officer
 
 from .admin_views import BulkEnrolView
-from .models import Cohort, Enrollment, Session
+from .models import Cohort, Completion, Enrollment, Session
 
 
 def _sees_everything(user) -> bool:
@@ -64,6 +65,46 @@ class SessionForm(WagtailAdminModelForm):
         super().__init__(*args, for_user=for_user, **kwargs)
         if for_user is not None and not _sees_everything(for_user) and "cohort" in self.fields:
             self.fields["cohort"].queryset = Cohort.objects.filter(instructors=for_user)
+
+
+class EnrollmentForm(WagtailAdminModelForm):
+    """Officers add or change an enrolment by hand: the cohort's capacity still holds, and
+    "lulus" is only ever set by the completion rule (it comes with a Completion record)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        cohort, status = cleaned.get("cohort"), cleaned.get("status")
+        instance = self.instance
+        if cohort is None or status is None:
+            return cleaned
+        if status == Enrollment.Status.COMPLETED and not Completion.objects.filter(enrollment_id=instance.pk).exists():
+            self.add_error(
+                "status",
+                _("Status lulus dicatat otomatis ketika peserta memenuhi syarat kelulusan; pilih Aktif."),
+            )
+        takes_a_place = status != Enrollment.Status.WITHDRAWN
+        had_this_place = (
+            instance.pk is not None
+            and instance.cohort_id == cohort.pk
+            and instance.status != Enrollment.Status.WITHDRAWN
+        )
+        if takes_a_place and not had_this_place:
+            taken = cohort.enrollments.exclude(status=Enrollment.Status.WITHDRAWN).exclude(pk=instance.pk).count()
+            if taken >= cohort.capacity:
+                self.add_error(
+                    "cohort",
+                    _("Angkatan ini sudah penuh (%(taken)s dari %(capacity)s tempat terisi).")
+                    % {"taken": taken, "capacity": cohort.capacity},
+                )
+        return cleaned
+
+    def save(self, commit=True):
+        enrollment = super().save(commit=commit)
+        if commit and enrollment.status != Enrollment.Status.WITHDRAWN:
+            # Same as enrolling through the services: the person becomes a trainee.
+            if not roles.has_role(enrollment.user, roles.TRAINEE):
+                roles.assign_role(enrollment.user, roles.TRAINEE)
+        return enrollment
 
 
 class CohortEditView(ScopedEditView):
@@ -185,7 +226,10 @@ class EnrollmentViewSet(ModelViewSet):
     url_prefix = "kursus/pendaftaran"
     index_view_class = EnrollmentIndexView
     edit_view_class = EnrollmentEditView
-    form_fields = ["user", "cohort", "status"]
+    edit_handler = ObjectList(
+        [FieldPanel("user"), FieldPanel("cohort"), FieldPanel("status")],
+        base_form_class=EnrollmentForm,
+    )
     list_display = ["user", "cohort", "status", "enrolled_at"]
     list_filter = ["cohort", "status"]
     search_fields = ["user__full_name", "user__email"]

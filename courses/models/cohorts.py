@@ -113,7 +113,11 @@ class Session(models.Model):
         verbose_name_plural = _("sesi")
         ordering = ["cohort", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["cohort", "number"], name="courses_session_number_unique"),
+            models.UniqueConstraint(
+                fields=["cohort", "number"],
+                name="courses_session_number_unique",
+                violation_error_message=_("Angkatan ini sudah punya sesi dengan nomor ini."),
+            ),
             models.CheckConstraint(
                 condition=models.Q(end_time__gt=models.F("start_time")),
                 name="courses_session_times_ordered",
@@ -176,7 +180,14 @@ class Enrollment(models.Model):
         verbose_name = _("pendaftaran")
         verbose_name_plural = _("pendaftaran")
         ordering = ["cohort", "user__full_name"]
-        constraints = [models.UniqueConstraint(fields=["user", "cohort"], name="courses_enrollment_unique")]
+        constraints = [
+            # Django's own Indonesian message for this case says the opposite ("tidak ada").
+            models.UniqueConstraint(
+                fields=["user", "cohort"],
+                name="courses_enrollment_unique",
+                violation_error_message=_("Orang ini sudah terdaftar di angkatan ini."),
+            )
+        ]
 
     def __str__(self):
         return f"{self.user} — {self.cohort.name}"

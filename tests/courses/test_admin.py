@@ -192,3 +192,73 @@ def test_deleting_a_course_removes_its_editor_group_and_courses_with_cohorts_are
     assert "masih memiliki angkatan" in response.content.decode()
     response = client_for(admin_user).post(f"/admin/pages/{parent.pk}/delete/", follow=True)
     assert CoursePage.objects.filter(pk=taught.pk).exists()
+
+
+@pytest.mark.django_db
+def test_officer_enrolling_by_hand_in_the_admin_respects_capacity_and_the_completion_rule(
+    make_course, make_cohort, make_user, client_for, officer
+):
+    from courses.models import Enrollment
+
+    cohort = make_cohort(make_course(lessons=(1,)).course, capacity=1)
+    first, second = make_user(None), make_user(roles.TRAINEE)
+    client = client_for(officer)
+    lulus = client.post(
+        "/admin/kursus/pendaftaran/new/", {"user": first.pk, "cohort": cohort.pk, "status": "completed"}
+    )
+    assert lulus.status_code == 200 and "Status lulus dicatat otomatis" in lulus.content.decode()
+    ok = client.post("/admin/kursus/pendaftaran/new/", {"user": first.pk, "cohort": cohort.pk, "status": "active"})
+    assert ok.status_code == 302
+    assert roles.has_role(first, roles.TRAINEE)
+    full = client.post("/admin/kursus/pendaftaran/new/", {"user": second.pk, "cohort": cohort.pk, "status": "active"})
+    assert full.status_code == 200 and "sudah penuh (1 dari 1 tempat terisi)" in full.content.decode()
+    # A withdrawn enrolment takes no place; bringing it back when the cohort is full is refused.
+    withdrawn = client.post(
+        "/admin/kursus/pendaftaran/new/", {"user": second.pk, "cohort": cohort.pk, "status": "withdrawn"}
+    )
+    assert withdrawn.status_code == 302
+    back = Enrollment.objects.get(user=second)
+    refused = client.post(
+        f"/admin/kursus/pendaftaran/edit/{back.pk}/", {"user": second.pk, "cohort": cohort.pk, "status": "active"}
+    )
+    assert refused.status_code == 200 and "sudah penuh" in refused.content.decode()
+    # Editing the enrolment that holds the place is fine.
+    holder = Enrollment.objects.get(user=first)
+    assert (
+        client.post(
+            f"/admin/kursus/pendaftaran/edit/{holder.pk}/", {"user": first.pk, "cohort": cohort.pk, "status": "active"}
+        ).status_code
+        == 302
+    )
+    duplicate = client.post(
+        "/admin/kursus/pendaftaran/new/", {"user": first.pk, "cohort": cohort.pk, "status": "withdrawn"}
+    )
+    assert duplicate.status_code == 200 and "sudah terdaftar di angkatan ini" in duplicate.content.decode()
+    assert Enrollment.objects.filter(cohort=cohort).count() == 2
+    assert Enrollment.objects.filter(cohort=cohort).exclude(status="withdrawn").count() == 1
+
+
+@pytest.mark.django_db
+def test_session_with_a_taken_number_or_reversed_times_is_refused_in_indonesian(
+    make_course, make_cohort, client_for, officer
+):
+    from courses.models import Session
+
+    cohort = make_cohort(make_course(lessons=(1,)).course, sessions=1)
+    data = {
+        "cohort": cohort.pk,
+        "number": 1,
+        "title": "Sesi ganda",
+        "date": "2026-12-01",
+        "start_time": "08:00",
+        "end_time": "12:00",
+        "location": "Aula",
+    }
+    client = client_for(officer)
+    taken = client.post("/admin/kursus/sesi/new/", data)
+    assert taken.status_code == 200 and "sudah punya sesi dengan nomor ini" in taken.content.decode()
+    reversed_times = client.post("/admin/kursus/sesi/new/", {**data, "number": 2, "end_time": "07:00"})
+    assert (
+        reversed_times.status_code == 200 and "Jam selesai harus sesudah jam mulai" in reversed_times.content.decode()
+    )
+    assert Session.objects.filter(cohort=cohort).count() == 1

@@ -160,3 +160,40 @@ def test_invitation_link_lets_the_new_trainee_set_a_password(cohort, officer, cl
     assert done.status_code == 302
     user.refresh_from_db()
     assert user.check_password("Koperasi-Maju-2026")
+
+
+class BrokenMailBackend:
+    """A mail server that refuses every message."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        import smtplib
+
+        raise smtplib.SMTPServerDisconnected("mail server down")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_mail_server_failure_does_not_break_the_import(cohort, officer, client_for, settings, caplog):
+    settings.EMAIL_BACKEND = "tests.courses.test_bulk.BrokenMailBackend"
+    response = upload(client_for(officer), cohort, b"nama,email\nBudi Santoso,budi@example.test\n")
+    assert response.status_code == 200 and "akun dibuat, didaftarkan" in response.content.decode()
+    assert Enrollment.objects.filter(cohort=cohort, user__email="budi@example.test").exists()
+    assert "was not sent" in caplog.text
+
+
+@pytest.mark.django_db
+def test_invitation_task_sends_once_and_never_after_the_password_is_set(cohort, officer):
+    from courses.tasks import send_invitation
+
+    run(cohort, "nama,email\nRina Wulandari,rina@example.test\n", officer)
+    user = User.objects.get(email="rina@example.test")
+    mail.outbox.clear()
+    assert send_invitation.apply(args=[user.pk, cohort.pk]).get() == "sent"
+    assert [m.to for m in mail.outbox] == [["rina@example.test"]]
+    user.set_password("Koperasi-Maju-2026")
+    user.save()
+    assert send_invitation.apply(args=[user.pk, cohort.pk]).get() == "skipped"
+    assert send_invitation.apply(args=[999999, cohort.pk]).get() == "skipped"
+    assert len(mail.outbox) == 1

@@ -66,3 +66,21 @@ def test_my_courses_runs_a_fixed_number_of_queries(
     with django_assert_num_queries(11):
         response = client.get("/kursus/saya/")
     assert response.content.decode().count("1 dari 8 selesai") == courses
+
+
+@pytest.mark.django_db
+def test_instructor_lists_the_owners_of_their_trainees_books_in_one_subquery(
+    make_course, make_cohort, enrol, make_user, django_assert_num_queries
+):
+    from courses.apps import instructor_supervised_owners
+    from ledger.access import supervised_owner_sources
+
+    tree = make_course(lessons=(1,))
+    teacher, stranger = make_user(roles.INSTRUCTOR), make_user(roles.INSTRUCTOR)
+    mine, theirs = make_user(roles.TRAINEE), make_user(roles.TRAINEE)
+    enrol(mine, make_cohort(tree.course, instructors=[teacher]))
+    enrol(theirs, make_cohort(tree.course, instructors=[stranger]))
+    sources = supervised_owner_sources(teacher)
+    assert any(str(source.query) == str(instructor_supervised_owners(teacher).query) for source in sources)
+    with django_assert_num_queries(1):
+        assert set(instructor_supervised_owners(teacher).values_list("user_id", flat=True)) == {mine.pk}
