@@ -140,6 +140,9 @@ def _book_totals(book: Book) -> dict:
     )
 
 
+AUDIT_EVENTS_SHOWN = 20
+
+
 @login_required
 def book_detail(request, book_id: int):
     """A book's overview: figures, latest entries, links to every report. Fixed number of queries."""
@@ -147,6 +150,8 @@ def book_detail(request, book_id: int):
     totals = _book_totals(book)
     recent = list(JournalEntry.objects.filter(book=book).select_related("reversed_by").order_by("-number")[:10])
     member_count = book.members.count()
+    # Who did what and when (day 4: the audit trail as an internal control), newest first.
+    audit_events = list(book.audit_events.select_related("actor", "entry")[:AUDIT_EVENTS_SHOWN])
     return render(
         request,
         "ledger/book_detail.html",
@@ -155,6 +160,7 @@ def book_detail(request, book_id: int):
             book,
             totals=totals,
             recent_entries=recent,
+            audit_events=audit_events,
             member_count=member_count,
             reports=REPORT_LINKS,
         ),

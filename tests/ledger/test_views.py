@@ -187,6 +187,10 @@ def test_entry_detail_and_reversal_with_reason(client_for, trainee, book, post):
     assert reversal.reverses == entry and "Salah akun" in reversal.description
     again = client.get(reverse("ledger:entry_detail", args=[book.pk, entry.number]))
     assert "sudah dibalik" in again.text and 'action="/buku/' not in again.text
+    overview = client.get(reverse("ledger:book_detail", args=[book.pk])).text
+    trail = overview[overview.index('id="jejak-audit"') :]
+    assert "Jurnal dibalik" in trail and "Salah akun" in trail and "Jurnal diposting" in trail
+    assert trainee.full_name in trail and f"#{reversal.number}" in trail
 
 
 def test_members_page_adds_a_member(client_for, trainee, book):
