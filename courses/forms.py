@@ -13,6 +13,7 @@ class EnrolByCodeForm(forms.Form):
         label=_("Kode pendaftaran"),
         max_length=20,
         help_text=_("Kode dari panitia, mis. KOP2026A. Huruf besar atau kecil sama saja."),
+        error_messages={"required": _("Tulis kode pendaftaran dari panitia.")},
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
     )
 
@@ -22,6 +23,7 @@ class CheckInForm(forms.Form):
         label=_("Kode presensi"),
         max_length=12,
         help_text=_("6 angka yang ditampilkan narasumber di kelas."),
+        error_messages={"required": _("Tulis 6 angka kode presensi yang ditampilkan narasumber.")},
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9 ]*"}),
     )
     # From the QR link or "Presensi sekarang"; a garbled value is ignored (the code alone finds

@@ -25,7 +25,12 @@ def enrol(request):
         try:
             enrollment = enroll_with_code(user=request.user, code=form.cleaned_data["code"])
         except CourseError as exc:
-            form.add_error("code", exc.message)
+            if exc.code != "already_enrolled":
+                form.add_error("code", exc.message)
+            else:
+                # A double tap on "Daftar" (or an old tab) lands where the first one did.
+                messages.info(request, exc.message)
+                return redirect("courses:my_courses")
         else:
             messages.success(
                 request, _("Selamat datang di %(cohort)s! Anda sudah terdaftar.") % {"cohort": enrollment.cohort.name}

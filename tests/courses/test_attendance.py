@@ -240,3 +240,9 @@ def test_check_in_page_ignores_a_garbled_session_in_the_link(setup, trainee, cli
     again = client.post("/kursus/presensi/", {"code": checkin.current_code(session.pk), "session": ""}, follow=True)
     assert "tidak ada yang berubah" in again.content.decode()
     assert Attendance.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_empty_check_in_code_is_asked_for_in_indonesian(setup, trainee, client_for):
+    response = client_for(trainee).post("/kursus/presensi/", {"code": ""})
+    assert response.status_code == 400 and "Tulis 6 angka kode presensi" in response.content.decode()

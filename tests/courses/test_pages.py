@@ -175,3 +175,19 @@ def test_outline_and_lesson_page_run_a_fixed_number_of_queries(
 def test_module_display_title_adds_the_day_once():
     assert ModulePage(title="Manajemen usaha", day_number=2).display_title == "Hari 2: Manajemen usaha"
     assert ModulePage(title="Hari 2 — Manajemen usaha", day_number=2).display_title == "Hari 2 — Manajemen usaha"
+
+
+@pytest.mark.django_db
+def test_admin_refuses_moving_or_copying_a_lesson_under_the_wrong_parent(make_course, admin_user, client_for):
+    tree = make_course(lessons=(1,))
+    lesson, course = tree.lessons[0], tree.course
+    client = client_for(admin_user)
+    moved = client.post(f"/admin/pages/{lesson.pk}/move/{course.pk}/confirm/", follow=True)
+    assert moved.redirect_chain[-1][0] == "/admin/"
+    assert "izin" in moved.content.decode() or "permission" in moved.content.decode()
+    copied = client.post(
+        f"/admin/pages/{lesson.pk}/copy/", {"new_title": "Salinan", "new_slug": "salinan", "new_parent_page": course.pk}
+    )
+    assert copied.status_code == 200 and "tidak memiliki izin untuk menyalin" in copied.content.decode()
+    assert lesson.get_parent().specific_class is ModulePage
+    assert LessonPage.objects.count() == 1

@@ -110,8 +110,11 @@ def test_enrol_form_answers_in_the_form(world, client_for):
     ok = client.post("/kursus/daftar/", {"code": "buka2026"})
     assert ok.status_code == 302 and ok["Location"] == "/kursus/saya/"
     assert Enrollment.objects.filter(user=people["not_enrolled"], cohort=cohort).exists()
-    again = client.post("/kursus/daftar/", {"code": "BUKA2026"})
-    assert again.status_code == 400 and "sudah terdaftar" in again.content.decode()
+    # A repeat (double tap, old tab) is not an error for the trainee: it lands on Kursus saya.
+    again = client.post("/kursus/daftar/", {"code": "BUKA2026"}, follow=True)
+    assert again.redirect_chain == [("/kursus/saya/", 302)]
+    assert "sudah terdaftar di angkatan ini" in again.content.decode()
+    assert Enrollment.objects.filter(user=people["not_enrolled"], cohort=cohort).count() == 1
 
 
 @pytest.mark.django_db
@@ -130,3 +133,34 @@ def test_my_courses_offers_todays_check_in(world, client_for):
     assert f"/kursus/presensi/?sesi={session.pk}" in body
     form = client_for(people["enrolled"]).get(f"/kursus/presensi/?sesi={session.pk}&kode=123456").content.decode()
     assert 'value="123456"' in form and f'value="{session.pk}"' in form
+
+
+@pytest.mark.parametrize(
+    "fields,code,message",
+    [
+        ({}, "", "Tulis kode pendaftaran"),
+        ({}, "SALAH999", "tidak dikenal"),
+        ({"code_expires_at": "past"}, "LAMA2026", "sudah tidak berlaku"),
+        ({"capacity": 1}, "PENUH2026", "sudah penuh"),
+        ({"status": "draft"}, "DRAF2026", "sedang tidak dibuka"),
+    ],
+)
+@pytest.mark.django_db
+def test_enrol_form_explains_each_refusal_on_the_code_field(
+    make_course, make_cohort, enrol, make_user, client_for, fields, code, message
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    if fields.get("code_expires_at") == "past":
+        fields["code_expires_at"] = timezone.now() - dt.timedelta(hours=1)
+    cohort = make_cohort(make_course().course, code=code if code.endswith("2026") else "ADA2026", **fields)
+    if fields.get("capacity") == 1:
+        enrol(make_user(roles.TRAINEE), cohort)
+    user = make_user(roles.TRAINEE)
+    response = client_for(user).post("/kursus/daftar/", {"code": code})
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert message in body and 'class="errors"' in body
+    assert not Enrollment.objects.filter(user=user).exists()
