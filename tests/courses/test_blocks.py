@@ -107,6 +107,7 @@ def test_ledger_exercise_block_links_the_exercise_and_renders_nothing_when_it_is
         period_start="2026-01-01",
         period_end="2026-12-31",
         cooperative_name="Koperasi Uji",
+        live=True,
     )
     block = LedgerExerciseBlock()
     value = block.to_python({"exercise": exercise.pk, "intro": "<p>Catat setorannya.</p>"})
@@ -116,3 +117,24 @@ def test_ledger_exercise_block_links_the_exercise_and_renders_nothing_when_it_is
     assert "1 Januari 2026" in html
     exercise.delete()
     assert block.render(block.to_python({"exercise": exercise.pk, "intro": ""})).strip() == ""
+
+
+@pytest.mark.django_db
+def test_a_draft_ledger_exercise_is_hidden_from_trainees_and_marked_for_instructors(trainee, instructor):
+    from courses.blocks import LedgerExerciseBlock
+    from ledger.models import ChartTemplate, LedgerExercise
+
+    draft = LedgerExercise.objects.create(
+        title="Latihan draf",
+        slug="latihan-draf",
+        chart=ChartTemplate.objects.get(is_default=True),
+        period_start="2026-01-01",
+        period_end="2026-12-31",
+        cooperative_name="Koperasi Uji",
+        live=False,
+    )
+    block = LedgerExerciseBlock()
+    value = block.to_python({"exercise": draft.pk, "intro": ""})
+    assert block.render(value, context={"user": trainee}).strip() == ""
+    html = block.render(value, context={"user": instructor})
+    assert "Latihan draf" in html and "Draf: belum terlihat oleh peserta" in html
