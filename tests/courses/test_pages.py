@@ -191,3 +191,23 @@ def test_admin_refuses_moving_or_copying_a_lesson_under_the_wrong_parent(make_co
     assert copied.status_code == 200 and "tidak memiliki izin untuk menyalin" in copied.content.decode()
     assert lesson.get_parent().specific_class is ModulePage
     assert LessonPage.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_scheduled_lesson_goes_live_with_wagtails_publish_scheduled(make_course):
+    """Scheduled publishing is Wagtail's: a revision with go_live_at waits for `publish_scheduled`
+    (cron or a Celery beat entry must run it every few minutes)."""
+    import time
+
+    from django.core.management import call_command
+
+    tree = make_course(lessons=(1,))
+    draft = tree.modules[0].add_child(instance=LessonPage(title="Terjadwal", slug="terjadwal", live=False))
+    draft.go_live_at = timezone.now() + dt.timedelta(seconds=1)
+    draft.save_revision().publish()
+    draft.refresh_from_db()
+    assert not draft.live
+    time.sleep(1.2)
+    call_command("publish_scheduled", verbosity=0)
+    draft.refresh_from_db()
+    assert draft.live
