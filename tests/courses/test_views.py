@@ -164,3 +164,22 @@ def test_enrol_form_explains_each_refusal_on_the_code_field(
     assert response.status_code == 400
     assert message in body and 'class="errors"' in body
     assert not Enrollment.objects.filter(user=user).exists()
+
+
+@pytest.mark.django_db
+def test_cohort_pages_link_to_the_admin_screens_each_role_may_use(world, client_for):
+    _tree, cohort, _other, people = world
+    officer_list = client_for(people["officer"]).get("/kursus/angkatan/").content.decode()
+    assert 'href="/admin/kursus/angkatan/new/"' in officer_list
+    teacher_list = client_for(people["course_instructor"]).get("/kursus/mengajar/").content.decode()
+    assert 'href="/admin/kursus/angkatan/new/"' not in teacher_list
+    for who in ("officer", "course_instructor"):
+        detail = client_for(people[who]).get(f"/kursus/angkatan/{cohort.pk}/").content.decode()
+        assert f'href="/admin/kursus/angkatan/edit/{cohort.pk}/"' in detail
+        assert 'href="/admin/kursus/sesi/new/"' in detail
+        assert f'href="/admin/kursus/sesi/?cohort={cohort.pk}"' in detail
+    listing = client_for(people["officer"]).get(f"/admin/kursus/sesi/?cohort={cohort.pk}")
+    assert listing.status_code == 200
+    body = listing.content.decode()
+    assert all(f"/admin/kursus/sesi/edit/{s.pk}/" in body for s in cohort.sessions.all())
+    assert not any(f"/admin/kursus/sesi/edit/{s.pk}/" in body for s in _other.sessions.all())
