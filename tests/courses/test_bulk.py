@@ -120,6 +120,8 @@ def test_admin_view_for_officer_and_the_cohorts_instructor(cohort, officer, inst
     response = upload(client_for(officer), cohort, b"nama,email\nBudi Santoso,budi@example.test\n")
     assert response.status_code == 200
     assert "akun dibuat, didaftarkan" in response.content.decode()
+    form = client_for(officer).get(f"/admin/kursus/angkatan/{cohort.pk}/impor/").content.decode()
+    assert "/static/courses/contoh-peserta.csv" in form
     response = upload(client_for(instructor), cohort, b"nama,email\nDewi Lestari,dewi@example.test\n")
     assert response.status_code == 200
     assert Enrollment.objects.filter(cohort=cohort).count() == 2
@@ -197,3 +199,14 @@ def test_invitation_task_sends_once_and_never_after_the_password_is_set(cohort, 
     assert send_invitation.apply(args=[user.pk, cohort.pk]).get() == "skipped"
     assert send_invitation.apply(args=[999999, cohort.pk]).get() == "skipped"
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_the_sample_file_offered_on_the_import_screen_imports_cleanly(cohort, officer):
+    from pathlib import Path
+
+    import courses
+
+    sample = Path(courses.__file__).parent / "static" / "courses" / "contoh-peserta.csv"
+    report = bulk_enroll(cohort=cohort, raw=sample.read_bytes(), acting_user=officer)
+    assert (report.count_enrolled, report.count_rejected) == (2, 0)
