@@ -242,6 +242,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Keep web requests fast when the broker is down: fail quickly instead of hanging.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# `celery -A lms beat` (one process) runs these; with eager Celery nothing schedules them, so
+# `manage.py publish_scheduled` from cron does the same job in a setup without beat.
+CELERY_BEAT_SCHEDULE = {
+    "publish-scheduled-pages": {"task": "lms.publish_scheduled_pages", "schedule": 300.0},
+}
 
 # --- Security defaults (production tightens them) ------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
