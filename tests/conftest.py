@@ -106,12 +106,21 @@ def real_worker():
 
 
 def pytest_collection_modifyitems(config, items):
-    """Outside CI, deselect tests that need Chromium or a real worker (CI=true runs them all)."""
-    if os.environ.get("CI") == "true" or os.environ.get("SINAU_ALL_TESTS") == "1":
-        return
+    """Deselect what this run cannot do: outside CI, tests that need Chromium or a real worker
+    (CI=true runs them all); tests of PostgreSQL row locking when the database is not PostgreSQL."""
+    from django.conf import settings
+
+    on_postgres = "postgresql" in settings.DATABASES["default"]["ENGINE"]
+    everything = os.environ.get("CI") == "true" or os.environ.get("SINAU_ALL_TESTS") == "1"
+
+    def cannot_run(item):
+        if item.get_closest_marker("postgresql") and not on_postgres:
+            return True
+        return not everything and (item.get_closest_marker("browser") or item.get_closest_marker("worker"))
+
     keep, drop = [], []
     for item in items:
-        (drop if item.get_closest_marker("browser") or item.get_closest_marker("worker") else keep).append(item)
+        (drop if cannot_run(item) else keep).append(item)
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
