@@ -117,10 +117,17 @@ def _sync_collection_permissions(apps, Group, Permission) -> None:
             GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=perm)
 
 
-def sync_roles_after_migrate(sender, **kwargs) -> None:
-    """post_migrate handler: sync once, after the last app's permissions have been created."""
+def sync_roles_after_migrate(sender, plan=None, **kwargs) -> None:
+    """post_migrate handler: sync once, after the last app's permissions have been created.
+
+    `flush` sends post_migrate too, but without a migration plan: skip it there, so a flushed
+    test database stays empty for the data that tests restore (serialized rollback); the groups
+    come back on demand through `assign_role`.
+    """
     from django.apps import apps as live_apps
 
+    if plan is None:
+        return
     with_models = [config for config in live_apps.get_app_configs() if config.models_module is not None]
     if sender is with_models[-1]:
         sync_roles()

@@ -120,6 +120,11 @@ def pytest_collection_modifyitems(config, items):
 
     keep, drop = [], []
     for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            # A transactional test without it flushes with post_migrate, which recreates rows
+            # (content types, groups) that the next serialized-rollback test inserts again.
+            raise pytest.UsageError(f"{item.nodeid}: use django_db(transaction=True, serialized_rollback=True)")
         (drop if cannot_run(item) else keep).append(item)
     if drop:
         config.hook.pytest_deselected(items=drop)

@@ -15,7 +15,9 @@ from ledger.models import Book, BookKind, ChartTemplate, JournalEntry, Member
 from lms import roles
 from tests.conftest import PASSWORD
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: every transactional test restores the migrations' data, so none of them
+# flushes with post_migrate (which would recreate rows the next restore inserts again).
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
