@@ -16,7 +16,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from lms.formatting import format_rupiah, format_tanggal
 
@@ -333,7 +333,7 @@ def _range_subtitle(start, end) -> str:
     return ""
 
 
-@report("jurnal-umum", _l("Jurnal umum"))
+@report("jurnal-umum", gettext_lazy("Jurnal umum"))
 def jurnal_umum(book, params) -> ReportDocument:
     start, end = _param_date(params, "dari", book), _param_date(params, "sampai", book)
     data = reports.general_journal(book, start=start, end=end)
@@ -381,7 +381,7 @@ def _account_filter(book, selected: str) -> dict:
     return {"name": "akun", "label": _("Akun"), "choices": choices, "value": selected}
 
 
-@report("buku-besar", _l("Buku besar"))
+@report("buku-besar", gettext_lazy("Buku besar"))
 def buku_besar(book, params) -> ReportDocument:
     from .models import Account
 
@@ -422,7 +422,7 @@ def buku_besar(book, params) -> ReportDocument:
     return doc
 
 
-@report("neraca-saldo", _l("Neraca saldo"))
+@report("neraca-saldo", gettext_lazy("Neraca saldo"))
 def neraca_saldo(book, params) -> ReportDocument:
     as_of = _param_date(params, "sampai", book)
     data = reports.trial_balance(book, as_of=as_of)
@@ -447,7 +447,7 @@ def _section_rows(table: Table, section, *, total_label: str):
     table.add(text(total_label), money(section.total), style="subtotal")
 
 
-@report("hasil-usaha", _l("Laporan perhitungan hasil usaha"))
+@report("hasil-usaha", gettext_lazy("Laporan perhitungan hasil usaha"))
 def hasil_usaha(book, params) -> ReportDocument:
     start, end = _param_date(params, "dari", book), _param_date(params, "sampai", book)
     data = reports.income_statement(book, start=start, end=end)
@@ -466,7 +466,7 @@ def hasil_usaha(book, params) -> ReportDocument:
     return doc
 
 
-@report("posisi-keuangan", _l("Laporan posisi keuangan"))
+@report("posisi-keuangan", gettext_lazy("Laporan posisi keuangan"))
 def posisi_keuangan(book, params) -> ReportDocument:
     as_of = _param_date(params, "sampai", book)
     data = reports.financial_position(book, as_of=as_of)
@@ -484,7 +484,7 @@ def posisi_keuangan(book, params) -> ReportDocument:
     return doc
 
 
-@report("perubahan-ekuitas", _l("Laporan perubahan ekuitas"))
+@report("perubahan-ekuitas", gettext_lazy("Laporan perubahan ekuitas"))
 def perubahan_ekuitas(book, params) -> ReportDocument:
     start, end = _param_date(params, "dari", book), _param_date(params, "sampai", book)
     data = reports.equity_changes(book, start=start, end=end)
@@ -573,17 +573,17 @@ def _cards(book, params, kind: str) -> ReportDocument:
     return doc
 
 
-@report("kartu-simpanan", _l("Kartu simpanan anggota"))
+@report("kartu-simpanan", gettext_lazy("Kartu simpanan anggota"))
 def kartu_simpanan(book, params) -> ReportDocument:
     return _cards(book, params, "simpanan")
 
 
-@report("kartu-piutang", _l("Kartu piutang anggota"))
+@report("kartu-piutang", gettext_lazy("Kartu piutang anggota"))
 def kartu_piutang(book, params) -> ReportDocument:
     return _cards(book, params, "piutang")
 
 
-@report("jurnal-penutup", _l("Jurnal penutup (pratinjau)"))
+@report("jurnal-penutup", gettext_lazy("Jurnal penutup (pratinjau)"))
 def jurnal_penutup(book, params) -> ReportDocument:
     from .exceptions import LedgerValidationError
 
