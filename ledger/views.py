@@ -29,6 +29,16 @@ from .forms import (
 )
 from .models import Book, BookKind, EntryKind, JournalEntry, LedgerExercise, Side
 
+
+def add_service_errors(form, exc: LedgerValidationError) -> None:
+    """Put a service's errors on the form: on the field of the same name, else on the form."""
+    for key, msgs in exc.errors.items():
+        if key == "lines":
+            continue  # line errors belong to the journal entry form's rows (apply_service_errors)
+        for message in msgs:
+            form.add_error(key if key in form.fields else None, str(message))
+
+
 # --- Access helpers -----------------------------------------------------------------------
 
 
@@ -113,11 +123,7 @@ def book_create(request):
                 period_end=end,
             )
         except LedgerValidationError as exc:
-            for key, msgs in exc.errors.items():
-                if key == "lines":
-                    continue
-                for message in msgs:
-                    form.add_error(key if key in form.fields else None, str(message))
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Buku latihan “%(title)s” sudah dibuat.") % {"title": book.title})
             return redirect("ledger:book_detail", book_id=book.pk)
@@ -278,11 +284,7 @@ def entry_reverse(request, book_id: int, number: int):
                 entry=entry, user=request.user, date=form.cleaned_data["date"], reason=form.cleaned_data["reason"]
             )
         except LedgerValidationError as exc:
-            for key, msgs in exc.errors.items():
-                if key == "lines":
-                    continue
-                for message in msgs:
-                    form.add_error(key if key in form.fields else None, str(message))
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -328,11 +330,7 @@ def member_list(request, book_id: int):
                     book=book, user=request.user, number=form.cleaned_data["number"], name=form.cleaned_data["name"]
                 )
             except LedgerValidationError as exc:
-                for key, msgs in exc.errors.items():
-                    if key == "lines":
-                        continue
-                    for message in msgs:
-                        form.add_error(key if key in form.fields else None, str(message))
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Anggota %(member)s sudah ditambahkan.") % {"member": member})
                 return redirect("ledger:member_list", book_id=book.pk)
@@ -365,11 +363,7 @@ def closing(request, book_id: int):
             try:
                 entry = services.close_period(book=book, user=request.user, date=date)
             except LedgerValidationError as exc:
-                for key, msgs in exc.errors.items():
-                    if key == "lines":
-                        continue
-                    for message in msgs:
-                        form.add_error(key if key in form.fields else None, str(message))
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Jurnal penutup #%(number)s sudah diposting.") % {"number": entry.number})
                 return redirect("ledger:entry_detail", book_id=book.pk, number=entry.number)
