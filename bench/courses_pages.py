@@ -1,15 +1,21 @@
-"""Benchmark: the course outline and a lesson page for an enrolled trainee, at 5 and 60 lessons.
+"""Benchmark: a trainee's lesson page against the same content as a plain Wagtail page, and the
+course outline and lesson as the course grows (5 and 60 lessons), measured in one run.
 
 Usage (from the project root):
 
     .venv/bin/python bench/courses_pages.py                 # throw-away SQLite database
-    .venv/bin/python bench/courses_pages.py --repeat 51
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/scratch .venv/bin/python bench/courses_pages.py
+    .venv/bin/python bench/courses_pages.py --sizes 5,60,200 --repeat 61
 
-It migrates a temporary SQLite file (unless DATABASE_URL is set: then use a scratch database), builds
-one course per size with lesson bodies taken from courses/content, a cohort with one enrolled
-trainee who finished every other lesson, and requests both pages through Django's test client
-(the whole server side: middleware, Wagtail routing, permission checks, templates). It reports the
-SQL query count and the median and 90th-percentile server time of each page.
+It migrates a temporary SQLite file (unless DATABASE_URL is set: then use a scratch database, it
+is written to), builds one course per size (four days, lesson bodies from courses/content), a
+cohort with one enrolled trainee who finished every other lesson, and, as the baseline, a chain
+of plain Wagtail pages (`bench/baseline_app`: no LMS logic, Wagtail's own routing and serving) at
+the same depth holding the same title and body as the measured lesson. Every page is requested
+through Django's test client as that trainee (session, middleware, routing, permission checks,
+templates: the whole server side), the pages interleaved round by round so each sees the same
+noise. It prints the SQL query count and the median time of each page, then the ratios the
+targets are about (throughput ratio = inverse ratio of the median times).
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ def setup_django() -> str | None:
     if not os.environ.get("DATABASE_URL"):
         tmp = tempfile.mktemp(prefix="sinau-bench-", suffix=".sqlite3")
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.test")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     import django
 
     django.setup()
@@ -114,43 +120,77 @@ def build(size: int, run: int):
         )
     Enrollment.objects.create(user=user, cohort=cohort)
     LessonProgress.objects.bulk_create([LessonProgress(user=user, lesson=lesson) for lesson in lessons[::2]])
-    return course, lessons[len(lessons) // 2], user
+    lesson = lessons[len(lessons) // 2]
+    return course, lesson, user, build_baseline(home, lesson, run)
 
 
-def measure(client, url: str, repeat: int) -> tuple[int, float, float]:
+def build_baseline(home, lesson, run: int):
+    """Plain Wagtail pages at the lesson's depth (catalogue/course/day/lesson) with its content."""
+    from bench.baseline_app.models import BaselinePage
+
+    parent = home
+    for level in ("katalog", "kursus", "hari"):
+        parent = parent.add_child(instance=BaselinePage(title=level, slug=f"dasar-{level}-{run}"))
+    return parent.add_child(instance=BaselinePage(title=lesson.title, slug=lesson.slug, body=lesson.body.raw_data))
+
+
+def count_queries(client, url: str) -> int:
     from django.db import connection
 
-    client.get(url)
     queries = []
     with connection.execute_wrapper(lambda execute, sql, *rest: queries.append(sql) or execute(sql, *rest)):
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
-    timings = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        client.get(url)
-        timings.append((time.perf_counter() - start) * 1000)
-    timings.sort()
-    return len(queries), statistics.median(timings), timings[int(len(timings) * 0.9) - 1]
+    return len(queries)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="5,60", help="lesson counts, comma-separated")
-    parser.add_argument("--repeat", type=int, default=31)
+    parser.add_argument("--sizes", default="5,60", help="lesson counts, comma-separated (the first is the reference)")
+    parser.add_argument("--repeat", type=int, default=41, help="rounds; each round requests every page once")
     args = parser.parse_args()
     tmp = setup_django()
     try:
+        from django.db import connection
         from django.test import Client
 
-        print(f"{'lessons':>7}  {'page':<8} {'queries':>7} {'median':>10} {'p90':>10}")
-        for run, size in enumerate(int(s) for s in args.sizes.split(",")):
-            course, lesson, user = build(size, run)
+        sizes = [int(s) for s in args.sizes.split(",")]
+        targets = []  # (size, page name, url, client)
+        for run, size in enumerate(sizes):
+            course, lesson, user, baseline = build(size, run)
             client = Client(HTTP_HOST="localhost")
             client.force_login(user)
-            for name, url in (("outline", course.url), ("lesson", lesson.url)):
-                queries, median, p90 = measure(client, url, args.repeat)
-                print(f"{size:>7}  {name:<8} {queries:>7} {median:>8.1f} ms {p90:>7.1f} ms")
+            targets += [
+                (size, "baseline", baseline.url, client),
+                (size, "lesson", lesson.url, client),
+                (size, "outline", course.url, client),
+            ]
+        anonymous = Client(HTTP_HOST="localhost")
+        targets.append((sizes[0], "home-anon", "/", anonymous))
+        queries = {}
+        for size, name, url, client in targets:
+            client.get(url)  # warm caches (templates, site root paths, outline structure)
+            queries[size, name] = count_queries(client, url)
+        timings = {(size, name): [] for size, name, _url, _client in targets}
+        for _ in range(args.repeat):
+            for size, name, url, client in targets:
+                start = time.perf_counter()
+                client.get(url)
+                timings[size, name].append((time.perf_counter() - start) * 1000)
+        median = {key: statistics.median(values) for key, values in timings.items()}
+        print(f"database: {connection.vendor}; {args.repeat} interleaved rounds")
+        print(f"{'lessons':>7}  {'page':<10} {'queries':>7} {'median':>10}")
+        for size, name, _url, _client in targets:
+            print(f"{size:>7}  {name:<10} {queries[size, name]:>7} {median[size, name]:>7.1f} ms")
+        print("ratios (one run):")
+        for size in sizes:
+            ratio = median[size, "baseline"] / median[size, "lesson"]
+            print(f"  lesson throughput / plain Wagtail page, {size} lessons: {ratio:.2f}x  (target >= 0.8)")
+        first = sizes[0]
+        for size in sizes[1:]:
+            for name in ("outline", "lesson"):
+                ratio = median[size, name] / median[first, name]
+                print(f"  {name} time at {size} vs {first} lessons: {ratio:.2f}x  (target <= 1.2)")
     finally:
         if tmp and os.path.exists(tmp):
             os.remove(tmp)

@@ -1,0 +1,1 @@
+"""A plain Wagtail page type for the benchmarks only: the lesson's content without LMS logic."""
