@@ -7,3 +7,8 @@ from django.utils.translation import gettext_lazy as _
 class LedgerConfig(AppConfig):
     name = "ledger"
     verbose_name = _("Buku latihan")
+
+    def ready(self):
+        from . import jobs
+
+        jobs.register()

@@ -123,6 +123,8 @@ class ReportDocument:
     # date filters it accepts ("dari", "sampai") with their current values.
     filters: list[dict] = field(default_factory=list)
     date_filters: list[dict] = field(default_factory=list)
+    # Set when the HTML page shows one keyset page of a long report (reports.PageInfo).
+    pager: object = None
 
     @property
     def period_text(self) -> str:
@@ -141,12 +143,22 @@ class ReportDocument:
 
 # xhtml2pdf lays out ~60 table rows per second; past this many rows the PDF is cut (with a note)
 # and the XLSX, which has no limit, is the way to get everything (or filter with ?dari=&sampai=).
+# A download over PDF_SYNC_MAX_ROWS is rendered by a background job (lms.jobs), which may print
+# up to PDF_JOB_MAX_ROWS.
 PDF_MAX_ROWS = 600
+PDF_SYNC_MAX_ROWS = 50
+PDF_JOB_MAX_ROWS = 6000
+XLSX_SYNC_MAX_ROWS = 5000
+# A long PDF is rendered in parts of PDF_PART_ROWS rows (each part starts on a new page; progress
+# is reported per part) and each part's tables are cut into <table>s of PDF_SUBTABLE_ROWS rows:
+# ReportLab re-measures a whole table at every page break, so one long table costs quadratic time.
+PDF_PART_ROWS = 200
+PDF_SUBTABLE_ROWS = 50
 
 
-def _pdf_tables(document: ReportDocument) -> tuple[list[Table], int]:
+def _pdf_tables(document: ReportDocument, max_rows: int = PDF_MAX_ROWS) -> tuple[list[Table], int]:
     """The tables to print and how many rows were left out."""
-    out, budget, left_out = [], PDF_MAX_ROWS, 0
+    out, budget, left_out = [], max_rows, 0
     for table in document.tables:
         rows = table.rows
         if rows and budget <= 0:
@@ -160,25 +172,77 @@ def _pdf_tables(document: ReportDocument) -> tuple[list[Table], int]:
     return out, left_out
 
 
-def render_pdf(document: ReportDocument) -> bytes:
-    """The document as an A4 PDF; the cooperative's name and the period head every page."""
+def _render_html_pdf(context: dict) -> bytes:
     from xhtml2pdf import pisa
 
-    tables, left_out = _pdf_tables(document)
-    html = render_to_string(
-        "ledger/pdf/report.html",
-        {
-            "document": document,
-            "tables": tables,
-            "left_out": left_out,
-            "printed_at": format_tanggal(timezone.now(), with_time=True),
-        },
-    )
+    html = render_to_string("ledger/pdf/report.html", context)
     out = io.BytesIO()
     result = pisa.CreatePDF(html, dest=out, encoding="utf-8")
     if result.err:
         raise RuntimeError(f"xhtml2pdf failed with {result.err} error(s)")
     return out.getvalue()
+
+
+def _parts(tables: list[Table]) -> list[list[Table]]:
+    """Tables cut into parts of about PDF_PART_ROWS rows, each table into PDF_SUBTABLE_ROWS-row pieces
+    (the heading stays on the first piece)."""
+    parts: list[list[Table]] = [[]]
+    in_part = 0
+    for table in tables:
+        rows = table.rows or []
+        pieces = [rows[i : i + PDF_SUBTABLE_ROWS] for i in range(0, len(rows), PDF_SUBTABLE_ROWS)] or [[]]
+        for index, piece in enumerate(pieces):
+            if in_part and in_part + len(piece) > PDF_PART_ROWS:
+                parts.append([])
+                in_part = 0
+            heading = table.heading if index == 0 else ""
+            parts[-1].append(Table(columns=table.columns, rows=piece, heading=heading, numeric=table.column_is_num()))
+            in_part += len(piece)
+    return parts
+
+
+def render_pdf(document: ReportDocument, *, max_rows: int = PDF_MAX_ROWS, progress=None) -> bytes:
+    """The document as an A4 PDF; the cooperative's name and the period head every page.
+
+    `progress(done_rows, total_rows)` is called as parts are rendered. A document of more than
+    one part is rendered part by part and joined (pages numbered on, without the total)."""
+    import pypdf
+
+    tables, left_out = _pdf_tables(document, max_rows)
+    parts = _parts(tables)
+    total = sum(len(table.rows) for table in tables)
+    base = {"document": document, "left_out": left_out, "printed_at": format_tanggal(timezone.now(), with_time=True)}
+    if len(parts) == 1:
+        pdf = _render_html_pdf({**base, "tables": parts[0], "first": True, "last": True})
+        if progress:
+            progress(total, total)
+        return pdf
+    writer = pypdf.PdfWriter()
+    done = pages = 0
+    for index, part in enumerate(parts):
+        context = {
+            **base,
+            "tables": part,
+            "first": index == 0,
+            "last": index == len(parts) - 1,
+            "chunked": True,
+            "first_page": pages + 1,
+        }
+        reader = pypdf.PdfReader(io.BytesIO(_render_html_pdf(context)))
+        for page in reader.pages:
+            writer.add_page(page)
+        pages += len(reader.pages)
+        done += sum(len(table.rows) for table in part)
+        if progress:
+            progress(done, total)
+    writer.add_metadata({"/Title": document.title})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def document_rows(document: ReportDocument) -> int:
+    return sum(len(table.rows) for table in document.tables)
 
 
 # --- XLSX ----------------------------------------------------------------------------------
@@ -283,12 +347,52 @@ def report(slug: str, label):
     return register
 
 
-def build_report(slug: str, *, book, params) -> ReportDocument | None:
+# Query parameters of the keyset pages of long reports (the HTML page only; downloads take all rows).
+PAGE_PARAMS = ("setelah", "sebelum")
+
+
+def build_report(slug: str, *, book, params, paged: bool = False) -> ReportDocument | None:
+    """The report `slug` of a book; `paged`: one page of a long report (jurnal umum, buku besar)
+    as the HTML page shows it, instead of every row."""
     entry = REPORTS.get(slug)
     if entry is None:
         return None
     label, builder = entry
+    if paged and getattr(builder, "pageable", False):
+        return builder(book, params, paged=True)
     return builder(book, params)
+
+
+def estimated_rows(slug: str, *, book, params) -> int:
+    """About how many rows a download of the report prints, counted by the database without
+    building it (one or two COUNT queries): decides whether the download needs a background job.
+    Reports bounded by the chart (neraca saldo, statements) count as small."""
+    from .models import Account, JournalEntry, Member
+    from .selectors import lines_in
+
+    start, end = _param_date(params, "dari", book), _param_date(params, "sampai", book)
+    if slug == "jurnal-umum":
+        entries = JournalEntry.objects.filter(book=book)
+        if start is not None:
+            entries = entries.filter(date__gte=start)
+        if end is not None:
+            entries = entries.filter(date__lte=end)
+        return entries.count() + lines_in(book=book, start=start, end=end).count()
+    if slug == "buku-besar":
+        code = (params.get("akun") or "1101").strip()
+        account = Account.objects.filter(chart_id=book.chart_id, code=code).first()
+        return lines_in(book=book, start=start, end=end, account_ids=[account.pk]).count() if account else 0
+    if slug in ("kartu-simpanan", "kartu-piutang"):
+        kind = slug.removeprefix("kartu-")
+        lines = lines_in(book=book, end=end).filter(member__isnull=False, account__member_subledger=kind)
+        return lines.count() + Member.objects.filter(book=book).count()
+    return 0
+
+
+def pageable(func):
+    """Mark a report builder that accepts `paged=True`."""
+    func.pageable = True
+    return func
 
 
 def _document(book, title) -> ReportDocument:
@@ -334,10 +438,18 @@ def _range_subtitle(start, end) -> str:
 
 
 @report("jurnal-umum", gettext_lazy("Jurnal umum"))
-def jurnal_umum(book, params) -> ReportDocument:
+@pageable
+def jurnal_umum(book, params, paged: bool = False) -> ReportDocument:
     start, end = _param_date(params, "dari", book), _param_date(params, "sampai", book)
-    data = reports.general_journal(book, start=start, end=end)
+    pager = None
+    if paged:
+        data, pager = reports.general_journal_page(
+            book, start=start, end=end, after=params.get("setelah"), before=params.get("sebelum")
+        )
+    else:
+        data = reports.general_journal(book, start=start, end=end)
     doc = _document(book, _("Jurnal Umum"))
+    doc.pager = pager
     _date_filters(doc, params, "dari", "sampai")
     doc.subtitle = _range_subtitle(start, end)
     table = doc.add_table([_("Tanggal"), _("No."), _("Akun / keterangan"), _("Kode"), _("Debit"), _("Kredit")])
@@ -362,15 +474,16 @@ def jurnal_umum(book, params) -> ReportDocument:
             if line.member_number:
                 name = f"{name} — {line.member_number} {line.member_name}"
             table.add(text(""), text(""), text(name), text(line.account_code), money(line.debit), money(line.credit))
-    table.add(
-        text(_("Jumlah")),
-        text(""),
-        text(""),
-        text(""),
-        money(data.total_debit),
-        money(data.total_credit),
-        style="total",
-    )
+    if pager is None or pager.is_last:
+        table.add(
+            text(_("Jumlah")),
+            text(""),
+            text(""),
+            text(""),
+            money(data.total_debit),
+            money(data.total_credit),
+            style="total",
+        )
     return doc
 
 
@@ -382,22 +495,31 @@ def _account_filter(book, selected: str) -> dict:
 
 
 @report("buku-besar", gettext_lazy("Buku besar"))
-def buku_besar(book, params) -> ReportDocument:
+@pageable
+def buku_besar(book, params, paged: bool = False) -> ReportDocument:
     from .models import Account
 
     code = (params.get("akun") or "1101").strip() if params else "1101"
     start, end = _param_date(params, "dari", book), _param_date(params, "sampai", book)
+    pager = None
     try:
-        data = reports.general_ledger(book, code, start=start, end=end)
+        if paged:
+            data, pager = reports.general_ledger_page(
+                book, code, start=start, end=end, after=params.get("setelah"), before=params.get("sebelum")
+            )
+        else:
+            data = reports.general_ledger(book, code, start=start, end=end)
     except Account.DoesNotExist:
         return None
     doc = _document(book, _("Buku Besar"))
+    doc.pager = pager
     _date_filters(doc, params, "dari", "sampai")
     doc.subtitle = f"{data.account_code} — {data.account_name}"
     doc.filters = [_account_filter(book, data.account_code)]
     table = doc.add_table([_("Tanggal"), _("No."), _("Keterangan"), _("Debit"), _("Kredit"), _("Saldo")])
     table.numeric = [False, False, False, True, True, True]
-    table.add(text(""), text(""), text(_("Saldo awal")), text(""), text(""), money(data.opening_balance), style="muted")
+    opening_label = _("Saldo awal") if pager is None or pager.is_first else _("Saldo pindahan")
+    table.add(text(""), text(""), text(opening_label), text(""), text(""), money(data.opening_balance), style="muted")
     for row in data.rows:
         label = row.description
         if row.member_number:
@@ -410,15 +532,16 @@ def buku_besar(book, params) -> ReportDocument:
             money(row.credit),
             money(row.balance),
         )
-    table.add(
-        text(_("Jumlah")),
-        text(""),
-        text(_("Saldo akhir")),
-        money(data.total_debit),
-        money(data.total_credit),
-        money(data.closing_balance),
-        style="total",
-    )
+    if pager is None or pager.is_last:
+        table.add(
+            text(_("Jumlah")),
+            text(""),
+            text(_("Saldo akhir")),
+            money(data.total_debit),
+            money(data.total_credit),
+            money(data.closing_balance),
+            style="total",
+        )
     return doc
 
 

@@ -593,3 +593,32 @@ class LedgerAuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}"
+
+
+# --- Per-month totals (kept as entries post) ----------------------------------------------
+
+
+class AccountPeriodBalance(models.Model):
+    """Debit and credit totals of one account of one book in one calendar month.
+
+    Written only by the posting service (`services._write_entry`, under the book's lock) in the
+    same transaction as the lines, so the trial balance sums at most (accounts × months) rows
+    instead of every line of the book. `services.rebuild_period_balances` recomputes them.
+    """
+
+    book = models.ForeignKey(Book, verbose_name=_("buku"), on_delete=models.CASCADE, related_name="period_balances")
+    account = models.ForeignKey(Account, verbose_name=_("akun"), on_delete=models.PROTECT, related_name="+")
+    month = models.DateField(_("bulan"), help_text=_("Tanggal 1 bulan itu."))
+    debit = models.DecimalField(_("jumlah debit"), max_digits=20, decimal_places=2, default=Decimal("0.00"))
+    credit = models.DecimalField(_("jumlah kredit"), max_digits=20, decimal_places=2, default=Decimal("0.00"))
+
+    class Meta:
+        verbose_name = _("saldo akun per bulan")
+        verbose_name_plural = _("saldo akun per bulan")
+        constraints = [
+            models.UniqueConstraint(fields=["book", "account", "month"], name="ledger_period_balance_unique"),
+        ]
+        indexes = [models.Index(fields=["book", "month"], name="ledger_period_book_month_idx")]
+
+    def __str__(self):
+        return f"{self.book_id} {self.account_id} {self.month:%Y-%m}: D {self.debit} K {self.credit}"

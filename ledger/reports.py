@@ -14,11 +14,20 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from .charts import MEMBER_REVENUE_CODES
 from .models import Account, AccountGroup, Book, JournalLine, Member, NormalSide, Side
-from .selectors import account_balances, chart_accounts, entries_with_lines
+from .selectors import (
+    account_balances,
+    chart_accounts,
+    debit_credit,
+    entries_with_lines,
+    lines_in,
+    period_account_balances,
+    period_debit_credit,
+)
 
 ZERO = Decimal("0.00")
 NON_MEMBER_REVENUE_CODES = frozenset({"4102"})
@@ -85,55 +94,136 @@ class GeneralJournal:
     total_credit: Decimal
 
 
-def general_journal(book: Book, start: dt.date | None = None, end: dt.date | None = None) -> GeneralJournal:
-    """Jurnal umum: every entry with its lines in number order; 2 queries."""
-    rows = []
-    total_debit = total_credit = ZERO
-    for entry in entries_with_lines(book=book, start=start, end=end):
-        lines = []
-        debit = credit = ZERO
-        for line in entry.lines.all():
-            is_debit = line.side == Side.DEBIT
-            lines.append(
-                JournalLineRow(
-                    account_code=line.account.code,
-                    account_name=line.account.name,
-                    debit=line.amount if is_debit else None,
-                    credit=None if is_debit else line.amount,
-                    member_number=line.member.number if line.member else "",
-                    member_name=line.member.name if line.member else "",
-                    memo=line.memo,
-                )
-            )
-            if is_debit:
-                debit += line.amount
-            else:
-                credit += line.amount
-        try:
-            reversed_by = entry.reversed_by.number
-        except entry.__class__.DoesNotExist:
-            reversed_by = None
-        rows.append(
-            JournalEntryRow(
-                id=entry.pk,
-                number=entry.number,
-                date=entry.date,
-                description=entry.description,
-                voucher=entry.voucher,
-                kind=entry.kind,
-                kind_label=str(entry.get_kind_display()),
-                reverses_number=entry.reverses.number if entry.reverses_id else None,
-                reversed_by_number=reversed_by,
-                created_by=(getattr(entry.created_by, "full_name", "") or str(entry.created_by or "")),
-                created_at=entry.created_at,
-                lines=lines,
-                total_debit=debit,
-                total_credit=credit,
+def _journal_entry_row(entry) -> JournalEntryRow:
+    lines = []
+    debit = credit = ZERO
+    for line in entry.lines.all():
+        is_debit = line.side == Side.DEBIT
+        lines.append(
+            JournalLineRow(
+                account_code=line.account.code,
+                account_name=line.account.name,
+                debit=line.amount if is_debit else None,
+                credit=None if is_debit else line.amount,
+                member_number=line.member.number if line.member else "",
+                member_name=line.member.name if line.member else "",
+                memo=line.memo,
             )
         )
-        total_debit += debit
-        total_credit += credit
-    return GeneralJournal(start=start, end=end, entries=rows, total_debit=total_debit, total_credit=total_credit)
+        if is_debit:
+            debit += line.amount
+        else:
+            credit += line.amount
+    try:
+        reversed_by = entry.reversed_by.number
+    except entry.__class__.DoesNotExist:
+        reversed_by = None
+    return JournalEntryRow(
+        id=entry.pk,
+        number=entry.number,
+        date=entry.date,
+        description=entry.description,
+        voucher=entry.voucher,
+        kind=entry.kind,
+        kind_label=str(entry.get_kind_display()),
+        reverses_number=entry.reverses.number if entry.reverses_id else None,
+        reversed_by_number=reversed_by,
+        created_by=(getattr(entry.created_by, "full_name", "") or str(entry.created_by or "")),
+        created_at=entry.created_at,
+        lines=lines,
+        total_debit=debit,
+        total_credit=credit,
+    )
+
+
+def general_journal(book: Book, start: dt.date | None = None, end: dt.date | None = None) -> GeneralJournal:
+    """Jurnal umum: every entry with its lines in number order; 2 queries."""
+    rows = [_journal_entry_row(entry) for entry in entries_with_lines(book=book, start=start, end=end)]
+    return GeneralJournal(
+        start=start,
+        end=end,
+        entries=rows,
+        total_debit=sum((row.total_debit for row in rows), ZERO),
+        total_credit=sum((row.total_credit for row in rows), ZERO),
+    )
+
+
+@dataclass
+class PageInfo:
+    """Where a keyset page sits: cursors of the neighbouring pages (None: there is none)."""
+
+    previous_cursor: str | None = None
+    next_cursor: str | None = None
+    is_first: bool = True
+    is_last: bool = True
+
+
+def _keyset(queryset, *, order: list[str], after_q, before_q, size: int):
+    """One page of `queryset` after (or before) a cursor, in `order`; ONE query.
+
+    Returns (rows, has_more_in_that_direction). Going backwards reads in reverse and flips."""
+    if before_q is not None:
+        rows = list(queryset.filter(before_q).order_by(*[f"-{field}" for field in order])[: size + 1])
+        more = len(rows) > size
+        return list(reversed(rows[:size])), more
+    if after_q is not None:
+        queryset = queryset.filter(after_q)
+    rows = list(queryset.order_by(*order)[: size + 1])
+    return rows[:size], len(rows) > size
+
+
+def _parse_cursor(raw: str | None, parts: int) -> tuple | None:
+    """ "2026-01-05~12~0~345" → (date, 12, 0, 345); None when absent or unreadable."""
+    if not raw:
+        return None
+    pieces = raw.split("~")
+    if len(pieces) != parts:
+        return None
+    try:
+        if parts == 1:
+            return (int(pieces[0]),)
+        return (dt.date.fromisoformat(pieces[0]), *(int(piece) for piece in pieces[1:]))
+    except ValueError:
+        return None
+
+
+JOURNAL_PAGE_SIZE = 50
+
+
+def general_journal_page(
+    book: Book,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    *,
+    after: str | None = None,
+    before: str | None = None,
+    size: int = JOURNAL_PAGE_SIZE,
+) -> tuple[GeneralJournal, PageInfo]:
+    """One page of the jurnal umum (keyset on the entry number, so page 500 costs what page 1
+    does): 2 queries, 3 on the last page (the totals of the whole range)."""
+    after_key, before_key = _parse_cursor(after, 1), _parse_cursor(before, 1)
+    entries, more = _keyset(
+        entries_with_lines(book=book, start=start, end=end),
+        order=["number"],
+        after_q=Q(number__gt=after_key[0]) if after_key else None,
+        before_q=Q(number__lt=before_key[0]) if before_key else None,
+        size=size,
+    )
+    rows = [_journal_entry_row(entry) for entry in entries]
+    if before_key:
+        info = PageInfo(is_first=not more, is_last=False)
+    else:
+        info = PageInfo(is_first=after_key is None, is_last=not more)
+    if rows:
+        if not info.is_first:
+            info.previous_cursor = str(rows[0].number)
+        if not info.is_last:
+            info.next_cursor = str(rows[-1].number)
+    total_debit = total_credit = ZERO
+    if info.is_last:
+        total_debit, total_credit = debit_credit(lines_in(book=book, start=start, end=end))
+    journal = GeneralJournal(start=start, end=end, entries=rows, total_debit=total_debit, total_credit=total_credit)
+    return journal, info
 
 
 # --- Buku besar ----------------------------------------------------------------------------
@@ -151,6 +241,8 @@ class LedgerRow:
     balance: Decimal
     member_number: str = ""
     member_name: str = ""
+    line_id: int = 0
+    line_order: int = 0
 
 
 @dataclass
@@ -167,24 +259,20 @@ class GeneralLedger:
     closing_balance: Decimal
 
 
-def general_ledger(book: Book, account, start: dt.date | None = None, end: dt.date | None = None) -> GeneralLedger:
-    """Buku besar of one account (an Account of the book's chart or its code) with a running balance.
-
-    The opening balance sums everything before `start`. 2 queries (3 when `account` is a code).
-    """
-    account = _resolve_account(book, account)
-    opening = ZERO
-    if start is not None:
-        debit, credit = account_balances(book=book, end=start - dt.timedelta(days=1), account_ids=[account.pk]).get(
-            account.pk, (ZERO, ZERO)
-        )
-        opening = normal_balance(account, debit, credit)
+def _ledger_lines(book: Book, account: Account, start: dt.date | None, end: dt.date | None):
     lines = JournalLine.objects.filter(entry__book_id=book.pk, account_id=account.pk)
     if start is not None:
         lines = lines.filter(entry__date__gte=start)
     if end is not None:
         lines = lines.filter(entry__date__lte=end)
-    lines = lines.select_related("entry", "member").order_by("entry__date", "entry__number", "order", "id")
+    return lines.select_related("entry", "member")
+
+
+LEDGER_ORDER = ["entry__date", "entry__number", "order", "id"]
+
+
+def _ledger_rows(account: Account, lines, opening: Decimal) -> tuple[list[LedgerRow], Decimal, Decimal, Decimal]:
+    """Rows with the running balance from `opening`; (rows, debit total, credit total, last balance)."""
     balance = opening
     rows = []
     total_debit = total_credit = ZERO
@@ -208,8 +296,27 @@ def general_ledger(book: Book, account, start: dt.date | None = None, end: dt.da
                 balance=balance,
                 member_number=line.member.number if line.member else "",
                 member_name=line.member.name if line.member else "",
+                line_id=line.pk,
+                line_order=line.order,
             )
         )
+    return rows, total_debit, total_credit, balance
+
+
+def general_ledger(book: Book, account, start: dt.date | None = None, end: dt.date | None = None) -> GeneralLedger:
+    """Buku besar of one account (an Account of the book's chart or its code) with a running balance.
+
+    The opening balance sums everything before `start`. 2 queries (3 when `account` is a code).
+    """
+    account = _resolve_account(book, account)
+    opening = ZERO
+    if start is not None:
+        debit, credit = account_balances(book=book, end=start - dt.timedelta(days=1), account_ids=[account.pk]).get(
+            account.pk, (ZERO, ZERO)
+        )
+        opening = normal_balance(account, debit, credit)
+    lines = _ledger_lines(book, account, start, end).order_by(*LEDGER_ORDER)
+    rows, total_debit, total_credit, balance = _ledger_rows(account, lines, opening)
     return GeneralLedger(
         account_code=account.code,
         account_name=account.name,
@@ -222,6 +329,97 @@ def general_ledger(book: Book, account, start: dt.date | None = None, end: dt.da
         total_credit=total_credit,
         closing_balance=balance,
     )
+
+
+def _ledger_key_q(key: tuple, direction: str) -> Q:
+    """Lines after ("gt") or before ("lt") the line at (date, entry number, order, id)."""
+    date, number, order, line_id = key
+    return (
+        Q(**{f"entry__date__{direction}": date})
+        | Q(entry__date=date, **{f"entry__number__{direction}": number})
+        | Q(entry__date=date, entry__number=number, **{f"order__{direction}": order})
+        | Q(entry__date=date, entry__number=number, order=order, **{f"id__{direction}": line_id})
+    )
+
+
+LEDGER_PAGE_SIZE = 100
+
+
+def general_ledger_page(
+    book: Book,
+    account,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    *,
+    after: str | None = None,
+    before: str | None = None,
+    size: int = LEDGER_PAGE_SIZE,
+) -> tuple[GeneralLedger, PageInfo]:
+    """One page of the buku besar (keyset on date, entry number, line order, line id). The page's
+    opening balance adds the per-month totals of the months before its first row and that month's
+    lines before it, so a deep page of a big book costs what the first page costs. 4 queries (5
+    when `account` is a code, one more on the last page for the range's totals)."""
+    account = _resolve_account(book, account)
+    after_key, before_key = _parse_cursor(after, 4), _parse_cursor(before, 4)
+    lines, more = _keyset(
+        _ledger_lines(book, account, start, end),
+        order=LEDGER_ORDER,
+        after_q=_ledger_key_q(after_key, "gt") if after_key else None,
+        before_q=_ledger_key_q(before_key, "lt") if before_key else None,
+        size=size,
+    )
+    if before_key:
+        info = PageInfo(is_first=not more, is_last=False)
+    else:
+        info = PageInfo(is_first=after_key is None, is_last=not more)
+    # Everything before the page's first row (or before `start` on an empty first page): whole
+    # months from the per-month totals, then that month's lines up to the row.
+    if lines:
+        first = lines[0]
+        month_start = first.entry.date.replace(day=1)
+        in_month = lines_in(book=book, start=month_start, account_ids=[account.pk]).filter(
+            _ledger_key_q((first.entry.date, first.entry.number, first.order, first.pk), "lt")
+        )
+    elif start is not None:
+        month_start = start.replace(day=1)
+        in_month = lines_in(book=book, start=month_start, end=start - dt.timedelta(days=1), account_ids=[account.pk])
+    else:
+        month_start, in_month = None, None
+    debit = credit = ZERO
+    if month_start is not None:
+        debit, credit = period_debit_credit(book=book, account_id=account.pk, before_month=month_start)
+        month_debit, month_credit = debit_credit(in_month)
+        debit, credit = debit + month_debit, credit + month_credit
+    opening = normal_balance(account, debit, credit)
+    rows, _debit, _credit, balance = _ledger_rows(account, lines, opening)
+    if rows:
+
+        def cursor(row):
+            return f"{row.date.isoformat()}~{row.entry_number}~{row.line_order}~{row.line_id}"
+
+        if not info.is_first:
+            info.previous_cursor = cursor(rows[0])
+        if not info.is_last:
+            info.next_cursor = cursor(rows[-1])
+    total_debit = total_credit = ZERO
+    range_opening = opening
+    if info.is_last:
+        total_debit, total_credit = debit_credit(lines_in(book=book, start=start, end=end, account_ids=[account.pk]))
+    if info.is_first and start is None:
+        range_opening = ZERO
+    ledger = GeneralLedger(
+        account_code=account.code,
+        account_name=account.name,
+        normal_side=account.normal_side,
+        start=start,
+        end=end,
+        opening_balance=range_opening if info.is_first else opening,
+        rows=rows,
+        total_debit=total_debit,
+        total_credit=total_credit,
+        closing_balance=balance,
+    )
+    return ledger, info
 
 
 # --- Neraca saldo --------------------------------------------------------------------------
@@ -256,9 +454,11 @@ class TrialBalance:
 
 
 def trial_balance(book: Book, as_of: dt.date | None = None, *, include_zero: bool = False) -> TrialBalance:
-    """Neraca saldo: every postable account's net balance in the debit or credit column; 2 queries."""
+    """Neraca saldo: every postable account's net balance in the debit or credit column; 2 queries
+    (3 with a mid-month `as_of`). Sums the per-month totals, so a book of 10,000 entries costs
+    about what a book of 100 does."""
     accounts = [a for a in chart_accounts(book.chart_id) if a.is_postable]
-    balances = account_balances(book=book, end=as_of)
+    balances = period_account_balances(book=book, end=as_of)
     rows = []
     total_debit = total_credit = ZERO
     for account in accounts:

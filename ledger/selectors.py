@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.db.models import Count, DecimalField, F, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
-from .models import Account, Book, BookKind, EntryKind, JournalEntry, JournalLine, Member, Side
+from .models import Account, AccountPeriodBalance, Book, BookKind, EntryKind, JournalEntry, JournalLine, Member, Side
 
 ZERO = Decimal("0.00")
 _MONEY = DecimalField(max_digits=20, decimal_places=2)
@@ -44,6 +44,17 @@ def _line_filter(
     return qs
 
 
+def lines_in(*, book: Book, start: dt.date | None = None, end: dt.date | None = None, account_ids=None) -> QuerySet:
+    """The book's lines in [start, end] (optionally of some accounts), unordered."""
+    return _line_filter(book=book, start=start, end=end, account_ids=account_ids)
+
+
+def debit_credit(lines: QuerySet) -> tuple[Decimal, Decimal]:
+    """(total debit, total credit) of some lines; ONE aggregate query."""
+    totals = lines.order_by().aggregate(debit=_sum_side(Side.DEBIT), credit=_sum_side(Side.CREDIT))
+    return totals["debit"], totals["credit"]
+
+
 def account_balances(
     *,
     book: Book,
@@ -72,6 +83,50 @@ def account_balances(
         .annotate(debit=_sum_side(Side.DEBIT), credit=_sum_side(Side.CREDIT))
     )
     return {row["account_id"]: (row["debit"], row["credit"]) for row in rows}
+
+
+def period_account_balances(*, book: Book, end: dt.date | None = None) -> dict[int, tuple[Decimal, Decimal]]:
+    """`account_balances(book=book, end=end)` read from the per-month totals kept as entries post:
+    whole months from `AccountPeriodBalance` (at most accounts × months rows, whatever the number
+    of lines), plus the lines of `end`'s month up to `end` when `end` is not a month's last day.
+    ONE query (two with a mid-month `end`)."""
+    months = AccountPeriodBalance.objects.filter(book_id=book.pk)
+    partial = None
+    if end is not None:
+        month_start = end.replace(day=1)
+        next_month = (month_start + dt.timedelta(days=32)).replace(day=1)
+        if end + dt.timedelta(days=1) == next_month:
+            months = months.filter(month__lte=month_start)
+        else:
+            months = months.filter(month__lt=month_start)
+            partial = account_balances(book=book, start=month_start, end=end)
+    rows = (
+        months.order_by()
+        .values("account_id")
+        .annotate(
+            debit=Coalesce(Sum("debit"), Value(ZERO), output_field=_MONEY),
+            credit=Coalesce(Sum("credit"), Value(ZERO), output_field=_MONEY),
+        )
+    )
+    totals = {row["account_id"]: (row["debit"], row["credit"]) for row in rows}
+    for account_id, (debit, credit) in (partial or {}).items():
+        before = totals.get(account_id, (ZERO, ZERO))
+        totals[account_id] = (before[0] + debit, before[1] + credit)
+    return totals
+
+
+def period_debit_credit(*, book: Book, account_id: int, before_month: dt.date) -> tuple[Decimal, Decimal]:
+    """(debit, credit) of one account over the whole months before `before_month`, from the
+    per-month totals; ONE query on at most one row per month."""
+    totals = (
+        AccountPeriodBalance.objects.filter(book_id=book.pk, account_id=account_id, month__lt=before_month)
+        .order_by()
+        .aggregate(
+            debit=Coalesce(Sum("debit"), Value(ZERO), output_field=_MONEY),
+            credit=Coalesce(Sum("credit"), Value(ZERO), output_field=_MONEY),
+        )
+    )
+    return totals["debit"], totals["credit"]
 
 
 def member_account_balances(

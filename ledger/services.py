@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Q, Sum, Value
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -24,6 +25,7 @@ from .exceptions import ErrorCollector, LedgerValidationError
 from .models import (
     Account,
     AccountGroup,
+    AccountPeriodBalance,
     AuditAction,
     Book,
     BookKind,
@@ -306,7 +308,54 @@ def _write_entry(
             for order, line in enumerate(lines)
         ]
     )
+    _add_to_period_balances(book=book, date=date, lines=lines)
     return entry
+
+
+def _add_to_period_balances(*, book: Book, date: dt.date, lines) -> None:
+    """Add an entry's lines to its month's per-account totals: one read, one upsert. The caller
+    holds the book lock, so no other post to this book can interleave."""
+    month = date.replace(day=1)
+    totals: dict[int, list[Decimal]] = {}
+    for line in lines:
+        debit_credit = totals.setdefault(line.account.pk, [ZERO, ZERO])
+        debit_credit[0 if line.side == Side.DEBIT else 1] += line.amount
+    existing = AccountPeriodBalance.objects.filter(book=book, month=month, account_id__in=list(totals)).values_list(
+        "account_id", "debit", "credit"
+    )
+    for account_id, debit, credit in existing:
+        totals[account_id][0] += debit
+        totals[account_id][1] += credit
+    AccountPeriodBalance.objects.bulk_create(
+        [
+            AccountPeriodBalance(book=book, account_id=account_id, month=month, debit=debit, credit=credit)
+            for account_id, (debit, credit) in totals.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["book", "account", "month"],
+        update_fields=["debit", "credit"],
+    )
+
+
+@transaction.atomic
+def rebuild_period_balances(*, book: Book) -> int:
+    """Recompute a book's per-month totals from its lines (after a bulk load; idempotent)."""
+    _lock_book(book)
+    AccountPeriodBalance.objects.filter(book=book).delete()
+    rows = (
+        JournalLine.objects.filter(entry__book_id=book.pk)
+        .annotate(month=TruncMonth("entry__date"))
+        .values("account_id", "month")
+        .annotate(
+            debit=Coalesce(Sum("amount", filter=Q(side=Side.DEBIT)), Value(Decimal("0.00"))),
+            credit=Coalesce(Sum("amount", filter=Q(side=Side.CREDIT)), Value(Decimal("0.00"))),
+        )
+        .order_by()
+    )
+    created = AccountPeriodBalance.objects.bulk_create(
+        [AccountPeriodBalance(book=book, **row) for row in rows], batch_size=1000
+    )
+    return len(created)
 
 
 def _default_period(today: dt.date | None = None) -> tuple[dt.date, dt.date]:

@@ -9,15 +9,17 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q, Sum
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import access, selectors, services
+from lms import jobs
+
+from . import access, exports, selectors, services
 from .exceptions import LedgerValidationError
-from .exports import REPORT_LINKS, build_report, report_response
+from .exports import PAGE_PARAMS, REPORT_LINKS, REPORTS, build_report, estimated_rows, report_response
 from .forms import (
     SHU_COMPONENTS,
     ClosingForm,
@@ -27,6 +29,7 @@ from .forms import (
     ReversalForm,
     ShuAllocationForm,
 )
+from .jobs import REPORT_FILE
 from .models import Book, BookKind, EntryKind, JournalEntry, LedgerExercise, Side
 
 
@@ -398,17 +401,48 @@ def closing(request, book_id: int):
 # --- Reports -------------------------------------------------------------------------------
 
 
+def _without_page(params) -> QueryDict:
+    query = params.copy()
+    for name in PAGE_PARAMS:
+        query.pop(name, None)
+    return query
+
+
+def _pager_links(request, pager) -> dict:
+    """URLs of the first, previous and next keyset pages (the filters kept)."""
+    if pager is None:
+        return {}
+    base = _without_page(request.GET)
+    links = {}
+    if not pager.is_first:
+        links["first"] = f"?{base.urlencode()}"
+        if pager.previous_cursor:
+            previous = base.copy()
+            previous["sebelum"] = pager.previous_cursor
+            links["previous"] = f"?{previous.urlencode()}"
+    if not pager.is_last and pager.next_cursor:
+        following = base.copy()
+        following["setelah"] = pager.next_cursor
+        links["next"] = f"?{following.urlencode()}"
+    return links
+
+
 @login_required
 def report(request, book_id: int, slug: str):
     book = get_book_for(request.user, book_id)
-    document = build_report(slug, book=book, params=request.GET)
+    document = build_report(slug, book=book, params=request.GET, paged=True)
     if document is None:
         raise Http404
-    return render(
+    context = _book_context(
         request,
-        "ledger/report.html",
-        _book_context(request, book, document=document, slug=slug, query=request.GET.urlencode(), reports=REPORT_LINKS),
+        book,
+        document=document,
+        slug=slug,
+        query=_without_page(request.GET).urlencode(),
+        reports=REPORT_LINKS,
+        pager=_pager_links(request, document.pager),
     )
+    return render(request, "ledger/report.html", context)
 
 
 @login_required
@@ -419,9 +453,26 @@ def entry_list(request, book_id: int):
 
 @login_required
 def report_download(request, book_id: int, slug: str, fmt: str) -> HttpResponse:
+    """A report as PDF or XLSX. Long ones go to a background job (the request only starts it and
+    shows its progress page): xhtml2pdf needs about a second per 60 rows."""
     book = get_book_for(request.user, book_id)
-    document = build_report(slug, book=book, params=request.GET)
-    if document is None or fmt not in ("pdf", "xlsx"):
+    if slug not in REPORTS or fmt not in ("pdf", "xlsx"):
+        raise Http404
+    params = _without_page(request.GET)
+    limit = exports.PDF_SYNC_MAX_ROWS if fmt == "pdf" else exports.XLSX_SYNC_MAX_ROWS
+    if estimated_rows(slug, book=book, params=params) > limit:
+        label, _builder = REPORTS[slug]
+        job = jobs.start_job(
+            kind=REPORT_FILE,
+            owner=request.user,
+            params={"book_id": book.pk, "slug": slug, "fmt": fmt, "query": params.urlencode()},
+            label=f"{label} ({fmt.upper()}) · {book.title}",
+            return_url=reverse("ledger:report", kwargs={"book_id": book.pk, "slug": slug})
+            + (f"?{params.urlencode()}" if params else ""),
+        )
+        return redirect(job)
+    document = build_report(slug, book=book, params=params)
+    if document is None:
         raise Http404
     return report_response(document, fmt=fmt, filename=f"{slug}-buku-{book.pk}")
 

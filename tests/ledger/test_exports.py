@@ -163,6 +163,7 @@ def test_long_reports_are_cut_in_the_pdf_with_a_note(client_for, trainee, worked
     from ledger import exports
 
     monkeypatch.setattr(exports, "PDF_MAX_ROWS", 4)
+    monkeypatch.setattr(exports, "PDF_SYNC_MAX_ROWS", 1000)  # rendered in the request
     response = client_for(trainee).get(reverse("ledger:report_download", args=[worked_book.pk, "jurnal-umum", "pdf"]))
     text = pdf_text(response.content)
     assert "baris tidak dicetak" in text

@@ -1,0 +1,207 @@
+"""Benchmark: books that grow — the jurnal umum and buku besar pages, the trial balance, and a long
+PDF download, for a book of 100 and one of 10,000 entries, measured in one run.
+
+Usage (from the project root):
+
+    .venv/bin/python bench/ledger_books.py                  # throw-away SQLite database
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/scratch .venv/bin/python bench/ledger_books.py
+    .venv/bin/python bench/ledger_books.py --repeat 21 --sizes 100,10000
+
+It bulk-inserts the books (every entry through cash, 1101; then rebuilds their per-month totals)
+and requests, as the book's owner through Django's test client, the first and a deep
+page (the middle of the book) of `/buku/<id>/jurnal/` and of the buku besar of account 1101,
+interleaved round by round; it times `ledger.reports.trial_balance` the same way. Then it asks for
+the general ledger of the big book as PDF: the request only starts a background job (Celery is
+switched to a broker nobody listens to, so the request pays what production's request pays), and
+the job is then run in-process to time it and count its progress updates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.ledger_trial_balance import setup_django  # noqa: E402
+
+
+def build_book(owner, entries: int, seed: int = 11):
+    """A book of `entries` entries over 2026, every one through cash (1101) as a cooperative's
+    entries mostly are, so the buku besar of 1101 fills whole pages in the small book too and the
+    two books' pages show the same number of rows. Bulk-inserted (posting is tested elsewhere)."""
+    import datetime as dt
+    import random
+    from decimal import Decimal
+
+    from django.db import transaction
+
+    from ledger.models import Account, Book, BookKind, ChartTemplate, JournalEntry, JournalLine
+
+    rng = random.Random(seed)
+    chart = ChartTemplate.get_default()
+    cash = Account.objects.get(chart=chart, code="1101")
+    others = list(Account.objects.filter(chart=chart, is_postable=True, member_subledger="").exclude(pk=cash.pk))
+    with transaction.atomic():
+        book = Book.objects.create(
+            owner=owner,
+            title=f"Bench {entries}",
+            kind=BookKind.PRACTICE,
+            chart=chart,
+            period_start=dt.date(2026, 1, 1),
+            period_end=dt.date(2026, 12, 31),
+        )
+        JournalEntry.objects.bulk_create(
+            [
+                JournalEntry(
+                    book=book,
+                    number=n,
+                    date=dt.date(2026, 1, 1) + dt.timedelta(days=rng.randrange(365)),
+                    description=f"Transaksi {n}",
+                    created_by=owner,
+                )
+                for n in range(1, entries + 1)
+            ],
+            batch_size=1000,
+        )
+        lines = []
+        for entry_id in JournalEntry.objects.filter(book=book).order_by("number").values_list("pk", flat=True):
+            amount = Decimal(rng.randrange(1, 5_000_000))
+            cash_side, other_side = ("D", "C") if rng.random() < 0.5 else ("C", "D")
+            lines.append(JournalLine(entry_id=entry_id, account=cash, side=cash_side, amount=amount, order=0))
+            lines.append(
+                JournalLine(entry_id=entry_id, account=rng.choice(others), side=other_side, amount=amount, order=1)
+            )
+        JournalLine.objects.bulk_create(lines, batch_size=2000)
+    return book, len(lines)
+
+
+def page_urls(book, client) -> dict[str, str]:
+    """First and middle pages of the journal and of the buku besar of 1101 (cursors as the pager makes them)."""
+    from django.urls import reverse
+
+    from ledger import reports
+
+    journal = reverse("ledger:entry_list", args=[book.pk])
+    ledger = reverse("ledger:report", args=[book.pk, "buku-besar"]) + "?akun=1101"
+    urls = {"jurnal p1": journal, "buku besar p1": ledger}
+    if hasattr(reports, "general_journal_page"):
+        count = book.entries.count()
+        urls["jurnal deep"] = f"{journal}?setelah={count // 2}"
+        rows = reports.general_ledger(book, "1101").rows
+        middle = rows[len(rows) // 2]
+        urls["buku besar deep"] = (
+            f"{ledger}&setelah={middle.date}~{middle.entry_number}~{middle.line_order}~{middle.line_id}"
+        )
+    return urls
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,10000", help="entry counts (the first is the reference)")
+    parser.add_argument("--repeat", type=int, default=15, help="interleaved rounds; medians are reported")
+    parser.add_argument("--skip-pdf", action="store_true", help="skip the PDF job")
+    args = parser.parse_args()
+    tmp = setup_django()
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+
+    from ledger import reports, services
+    from lms import roles
+
+    sizes = [int(s) for s in args.sizes.split(",")]
+    user = get_user_model().objects.create_user(email="bench-books@example.test", full_name="Bench", password="x")
+    roles.assign_role(user, roles.TRAINEE)
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(user)
+    books, targets = {}, []
+    try:
+        for size in sizes:
+            book, _lines = build_book(user, size)
+            if hasattr(services, "rebuild_period_balances"):
+                services.rebuild_period_balances(book=book)
+            books[size] = book
+            for name, url in page_urls(book, client).items():
+                targets.append((size, name, lambda url=url: client.get(url)))
+            targets.append((size, "trial_balance()", lambda book=book: reports.trial_balance(book)))
+        queries, timings = {}, {(size, name): [] for size, name, _ in targets}
+        for size, name, func in targets:
+            func()
+            captured = []
+            with connection.execute_wrapper(
+                lambda ex, sql, *rest, captured=captured: captured.append(sql) or ex(sql, *rest)
+            ):
+                response = func()
+            assert getattr(response, "status_code", 200) == 200, (size, name, response.status_code)
+            queries[size, name] = len(captured)
+        for _ in range(args.repeat):
+            for size, name, func in targets:
+                start = time.perf_counter()
+                func()
+                timings[size, name].append((time.perf_counter() - start) * 1000)
+        median = {key: statistics.median(values) for key, values in timings.items()}
+        print(f"database: {connection.vendor}; {args.repeat} interleaved rounds")
+        print(f"{'entries':>8}  {'what':<18} {'queries':>7} {'median':>11}")
+        for size, name, _ in targets:
+            print(f"{size:>8}  {name:<18} {queries[size, name]:>7} {median[size, name]:>8.1f} ms")
+        print("ratios (one run):")
+        first = sizes[0]
+        for size in sizes[1:]:
+            for name in dict.fromkeys(name for _s, name, _f in targets):
+                if (size, name) in median and (first, name) in median:
+                    target = "<= 2" if name == "trial_balance()" else "<= 1.5"
+                    ratio = median[size, name] / median[first, name]
+                    print(f"  {name:<18} {size} vs {first} entries: {ratio:5.2f}x  (target {target})")
+        if not args.skip_pdf:
+            pdf_job(client, books[sizes[-1]])
+    finally:
+        if tmp:
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                Path(tmp + suffix).unlink(missing_ok=True)
+    return 0
+
+
+def pdf_job(client, book) -> None:
+    """The big book's buku besar of 1101 as PDF: the request, then the job it started."""
+    from django.urls import reverse
+
+    from lms import jobs
+    from lms.celery import app
+    from lms.models import BackgroundJob
+
+    url = reverse("ledger:report_download", args=[book.pk, "buku-besar", "pdf"]) + "?akun=1101"
+    app.conf.task_always_eager = False
+    app.conf.broker_url = "memory://"
+    start = time.perf_counter()
+    response = client.get(url)
+    request_ms = (time.perf_counter() - start) * 1000
+    if response.status_code != 302:
+        print(f"PDF download answered {response.status_code} in the request itself: {request_ms:.0f} ms")
+        return
+    job = BackgroundJob.objects.latest("created_at")
+    writes = []
+    original = jobs.JobContext.progress
+
+    def counting(self, done, total=None, message=None):
+        writes.append(done)
+        return original(self, done, total, message)
+
+    jobs.JobContext.progress = counting
+    start = time.perf_counter()
+    outcome = jobs.run_job(job.pk)
+    job_s = time.perf_counter() - start
+    jobs.JobContext.progress = original
+    job.refresh_from_db()
+    print(
+        f"PDF of the buku besar (1101, {job.progress_total} rows): request {request_ms:.0f} ms (redirect to the job); "
+        f"job {outcome.state} in {job_s:.1f} s, {len(writes)} progress reports, {job.result_file.size // 1024} KiB"
+    )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
