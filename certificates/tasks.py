@@ -1,0 +1,74 @@
+"""Celery tasks of the certificates app: thin, idempotent wrappers around services.
+
+Each takes ids, acknowledges late (a worker crash re-delivers it) and can run any number of
+times: issuing returns the existing certificate, rendering keeps the first stored PDF, the email
+is claimed before it is sent.
+"""
+
+import logging
+
+from celery import shared_task
+
+logger = logging.getLogger("sinau.certificates")
+
+
+@shared_task(
+    name="certificates.issue_on_completion",
+    acks_late=True,
+    autoretry_for=(Exception,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def issue_on_completion(enrollment_id: int) -> str:
+    from .services import issue_on_completion_now
+
+    return issue_on_completion_now(enrollment_id=enrollment_id)
+
+
+@shared_task(name="certificates.render", bind=True, acks_late=True, max_retries=5)
+def render_certificate(self, certificate_id: int) -> str:
+    """Render, sign and store the PDF once; failures are recorded and retried with a growing delay."""
+    from .services import record_render_failure, store_rendered_pdf
+
+    try:
+        return store_rendered_pdf(certificate_id=certificate_id)
+    except Exception as exc:
+        record_render_failure(certificate_id=certificate_id, error=f"{type(exc).__name__}: {exc}")
+        if self.request.is_eager or self.request.retries >= self.max_retries:
+            logger.exception("Certificate %s: PDF not rendered", certificate_id)
+            if self.request.is_eager:
+                return "failed"
+            raise
+        raise self.retry(exc=exc, countdown=min(600, 10 * 2**self.request.retries)) from exc
+
+
+@shared_task(name="certificates.send_email", bind=True, acks_late=True, max_retries=5)
+def send_certificate_email(self, certificate_id: int) -> str:
+    from .services import send_certificate_email as send
+
+    try:
+        return send(certificate_id=certificate_id)
+    except Exception as exc:
+        if self.request.is_eager or self.request.retries >= self.max_retries:
+            logger.exception("Certificate %s: email not sent", certificate_id)
+            return "failed"
+        raise self.retry(exc=exc, countdown=60 * 2**self.request.retries) from exc
+
+
+@shared_task(
+    name="certificates.issue_cohort", acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=3
+)
+def issue_cohort(cohort_id: int, kind: str, by_id: int | None, override_reason: str = "") -> dict:
+    """Issue to every qualifying trainee of a cohort; started twice, the second run finds the
+    certificates already there (one per enrolment and kind, by the database's constraint)."""
+    from django.contrib.auth import get_user_model
+
+    from courses.models import Cohort
+
+    from .services import issue_for_cohort
+
+    cohort = Cohort.objects.filter(pk=cohort_id).first()
+    if cohort is None:
+        return {"total": 0}
+    by = get_user_model().objects.filter(pk=by_id).first() if by_id else None
+    return issue_for_cohort(cohort=cohort, kind=kind, by=by, override_reason=override_reason)
