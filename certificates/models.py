@@ -211,6 +211,9 @@ class SerialCounter(models.Model):
 class Certificate(models.Model):
     """One certificate issued to one trainee for one course and kind."""
 
+    # Wagtail's reference index would add four queries to every issue; nothing "uses" a certificate.
+    wagtail_reference_index_ignore = True
+
     class Status(models.TextChoices):
         VALID = "valid", _("Sah")
         REVOKED = "revoked", _("Dicabut")

@@ -72,3 +72,20 @@ def issue_cohort(cohort_id: int, kind: str, by_id: int | None, override_reason: 
         return {"total": 0}
     by = get_user_model().objects.filter(pk=by_id).first() if by_id else None
     return issue_for_cohort(cohort=cohort, kind=kind, by=by, override_reason=override_reason)
+
+
+@shared_task(name="certificates.render_pending", acks_late=True)
+def render_pending(older_than_seconds: int = 300) -> int:
+    """Beat sweep: render certificates whose PDF is still missing (a failed or lost render task,
+    a broker that was down). Each render is idempotent, so overlapping sweeps are harmless."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .models import Certificate
+
+    cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
+    ids = list(Certificate.objects.filter(sha256="", issued_at__lte=cutoff).values_list("pk", flat=True)[:1000])
+    for certificate_id in ids:
+        render_certificate.delay(certificate_id)
+    return len(ids)

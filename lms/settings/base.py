@@ -246,6 +246,7 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # `manage.py publish_scheduled` from cron does the same job in a setup without beat.
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "lms.publish_scheduled_pages", "schedule": 300.0},
+    "render-pending-certificates": {"task": "certificates.render_pending", "schedule": 600.0},
 }
 
 # --- Certificates (docs/certificates.md) ------------------------------------------------------
