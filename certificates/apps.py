@@ -11,6 +11,8 @@ class CertificatesConfig(AppConfig):
     def ready(self):
         from courses.signals import course_completed
 
+        from . import bulk
         from .services import on_course_completed
 
         course_completed.connect(on_course_completed, dispatch_uid="certificates_on_course_completed")
+        bulk.register()

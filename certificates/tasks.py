@@ -55,25 +55,6 @@ def send_certificate_email(self, certificate_id: int) -> str:
         raise self.retry(exc=exc, countdown=60 * 2**self.request.retries) from exc
 
 
-@shared_task(
-    name="certificates.issue_cohort", acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=3
-)
-def issue_cohort(cohort_id: int, kind: str, by_id: int | None, override_reason: str = "") -> dict:
-    """Issue to every qualifying trainee of a cohort; started twice, the second run finds the
-    certificates already there (one per enrolment and kind, by the database's constraint)."""
-    from django.contrib.auth import get_user_model
-
-    from courses.models import Cohort
-
-    from .services import issue_for_cohort
-
-    cohort = Cohort.objects.filter(pk=cohort_id).first()
-    if cohort is None:
-        return {"total": 0}
-    by = get_user_model().objects.filter(pk=by_id).first() if by_id else None
-    return issue_for_cohort(cohort=cohort, kind=kind, by=by, override_reason=override_reason)
-
-
 @shared_task(name="certificates.render_pending", acks_late=True)
 def render_pending(older_than_seconds: int = 300) -> int:
     """Beat sweep: render certificates whose PDF is still missing (a failed or lost render task,

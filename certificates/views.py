@@ -102,7 +102,10 @@ def cohort_certificates(request, cohort_id: int):
         else:
             from .bulk import start_bulk_issue
 
-            start_bulk_issue(request=request, cohort=cohort, kind=kind, by=request.user, override_reason=reason)
+            job = start_bulk_issue(
+                cohort=cohort, kind=kind, by=request.user, override_reason=reason, return_url=request.path
+            )
+            return redirect(job)
         return redirect("certificates:cohort", cohort_id=cohort.pk)
     rows = selectors.cohort_roster(cohort=cohort)
     context = {

@@ -10,18 +10,32 @@ from certificates import defaults, signing
 from certificates.models import CertificateKind, CertificateSignatory, CertificateTemplate, CourseCertificateSettings
 from courses.models import Attendance, Completion, Enrollment
 from lms import roles
-from tests.courses.conftest import catalogue, enrol, make_cohort, make_course  # noqa: F401 (fixtures)
+from tests.courses import conftest as courses_fixtures
+
+# The courses tests' fixtures (course tree, cohorts, enrolments), shared here.
+catalogue = courses_fixtures.catalogue
+make_course = courses_fixtures.make_course
+make_cohort = courses_fixtures.make_cohort
+enrol = courses_fixtures.enrol
 
 
 @pytest.fixture
 def templates(db):
     completion = CertificateTemplate.objects.create(
-        name="Kelulusan", kind=CertificateKind.COMPLETION, body_html=defaults.COMPLETION_HTML, css=defaults.CSS,
+        name="Kelulusan",
+        kind=CertificateKind.COMPLETION,
+        body_html=defaults.COMPLETION_HTML,
+        css=defaults.CSS,
         issue_place="Yogyakarta",
     )
-    CertificateSignatory.objects.create(template=completion, name="Ir. Kepala Dinas", title="Kepala Dinas", nip="196805121994031007")
+    CertificateSignatory.objects.create(
+        template=completion, name="Ir. Kepala Dinas", title="Kepala Dinas", nip="196805121994031007"
+    )
     attendance = CertificateTemplate.objects.create(
-        name="Keikutsertaan", kind=CertificateKind.ATTENDANCE, body_html=defaults.ATTENDANCE_HTML, css=defaults.CSS,
+        name="Keikutsertaan",
+        kind=CertificateKind.ATTENDANCE,
+        body_html=defaults.ATTENDANCE_HTML,
+        css=defaults.CSS,
     )
     return {"completion": completion, "attendance": attendance}
 
@@ -34,7 +48,9 @@ def setup(make_course, make_cohort, make_user, templates, instructor):
     tree.course.hours = 32
     tree.course.save()
     settings_row = CourseCertificateSettings.objects.create(
-        course=tree.course, completion_template=templates["completion"], attendance_template=templates["attendance"],
+        course=tree.course,
+        completion_template=templates["completion"],
+        attendance_template=templates["attendance"],
         issue_on_completion=False,
     )
     cohort = make_cohort(tree.course, sessions=2, instructors=[instructor], venue="Aula Dinas")
@@ -48,8 +64,19 @@ def setup(make_course, make_cohort, make_user, templates, instructor):
     session = cohort.sessions.first()
     for name in ("done", "attended"):
         Attendance.objects.create(session=session, enrollment=enrollments[name], status="present", method="instructor")
-    return type("Setup", (), {"course": tree.course, "tree": tree, "cohort": cohort, "people": people,
-                              "enrollments": enrollments, "settings": settings_row, "templates": templates})
+    return type(
+        "Setup",
+        (),
+        {
+            "course": tree.course,
+            "tree": tree,
+            "cohort": cohort,
+            "people": people,
+            "enrollments": enrollments,
+            "settings": settings_row,
+            "templates": templates,
+        },
+    )
 
 
 def make_signing_identity(directory, *, common_name="Dinas Koperasi Kota (uji)"):
@@ -60,7 +87,9 @@ def make_signing_identity(directory, *, common_name="Dinas Koperasi Kota (uji)")
     from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "ID"), x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
+    name = x509.Name(
+        [x509.NameAttribute(NameOID.COUNTRY_NAME, "ID"), x509.NameAttribute(NameOID.COMMON_NAME, common_name)]
+    )
     now = dt.datetime.now(dt.UTC)
     cert = (
         x509.CertificateBuilder()
@@ -72,9 +101,17 @@ def make_signing_identity(directory, *, common_name="Dinas Koperasi Kota (uji)")
         .not_valid_after(now + dt.timedelta(days=365))
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .add_extension(
-            x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
-                          data_encipherment=False, key_agreement=False, key_cert_sign=True, crl_sign=True,
-                          encipher_only=False, decipher_only=False),
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
             critical=True,
         )
         .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
@@ -83,8 +120,11 @@ def make_signing_identity(directory, *, common_name="Dinas Koperasi Kota (uji)")
     key_path = directory / "sign-key.pem"
     cert_path = directory / "sign-cert.pem"
     key_path.write_bytes(
-        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                          serialization.BestAvailableEncryption(b"rahasia-uji"))
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.BestAvailableEncryption(b"rahasia-uji"),
+        )
     )
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     return key_path, cert_path, cert

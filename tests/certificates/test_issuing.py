@@ -284,7 +284,6 @@ def test_bulk_run_goes_on_after_one_failure(setup, officer, monkeypatch, make_us
 def test_sql_queries_per_certificate_are_fixed(setup, officer, make_user, django_assert_num_queries):
     """Issue + render + store + email of one certificate: the same count for the 1st and the 5th."""
     counts = []
-    queries = None
     for i in range(5):
         user = make_user(roles.TRAINEE, full_name=f"Peserta Hitung {i}")
         enrollment = Enrollment.objects.create(user=user, cohort=setup.cohort, status=Enrollment.Status.COMPLETED)
@@ -316,8 +315,13 @@ def test_serial_numbers_are_unique_in_the_database(setup):
     certificate = issue(setup).certificate
     with pytest.raises(IntegrityError), transaction.atomic():
         Certificate.objects.create(
-            enrollment=setup.enrollments["attended"], holder=setup.people["attended"], course=setup.course,
-            cohort=setup.cohort, kind=CertificateKind.ATTENDANCE, year=certificate.year, number=certificate.number,
+            enrollment=setup.enrollments["attended"],
+            holder=setup.people["attended"],
+            course=setup.course,
+            cohort=setup.cohort,
+            kind=CertificateKind.ATTENDANCE,
+            year=certificate.year,
+            number=certificate.number,
             serial="other",
         )
 
@@ -328,7 +332,13 @@ def test_one_current_certificate_per_enrolment_and_kind_in_the_database(setup):
     certificate = issue(setup).certificate
     with pytest.raises(IntegrityError), transaction.atomic():
         Certificate.objects.create(
-            enrollment=certificate.enrollment, holder=certificate.holder, course=setup.course, cohort=setup.cohort,
-            kind=certificate.kind, year=certificate.year, number=999, serial="dup",
+            enrollment=certificate.enrollment,
+            holder=certificate.holder,
+            course=setup.course,
+            cohort=setup.cohort,
+            kind=certificate.kind,
+            year=certificate.year,
+            number=999,
+            serial="dup",
         )
     assert re.fullmatch(r"518/\d{4}/SINAU/\d{4}", certificate.serial)

@@ -28,7 +28,9 @@ def test_revoking_twice_is_refused(certificate, officer):
     assert certificate.events.filter(action="revoked").count() == 1
 
 
-@pytest.mark.parametrize(("reason", "note", "code"), [("", "", "bad_reason"), ("nonsense", "", "bad_reason"), ("other", " ", "note_missing")])
+@pytest.mark.parametrize(
+    ("reason", "note", "code"), [("", "", "bad_reason"), ("nonsense", "", "bad_reason"), ("other", " ", "note_missing")]
+)
 def test_revoke_needs_a_known_reason(certificate, officer, reason, note, code):
     with pytest.raises(services.CertificateError) as refused:
         services.revoke_certificate(certificate=certificate, by=officer, reason=reason, note=note)
@@ -75,7 +77,11 @@ def test_optional_expiry_from_the_course_settings(setup, officer):
     setup.settings.save()
     with committed():
         certificate = services.issue_certificate(enrollment=setup.enrollments["done"], by=officer).certificate
-    months = (certificate.expires_at.year - certificate.issued_at.year) * 12 + certificate.expires_at.month - certificate.issued_at.month
+    months = (
+        (certificate.expires_at.year - certificate.issued_at.year) * 12
+        + certificate.expires_at.month
+        - certificate.issued_at.month
+    )
     assert months == 24
     assert certificate.snapshot["fields"]["berlaku_sampai"]
 

@@ -50,14 +50,20 @@ def test_valid_certificate_json(client, certificate, setup):
     response = client.get(url(certificate.code), **JSON)
     data = response.json()
     assert response.status_code == 200
-    assert data["status"] == "valid" and data["serial"] == certificate.serial and data["holder"] == "Dra. Siti Aminah, M.M."
+    assert (
+        data["status"] == "valid"
+        and data["serial"] == certificate.serial
+        and data["holder"] == "Dra. Siti Aminah, M.M."
+    )
     assert data["sha256"] == certificate.sha256 and data["revoked_at"] is None
     text = json.dumps(data)
     assert setup.people["done"].email not in text and "phone" not in text
 
 
 def test_revoked_certificate_shows_date_and_reason_class_not_the_note(client, certificate, officer):
-    services.revoke_certificate(certificate=certificate, by=officer, reason="misconduct", note="Catatan rahasia internal")
+    services.revoke_certificate(
+        certificate=certificate, by=officer, reason="misconduct", note="Catatan rahasia internal"
+    )
     body = client.get(url(certificate.code)).content.decode()
     assert "DICABUT" in body and "Pelanggaran atau kecurangan" in body
     assert "Catatan rahasia internal" not in body
@@ -144,7 +150,9 @@ def test_pdf_upload_matches_the_issued_file(client, certificate):
     [("foto.jpg", b"\xff\xd8\xff\xe0JFIF"), ("surat.pdf", b"<html>not a pdf</html>"), ("kosong.pdf", b"")],
 )
 def test_non_pdf_upload_is_refused_clearly(client, db, name, content):
-    response = client.post(reverse("certificates:verify_lookup"), {"pdf": SimpleUploadedFile(name, content, "application/pdf")})
+    response = client.post(
+        reverse("certificates:verify_lookup"), {"pdf": SimpleUploadedFile(name, content, "application/pdf")}
+    )
     assert response.status_code == 400
     body = response.content.decode()
     assert "bukan PDF" in body or "kosong" in body
