@@ -12,7 +12,7 @@ from lms.models import HomePage
 
 # Queries of one request (session, user, roles, Wagtail routing and the page's own reads); the
 # same whatever the number of lessons.
-OUTLINE_QUERIES = 19
+OUTLINE_QUERIES = 20  # 19 + the trainee's certificates of the course (hook_panels "course_page")
 LESSON_QUERIES = 25
 
 
