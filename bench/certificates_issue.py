@@ -51,7 +51,12 @@ def make_trainees(course_title: str, count: int):
     from django.utils import timezone
 
     from certificates import defaults
-    from certificates.models import CertificateKind, CertificateSignatory, CertificateTemplate, CourseCertificateSettings
+    from certificates.models import (
+        CertificateKind,
+        CertificateSignatory,
+        CertificateTemplate,
+        CourseCertificateSettings,
+    )
     from courses.models import Cohort, Completion, CourseIndexPage, CoursePage, Enrollment
     from lms.models import HomePage
 
@@ -62,19 +67,32 @@ def make_trainees(course_title: str, count: int):
     stamp = f"{time.time_ns()}"
     course = index.add_child(instance=CoursePage(title=course_title, slug=f"bench-{stamp}", summary="Bench", hours=32))
     template = CertificateTemplate.objects.create(
-        name=f"Bench {stamp}", kind=CertificateKind.COMPLETION, body_html=defaults.COMPLETION_HTML, css=defaults.CSS,
+        name=f"Bench {stamp}",
+        kind=CertificateKind.COMPLETION,
+        body_html=defaults.COMPLETION_HTML,
+        css=defaults.CSS,
         issue_place="Yogyakarta",
     )
-    CertificateSignatory.objects.create(template=template, name="Ir. Kepala Dinas", title="Kepala Dinas", nip="196805121994031007")
+    CertificateSignatory.objects.create(
+        template=template, name="Ir. Kepala Dinas", title="Kepala Dinas", nip="196805121994031007"
+    )
     CourseCertificateSettings.objects.create(course=course, completion_template=template, issue_on_completion=False)
     today = timezone.localdate()
     cohort = Cohort.objects.create(
-        course=course, name="Angkatan bench", start_date=today - dt.timedelta(days=3), end_date=today,
-        venue="Aula Dinas", capacity=count + 1, enrolment_code=f"B{stamp[-10:]}",
+        course=course,
+        name="Angkatan bench",
+        start_date=today - dt.timedelta(days=3),
+        end_date=today,
+        venue="Aula Dinas",
+        capacity=count + 1,
+        enrolment_code=f"B{stamp[-10:]}",
     )
     User = get_user_model()
     users = User.objects.bulk_create(
-        [User(email=f"bench-{stamp}-{i}@example.test", full_name=f"Peserta Bench {i:04d}", password="!") for i in range(count)]
+        [
+            User(email=f"bench-{stamp}-{i}@example.test", full_name=f"Peserta Bench {i:04d}", password="!")
+            for i in range(count)
+        ]
     )
     enrollments = Enrollment.objects.bulk_create(
         [Enrollment(user=u, cohort=cohort, status=Enrollment.Status.COMPLETED) for u in users]
@@ -125,9 +143,25 @@ def start_workers(n: int, env: dict) -> list[subprocess.Popen]:
     for i in range(n):
         processes.append(
             subprocess.Popen(
-                [sys.executable, "-m", "celery", "-A", "lms", "worker", "--pool=solo", "-n", f"bench{i}-{os.getpid()}@%h",
-                 "--loglevel=WARNING", "--without-gossip", "--without-mingle", "--without-heartbeat"],
-                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                [
+                    sys.executable,
+                    "-m",
+                    "celery",
+                    "-A",
+                    "lms",
+                    "worker",
+                    "--pool=solo",
+                    "-n",
+                    f"bench{i}-{os.getpid()}@%h",
+                    "--loglevel=WARNING",
+                    "--without-gossip",
+                    "--without-mingle",
+                    "--without-heartbeat",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
             )
         )
     from lms.celery import app
