@@ -24,11 +24,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from courses.models import Attendance, Completion, Enrollment, QuizAttempt
+from courses.models import Attendance, Completion, Enrollment
 from courses.services import retry_on_sqlite_lock
 from lms.formatting import format_tanggal
 from lms.permissions import is_admin, is_officer
 from lms.queue import enqueue_on_commit
+from quizzes.models import QuizAttempt
 
 from . import rendering, signing
 from .models import (
