@@ -33,9 +33,10 @@ urlpatterns = [
 # Each app of ours with a urls module gets a prefix and its own namespace.
 APP_URL_PREFIXES = {
     "courses": "kursus/",
+    "quizzes": "kuis/",
     "ledger": "buku/",
     "incubator": "inkubasi/",
-    "certificates": "sertifikat/",
+    "certificates": "",  # /sertifikat/ (trainees, staff) and /certificates/verify/ (public, in the QR)
 }
 for app_label, prefix in APP_URL_PREFIXES.items():
     if module_has_submodule(import_module(app_label), "urls"):

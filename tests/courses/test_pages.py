@@ -6,13 +6,14 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page
 
-from courses.models import CourseIndexPage, CoursePage, Enrollment, LessonPage, LessonProgress, ModulePage, QuizPage
+from courses.models import CourseIndexPage, CoursePage, Enrollment, LessonPage, LessonProgress, ModulePage
 from lms import roles
 from lms.models import HomePage
+from quizzes.models import QuizPage
 
 # Queries of one request (session, user, roles, Wagtail routing and the page's own reads); the
 # same whatever the number of lessons.
-OUTLINE_QUERIES = 19
+OUTLINE_QUERIES = 20  # 19 + the trainee's certificates of the course (hook_panels "course_page")
 LESSON_QUERIES = 25
 
 
