@@ -32,12 +32,18 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
-        from wagtail.signals import page_published
+        from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from . import handlers
         from .models import Cohort, CoursePage
 
         page_published.connect(handlers.course_published, sender=CoursePage, dispatch_uid="courses_course_published")
+        # The cached structure of a course (courses.structure) follows every change below it.
+        post_save.connect(handlers.page_changed, dispatch_uid="courses_structure_saved")
+        post_delete.connect(handlers.page_changed, dispatch_uid="courses_structure_deleted")
+        page_published.connect(handlers.page_changed, dispatch_uid="courses_structure_published")
+        page_unpublished.connect(handlers.page_changed, dispatch_uid="courses_structure_unpublished")
+        post_page_move.connect(handlers.page_moved, dispatch_uid="courses_structure_moved")
         pre_delete.connect(handlers.course_deleted, sender=CoursePage, dispatch_uid="courses_course_deleted")
         post_save.connect(handlers.cohort_saved, sender=Cohort, dispatch_uid="courses_cohort_saved")
         post_delete.connect(handlers.cohort_saved, sender=Cohort, dispatch_uid="courses_cohort_deleted")

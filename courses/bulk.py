@@ -8,17 +8,11 @@ import csv
 import io
 from dataclasses import dataclass, field
 
-from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
-from allauth.account.utils import user_pk_to_url_str
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lms import roles
@@ -168,28 +162,6 @@ def _check_row(record: dict, seen_emails: set, seen_phones: set) -> list[str]:
                 reasons.append(_("nomor HP ganda di berkas ini"))
             seen_phones.add(record["phone"])
     return reasons
-
-
-def invitation_link(user) -> str:
-    path = reverse(
-        "account_reset_password_from_key",
-        kwargs={
-            "uidb36": user_pk_to_url_str(user),
-            "key": default_token_generator.make_token(user),
-        },
-    )
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def deliver_invitation(user, cohort: Cohort) -> None:
-    """Send the invitation email now (called by the `courses.send_invitation` task)."""
-    context = {"user": user, "cohort": cohort, "link": invitation_link(user)}
-    send_mail(
-        subject=_("[Sinau] Undangan pelatihan %(course)s") % {"course": cohort.course.title},
-        message=render_to_string("courses/email/invitation.txt", context),
-        from_email=None,
-        recipient_list=[user.email],
-    )
 
 
 @transaction.atomic

@@ -1,4 +1,5 @@
-"""Signal receivers: keep each course's editor group in step with its instructors."""
+"""Signal receivers: keep each course's editor group in step with its instructors, and forget a
+course's cached structure when a page under it changes."""
 
 from django.db import transaction
 
@@ -34,3 +35,22 @@ def course_deleted(sender, instance, **kwargs):
     from django.contrib.auth.models import Group
 
     Group.objects.filter(course_editor_of__course_id=instance.pk).delete()
+
+
+def page_changed(sender, instance, **kwargs):
+    """post_save/post_delete of any page, Wagtail's publish/unpublish: the cached structure of the
+    course above it (if any) is rebuilt on the next request."""
+    from wagtail.models import Page
+
+    from .structure import invalidate_below
+
+    if isinstance(instance, Page) and instance.path:
+        invalidate_below(instance.path)
+
+
+def page_moved(sender, instance, parent_page_before=None, parent_page_after=None, **kwargs):
+    from .structure import invalidate_below
+
+    for page in (parent_page_before, parent_page_after, instance):
+        if page is not None and page.path:
+            invalidate_below(page.path)

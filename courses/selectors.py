@@ -6,7 +6,7 @@ Each function runs a fixed number of queries whatever the number of lessons, tra
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, Q
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -19,9 +19,9 @@ from .models import (
     Enrollment,
     LessonPage,
     LessonProgress,
-    ModulePage,
     Session,
 )
+from .structure import ItemRef, ModuleRef, course_structure
 
 STEP = Page.steplen
 
@@ -32,25 +32,29 @@ def percent(done: int, total: int) -> int:
 
 @dataclass
 class OutlineItem:
-    page: Page  # a LessonPage, or a page of a kind registered in courses.activities (a quiz)
+    page: ItemRef  # a lesson, or a page of a kind registered in courses.activities (a quiz)
     kind: str  # "lesson", or the registered kind ("quiz")
     done: bool
     locked: bool
+    # Published after the trainee's reference moment (their completion, else their enrolment).
+    is_new: bool = False
+    # Counted in the progress figures: not for a graduate's lessons published after the completion.
+    counted: bool = True
 
 
 @dataclass
 class ModuleOutline:
-    module: ModulePage
+    module: ModuleRef
     released: bool
     items: list[OutlineItem] = field(default_factory=list)
 
     @property
     def total(self) -> int:
-        return len(self.items)
+        return sum(item.counted for item in self.items)
 
     @property
     def done(self) -> int:
-        return sum(item.done for item in self.items)
+        return sum(item.done and item.counted for item in self.items)
 
     @property
     def percent(self) -> int:
@@ -78,6 +82,10 @@ class CourseOutline:
     def percent(self) -> int:
         return percent(self.done, self.total)
 
+    @property
+    def new_items(self) -> list[OutlineItem]:
+        return [item for item in self.items if item.is_new]
+
     def neighbours(self, page_id: int):
         """(previous item, next item) around a page, across day boundaries."""
         items = self.items
@@ -92,37 +100,75 @@ class CourseOutline:
         return next((item for item in self.items if not item.done and not item.locked), None)
 
 
-def course_outline(*, course: CoursePage, user, today=None) -> CourseOutline:
-    """Modules with their lessons and registered activities (quizzes), ticks for what `user` did.
+def enrollment_for(*, user, course_id: int, lesson_id: int | None = None) -> Enrollment | None:
+    """The user's current enrolment in a course (not withdrawn; the latest), with its cohort and
+    completion; with `lesson_id`, `lesson_done` says whether the user finished that lesson. ONE query."""
+    enrollments = (
+        Enrollment.objects.filter(user=user, cohort__course_id=course_id)
+        .exclude(status=Enrollment.Status.WITHDRAWN)
+        .select_related("cohort", "completion")
+        .order_by("-enrolled_at")
+    )
+    if lesson_id is not None:
+        enrollments = enrollments.annotate(
+            lesson_done=Exists(LessonProgress.objects.filter(user=user, lesson_id=lesson_id))
+        )
+    return enrollments.first()
 
-    Three queries, plus two per registered outline source (its pages, what the user did).
+
+def new_since(enrollment: Enrollment | None):
+    """The moment after which a published lesson is "baru" for this enrolment: its completion
+    (a graduate's recorded standing is not changed by later lessons), else its enrolment."""
+    if enrollment is None:
+        return None
+    if enrollment.status == Enrollment.Status.COMPLETED:
+        try:
+            return enrollment.completion.completed_at  # select_related by the views: no query
+        except Completion.DoesNotExist:
+            pass
+    return enrollment.enrolled_at
+
+
+def course_outline(*, course: CoursePage, user, today=None, enrollment: Enrollment | None = None) -> CourseOutline:
+    """Days with their lessons and registered activities (quizzes), ticks for what `user` did.
+
+    The course's shape comes from the cache (`courses.structure`); what the user did is read in one
+    query, plus one per registered outline source. With `enrollment`, lessons published after the
+    trainee's completion (or enrolment) are marked new, and a graduate's progress counts only the
+    lessons there were when they completed.
     """
     today = today or timezone.localdate()
-    modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
-    lessons = list(LessonPage.objects.descendant_of(course).live().defer("body").order_by("path"))
+    structure = course_structure(course)
     signed_in = user is not None and user.is_authenticated
-    done_lessons: set[int] = set()
+    done: dict[str, set[int]] = {}
     if signed_in:
-        done_lessons = set(
-            LessonProgress.objects.filter(user=user, lesson_id__in=[lesson.pk for lesson in lessons]).values_list(
+        done["lesson"] = set(
+            LessonProgress.objects.filter(user=user, lesson_id__in=structure.lesson_ids()).values_list(
                 "lesson_id", flat=True
             )
         )
-    rows = [(lesson, "lesson", lesson.pk in done_lessons) for lesson in lessons]
-    for source in activities.outline_sources():
-        pages = list(source.pages(course))
-        done = source.done_ids(user, [page.pk for page in pages]) if signed_in and pages else set()
-        rows += [(page, source.kind, page.pk in done) for page in pages]
-    by_path = {}
+        for source in activities.outline_sources():
+            ids = [item.pk for item in structure.items if item.kind == source.kind]
+            done[source.kind] = source.done_ids(user, ids) if ids else set()
+    since = new_since(enrollment)
+    graduate = enrollment is not None and enrollment.status == Enrollment.Status.COMPLETED
     outline = CourseOutline(course=course, modules=[])
-    for module in modules:
-        entry = ModuleOutline(module=module, released=module.is_released(today))
-        by_path[module.path] = entry
+    for module in structure.modules:
+        released = module.is_released(today)
+        entry = ModuleOutline(module=module, released=released)
+        for item in module.items:
+            is_new = bool(since and item.first_published_at and item.first_published_at > since)
+            entry.items.append(
+                OutlineItem(
+                    page=item,
+                    kind=item.kind,
+                    done=item.pk in done.get(item.kind, ()),
+                    locked=not released,
+                    is_new=is_new,
+                    counted=not (graduate and is_new),
+                )
+            )
         outline.modules.append(entry)
-    for page, kind, done in sorted(rows, key=lambda row: row[0].path):
-        entry = by_path.get(page.path[:-STEP])
-        if entry is not None:
-            entry.items.append(OutlineItem(page=page, kind=kind, done=done, locked=not entry.released))
     return outline
 
 
@@ -140,12 +186,20 @@ class MyCourse:
         return percent(self.done, self.total)
 
 
+def _counted(lessons, enrollment, since) -> list[int]:
+    """Lesson ids that count in an enrolment's progress: all of them, or for a graduate those
+    published by the time of the completion (a recorded completion stands)."""
+    if enrollment.status != Enrollment.Status.COMPLETED or since is None:
+        return [pk for pk, _published in lessons]
+    return [pk for pk, published in lessons if published is None or published <= since]
+
+
 def my_courses(*, user) -> list[MyCourse]:
     """The user's enrolments (not withdrawn) with progress per course and today's sessions. Five queries."""
     enrollments = list(
         Enrollment.objects.filter(user=user)
         .exclude(status=Enrollment.Status.WITHDRAWN)
-        .select_related("cohort", "last_lesson")
+        .select_related("cohort", "last_lesson", "completion")
         .order_by("-enrolled_at")
     )
     if not enrollments:
@@ -154,9 +208,9 @@ def my_courses(*, user) -> list[MyCourse]:
     path_filter = Q()
     for course in courses.values():
         path_filter |= Q(path__startswith=course.path)
-    lessons = list(LessonPage.objects.live().filter(path_filter).values_list("pk", "path"))
+    lessons = list(LessonPage.objects.live().filter(path_filter).values_list("pk", "path", "first_published_at"))
     done = set(
-        LessonProgress.objects.filter(user=user, lesson_id__in=[pk for pk, _ in lessons]).values_list(
+        LessonProgress.objects.filter(user=user, lesson_id__in=[pk for pk, _, _ in lessons]).values_list(
             "lesson_id", flat=True
         )
     )
@@ -168,7 +222,11 @@ def my_courses(*, user) -> list[MyCourse]:
         course = courses.get(enrollment.cohort.course_id)
         if course is None:
             continue
-        mine = [pk for pk, path in lessons if path.startswith(course.path)]
+        mine = _counted(
+            [(pk, published) for pk, path, published in lessons if path.startswith(course.path)],
+            enrollment,
+            new_since(enrollment),
+        )
         last = enrollment.last_lesson
         result.append(
             MyCourse(
@@ -225,36 +283,40 @@ class Roster:
 
 
 def cohort_roster(*, cohort: Cohort) -> Roster:
-    """Every trainee of a cohort with lesson progress and attendance per session. Six queries."""
+    """Every trainee of a cohort with lesson progress and attendance per session. Six queries.
+
+    A graduate's progress counts the lessons there were when they completed (a recorded
+    completion stands); everyone else's counts the course as it is now."""
     sessions = list(cohort.sessions.order_by("number"))
     enrollments = list(
         cohort.enrollments.exclude(status=Enrollment.Status.WITHDRAWN)
         .select_related("user")
         .order_by("user__full_name", "user__email")
     )
-    lesson_ids = list(
-        LessonPage.objects.live().filter(path__startswith=cohort.course.path).values_list("pk", flat=True)
+    lessons = list(
+        LessonPage.objects.live().filter(path__startswith=cohort.course.path).values_list("pk", "first_published_at")
     )
-    done_counts = dict(
-        LessonProgress.objects.filter(user_id__in=[e.user_id for e in enrollments], lesson_id__in=lesson_ids)
-        .values("user_id")
-        .annotate(n=Count("pk"))
-        .values_list("user_id", "n")
-    )
+    done_by_user = defaultdict(set)
+    for user_id, lesson_id in LessonProgress.objects.filter(
+        user_id__in=[e.user_id for e in enrollments], lesson_id__in=[pk for pk, _ in lessons]
+    ).values_list("user_id", "lesson_id"):
+        done_by_user[user_id].add(lesson_id)
     marks = defaultdict(dict)
     for enrollment_id, session_id, status in Attendance.objects.filter(enrollment__cohort=cohort).values_list(
         "enrollment_id", "session_id", "status"
     ):
         marks[enrollment_id][session_id] = status
-    completed = set(Completion.objects.filter(enrollment__cohort=cohort).values_list("enrollment_id", flat=True))
+    completed = dict(Completion.objects.filter(enrollment__cohort=cohort).values_list("enrollment_id", "completed_at"))
     rows = []
     for enrollment in enrollments:
         statuses = marks.get(enrollment.pk, {})
+        counted = _counted(lessons, enrollment, completed.get(enrollment.pk))
+        done = done_by_user.get(enrollment.user_id, set())
         rows.append(
             RosterRow(
                 enrollment=enrollment,
-                lessons_done=done_counts.get(enrollment.user_id, 0),
-                lessons_total=len(lesson_ids),
+                lessons_done=sum(pk in done for pk in counted),
+                lessons_total=len(counted),
                 attendance=statuses,
                 attended=sum(s in Attendance.ATTENDED for s in statuses.values()),
                 completed=enrollment.pk in completed,

@@ -5,6 +5,7 @@ Errors the user can fix are raised as `CourseError` with an Indonesian message a
 """
 
 import functools
+import logging
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -33,6 +34,8 @@ from .models import (
 )
 from .models.cohorts import normalize_code
 from .signals import course_completed
+
+logger = logging.getLogger("sinau.courses")
 
 
 class CourseError(Exception):
@@ -305,9 +308,20 @@ def mark_lesson_done(*, user, lesson: LessonPage) -> LessonProgress:
     return progress
 
 
-def record_lesson_visit(*, enrollment: Enrollment, lesson: LessonPage) -> None:
-    """Remember the last lesson opened, for "lanjutkan belajar" (one UPDATE, no read)."""
-    Enrollment.objects.filter(pk=enrollment.pk).update(last_lesson=lesson, last_visited_at=timezone.now())
+# A reload of the lesson last opened writes nothing unless the visit time is older than this.
+VISIT_REFRESH = timezone.timedelta(hours=1)
+
+
+def record_lesson_visit(*, enrollment: Enrollment, lesson: LessonPage, now=None) -> bool:
+    """Remember the last lesson opened, for "lanjutkan belajar": one UPDATE when it changed (or the
+    visit is over an hour old), nothing on a reload. Returns whether it wrote."""
+    now = now or timezone.now()
+    last_visit = enrollment.last_visited_at
+    if enrollment.last_lesson_id == lesson.pk and last_visit is not None and now - last_visit < VISIT_REFRESH:
+        return False
+    Enrollment.objects.filter(pk=enrollment.pk).update(last_lesson=lesson, last_visited_at=now)
+    enrollment.last_lesson_id, enrollment.last_visited_at = lesson.pk, now
+    return True
 
 
 def completion_figures(*, enrollment: Enrollment, course: CoursePage | None = None) -> dict:
@@ -368,3 +382,78 @@ def evaluate_completion(*, enrollment: Enrollment) -> Completion | None:
             lambda: course_completed.send(sender=Enrollment, enrollment=enrollment, completion=completion)
         )
     return completion
+
+
+# --- Recalculating completion ------------------------------------------------------------
+
+
+@dataclass
+class RecalculationRow:
+    """What recalculating would do for one trainee: `change` is "grant" (meets the rule now, no
+    completion yet), "keep" (recorded, still met), "stands" (recorded, not met by the course as it
+    is now: the completion stays) or "none" (not met, nothing recorded)."""
+
+    enrollment: Enrollment
+    figures: dict
+    change: str
+    missing: list[str]
+
+
+def _missing(course: CoursePage, figures: dict) -> list[str]:
+    missing = []
+    if course.require_lessons and figures["lessons_done"] < figures["required_lessons"]:
+        missing.append(
+            _("%(n)s pelajaran wajib belum selesai") % {"n": figures["required_lessons"] - figures["lessons_done"]}
+        )
+    required_quizzes = figures.get("required_quizzes", 0)
+    if course.require_quizzes and figures.get("quizzes_passed", 0) < required_quizzes:
+        missing.append(_("%(n)s kuis wajib belum lulus") % {"n": required_quizzes - figures.get("quizzes_passed", 0)})
+    if figures["sessions"] and figures["sessions_attended"] * 100 < course.min_attendance_percent * figures["sessions"]:
+        missing.append(
+            _("kehadiran %(got)s%% (minimal %(need)s%%)")
+            % {"got": figures["attendance_percent"], "need": course.min_attendance_percent}
+        )
+    return missing
+
+
+def preview_completion_recalculation(*, cohort: Cohort) -> list[RecalculationRow]:
+    """Apply today's completion rule to every trainee of the cohort without writing anything."""
+    course = CoursePage.objects.get(pk=cohort.course_id)
+    enrollments = (
+        cohort.enrollments.exclude(status=Enrollment.Status.WITHDRAWN)
+        .select_related("user", "completion")
+        .order_by("user__full_name", "user__email")
+    )
+    rows = []
+    for enrollment in enrollments:
+        figures = completion_figures(enrollment=enrollment, course=course)
+        met = rule_is_met(course=course, figures=figures)
+        recorded = hasattr(enrollment, "completion")
+        change = {(True, True): "keep", (True, False): "stands", (False, True): "grant", (False, False): "none"}[
+            (recorded, met)
+        ]
+        rows.append(
+            RecalculationRow(enrollment=enrollment, figures=figures, change=change, missing=_missing(course, figures))
+        )
+    return rows
+
+
+@transaction.atomic
+def recalculate_completions(*, cohort: Cohort, by) -> list[Completion]:
+    """Record the completion of every trainee of the cohort who meets the rule now and has none
+    (e.g. after a lesson was made optional or attendance corrected). A recorded completion is
+    never taken away. Returns the completions granted; each is announced after commit."""
+    granted = []
+    for row in preview_completion_recalculation(cohort=cohort):
+        if row.change == "grant":
+            completion = evaluate_completion(enrollment=row.enrollment)
+            if completion is not None:
+                granted.append(completion)
+    if granted:
+        logger.info(
+            "Completion recalculated for cohort %s by user %s: %s granted",
+            cohort.pk,
+            getattr(by, "pk", None),
+            len(granted),
+        )
+    return granted

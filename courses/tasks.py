@@ -6,6 +6,9 @@ from smtplib import SMTPException
 from celery import shared_task
 from django.contrib.auth import get_user_model
 
+from .invitations import deliver_invitation
+from .models import Cohort
+
 logger = logging.getLogger("sinau.courses")
 
 
@@ -15,9 +18,6 @@ def send_invitation(self, user_id: int, cohort_id: int) -> str:
     password (a repeat or a late retry sends nothing); mail-server errors are retried with a
     growing delay, and after the last try (or at once in eager mode) logged: the import itself
     already succeeded and the invitee can still use "Lupa kata sandi"."""
-    from .bulk import deliver_invitation
-    from .models import Cohort
-
     user = get_user_model().objects.filter(pk=user_id).first()
     cohort = Cohort.objects.select_related("course").filter(pk=cohort_id).first()
     if user is None or cohort is None or user.has_usable_password():

@@ -15,6 +15,7 @@ urlpatterns = [
     path("angkatan/", staff.officer_cohorts, name="officer_cohorts"),
     path("angkatan/<int:pk>/", staff.cohort_detail, name="cohort_detail"),
     path("angkatan/<int:pk>/kehadiran/", staff.attendance_report, name="attendance_report"),
+    path("angkatan/<int:pk>/kelulusan/", staff.completion_recalculation, name="completion_recalculation"),
     path("angkatan/<int:pk>/sesi/<int:session_pk>/presensi/", staff.session_attendance, name="session_attendance"),
     path("angkatan/<int:pk>/sesi/<int:session_pk>/kode/", staff.session_code, name="session_code"),
 ]

@@ -1,9 +1,13 @@
-"""Wagtail admin: cohorts, sessions and enrolments as ModelViewSets, plus the CSV import screen."""
+"""Wagtail integration: serving the course pages, and the admin's cohorts, sessions and enrolments
+as ModelViewSets, plus the CSV import screen."""
+
+from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -11,6 +15,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.views.pages.edit import EditView as PageEditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
@@ -19,7 +24,54 @@ from lms import roles
 from lms.permissions import can, is_admin, is_officer
 
 from .admin_views import BulkEnrolView
-from .models import Cohort, Completion, Enrollment, Session
+from .models import Cohort, Completion, CoursePage, Enrollment, LessonPage, ModulePage, Session
+from .views.pages import PAGE_VIEWS
+
+
+# order=1: inside Wagtail's own hook (order 0), which checks page view restrictions first.
+@hooks.register("on_serve_page", order=1)
+def serve_course_pages(next_serve):
+    """Course, day and lesson pages are served by `courses.views.pages`; other pages pass through."""
+
+    def serve(page, request, args, kwargs):
+        view = PAGE_VIEWS.get(type(page))
+        if view is None:
+            return next_serve(page, request, args, kwargs)
+        return view(request, page, **kwargs)
+
+    return serve
+
+
+# A draft the same editor created under the same parent with the same slug this recently is the
+# page their autosave created a moment ago (see finish_the_autosaved_page).
+AUTOSAVE_WINDOW = timedelta(minutes=15)
+
+
+@hooks.register("before_create_page")
+def finish_the_autosaved_page(request, parent_page, page_class):
+    """Wagtail's autosave creates the page on the "add" screen as soon as a title is typed and then
+    switches the screen to editing it. "Simpan konsep" pressed before that switch posted the add
+    form again: "The slug … is already in use", with the autosaved draft left behind. Such a post
+    is the same page: it is saved as an edit of that draft instead (JSON autosaves likewise)."""
+    if request.method != "POST" or not issubclass(page_class, (CoursePage, ModulePage, LessonPage)):
+        return None
+    slug = (request.POST.get("slug") or "").strip()
+    if not slug:
+        return None
+    draft = (
+        page_class.objects.child_of(parent_page)
+        .filter(
+            slug=slug,
+            live=False,
+            first_published_at__isnull=True,
+            owner=request.user,
+            latest_revision_created_at__gte=timezone.now() - AUTOSAVE_WINDOW,
+        )
+        .first()
+    )
+    if draft is None:
+        return None
+    return PageEditView.as_view()(request, page_id=draft.pk)
 
 
 def _sees_everything(user) -> bool:

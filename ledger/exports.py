@@ -156,9 +156,9 @@ PDF_PART_ROWS = 200
 PDF_SUBTABLE_ROWS = 50
 
 
-def _pdf_tables(document: ReportDocument, max_rows: int = PDF_MAX_ROWS) -> tuple[list[Table], int]:
-    """The tables to print and how many rows were left out."""
-    out, budget, left_out = [], max_rows, 0
+def _pdf_tables(document: ReportDocument, max_rows: int | None = None) -> tuple[list[Table], int]:
+    """The tables to print (at most `max_rows` rows, PDF_MAX_ROWS by default) and how many rows were left out."""
+    out, budget, left_out = [], PDF_MAX_ROWS if max_rows is None else max_rows, 0
     for table in document.tables:
         rows = table.rows
         if rows and budget <= 0:
@@ -201,7 +201,7 @@ def _parts(tables: list[Table]) -> list[list[Table]]:
     return parts
 
 
-def render_pdf(document: ReportDocument, *, max_rows: int = PDF_MAX_ROWS, progress=None) -> bytes:
+def render_pdf(document: ReportDocument, *, max_rows: int | None = None, progress=None) -> bytes:
     """The document as an A4 PDF; the cooperative's name and the period head every page.
 
     `progress(done_rows, total_rows)` is called as parts are rendered. A document of more than

@@ -15,7 +15,7 @@ NAV_ITEMS = [
     ("lms.access_officer_area", "courses:officer_cohorts", _("Angkatan pelatihan")),
     ("lms.access_officer_area", "incubator:dashboard", _("Inkubasi")),
     ("lms.access_venture_area", "incubator:my_venture", _("Usaha saya")),
-    ("wagtailadmin.access_admin", "wagtailadmin_home", _("Admin konten")),
+    ("lms.access_admin_area", "wagtailadmin_home", _("Admin konten")),
 ]
 
 

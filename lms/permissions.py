@@ -44,11 +44,25 @@ AREA_PERMISSIONS = {
     "lms.access_instructor_area": is_instructor | is_admin,
     "lms.access_officer_area": is_officer | is_admin,
     "lms.access_venture_area": is_venture_contact | is_admin,
+    # The roles whose groups hold wagtailadmin.access_admin (lms.roles): the navigation asks this
+    # instead of the model permission, which would cost the permission queries on every page.
+    "lms.access_admin_area": is_staff_role,
 }
 for name, predicate in AREA_PERMISSIONS.items():
     rules.add_perm(name, predicate)
 
 
 def can(user, permission: str, obj=None) -> bool:
-    """True when `user` may do `permission` (an "app.action" name) to `obj` (or at all)."""
-    return bool(user and user.has_perm(permission, obj))
+    """True when `user` may do `permission` (an "app.action" name) to `obj` (or at all).
+
+    A permission defined by a rule (`rules.add_perm`) is answered by its rule alone (and active
+    superusers), never by falling through to Django's model backend: that fall-through reads the
+    user's and groups' permissions from the database (two queries) every time a rule says no,
+    e.g. for every area a trainee lacks. Other names go to `user.has_perm` as usual."""
+    if not user:
+        return False
+    if getattr(user, "is_active", False) and getattr(user, "is_superuser", False):
+        return True
+    if rules.perm_exists(permission):
+        return bool(rules.has_perm(permission, user, obj))
+    return bool(user.has_perm(permission, obj))

@@ -5,17 +5,43 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
+from wagtail.url_routing import RouteResult
 
 from courses.blocks import LessonBodyBlock
 
+STEP = Page.steplen
 
-class CourseIndexPage(Page):
+
+class ServedByHooks:
+    """Pages of the course tree are served by `courses.views.pages` through Wagtail's
+    `on_serve_page` hook (courses/wagtail_hooks.py), so the models never import their views.
+    Previews go through the same hooks (the admin already checked the editor's permission)."""
+
+    def serve_preview(self, request, mode_name):
+        def chain(page, request, args, kwargs):
+            return page.serve(request, *args, **kwargs)
+
+        for hook in reversed(hooks.get_hooks("on_serve_page")):
+            chain = hook(chain)
+        return chain(self, request, (), {})
+
+    def get_view_restrictions(self):
+        """Wagtail's answer in one query instead of two: restrictions on this page, on an
+        ancestor, or on the page an ancestor is an alias of (it reads the ancestors first)."""
+        paths = [self.path[:end] for end in range(STEP, len(self.path) + 1, STEP)]
+        return PageViewRestriction.objects.filter(Q(page__path__in=paths) | Q(page__aliases__path__in=paths)).distinct()
+
+
+class CourseIndexPage(ServedByHooks, Page):
     """The public catalogue of courses."""
 
     intro = RichTextField(_("pengantar"), blank=True)
@@ -32,8 +58,18 @@ class CourseIndexPage(Page):
         context["courses"] = CoursePage.objects.child_of(self).live().public().order_by("path")
         return context
 
+    def route(self, request, path_components):
+        """A course in one query (Wagtail reads the child, then its specific row)."""
+        if not path_components:
+            return super().route(request, path_components)
+        course = CoursePage.objects.child_of(self).filter(slug=path_components[0]).first()
+        if course is None:
+            raise Http404
+        course._cached_parent_obj = self
+        return course.route(request, path_components[1:])
 
-class CoursePage(Page):
+
+class CoursePage(ServedByHooks, Page):
     """A course: public summary, its days as child modules, and the rule for completing it."""
 
     summary = models.TextField(_("ringkasan"), help_text=_("Satu atau dua kalimat untuk katalog."))
@@ -76,17 +112,21 @@ class CoursePage(Page):
         verbose_name = _("kursus")
         verbose_name_plural = _("kursus")
 
-    def serve(self, request, *args, **kwargs):
-        from courses.views.pages import serve_course
+    def route(self, request, path_components):
+        """day/lesson: the lesson in one query by its URL path (Wagtail reads the day and the lesson,
+        two queries each), handed to the view with this course so it need not read it again."""
+        if len(path_components) == 2:
+            lesson = LessonPage.objects.filter(
+                url_path=f"{self.url_path}{path_components[0]}/{path_components[1]}/"
+            ).first()
+            if lesson is not None:
+                if not lesson.live:
+                    raise Http404
+                return RouteResult(lesson, kwargs={"course": self})
+        return super().route(request, path_components)
 
-        return serve_course(request, self)
 
-    def serve_preview(self, request, mode_name):
-        # Previews go through the same view (the admin already checked the editor's permission).
-        return self.serve(request)
-
-
-class ModulePage(Page):
+class ModulePage(ServedByHooks, Page):
     """One training day of a course; its lessons open on `release_date` (if set)."""
 
     day_number = models.PositiveSmallIntegerField(_("hari ke-"), default=1, validators=[MinValueValidator(1)])
@@ -118,17 +158,8 @@ class ModulePage(Page):
     def is_released(self, today=None) -> bool:
         return self.release_date is None or self.release_date <= (today or timezone.localdate())
 
-    def serve(self, request, *args, **kwargs):
-        from courses.views.pages import serve_module
 
-        return serve_module(request, self)
-
-    def serve_preview(self, request, mode_name):
-        # Previews go through the same view (the admin already checked the editor's permission).
-        return self.serve(request)
-
-
-class LessonPage(Page):
+class LessonPage(ServedByHooks, Page):
     """A short lesson (5–10 minutes on a phone)."""
 
     summary = models.TextField(_("ringkasan"), blank=True)
@@ -148,15 +179,6 @@ class LessonPage(Page):
     class Meta:
         verbose_name = _("pelajaran")
         verbose_name_plural = _("pelajaran")
-
-    def serve(self, request, *args, **kwargs):
-        from courses.views.pages import serve_lesson
-
-        return serve_lesson(request, self)
-
-    def serve_preview(self, request, mode_name):
-        # Previews go through the same view (the admin already checked the editor's permission).
-        return self.serve(request)
 
 
 class CourseEditorGroup(models.Model):

@@ -1,4 +1,9 @@
-"""How the course pages are served: public summary for everyone, lessons only for those allowed."""
+"""How the course pages are served: public summary for everyone, lessons only for those allowed.
+
+Wagtail reaches these functions through the `on_serve_page` hook in courses/wagtail_hooks.py
+(`PAGE_VIEWS`); the page models never import this module. The course's shape comes from the cache
+(`courses.structure`), the trainee's enrolment and progress from one query each.
+"""
 
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
@@ -8,51 +13,53 @@ from lms.permissions import can
 
 from ..forms import EnrolByCodeForm
 from ..models import CoursePage, LessonPage, ModulePage
-from ..selectors import course_outline
-from ..services import active_enrollment_for, record_lesson_visit
+from ..selectors import OutlineItem, course_outline, enrollment_for
+from ..services import record_lesson_visit
+from ..structure import course_structure
 
 
 def _course_of(page) -> CoursePage:
-    """The course above a module/lesson/quiz, found by its tree path in one query."""
+    """The course above a module or lesson, found by its tree path in one query (routing usually
+    hands the course over, so this is for days and previews)."""
     course_depth = page.depth - (1 if isinstance(page, ModulePage) else 2)
     return CoursePage.objects.get(path=page.path[: CoursePage.steplen * course_depth])
 
 
-def _access(request, course):
+def _access(request, course, lesson=None):
     """(may see lessons, enrollment or None, teaches) for the current user."""
     user = request.user
     if not user.is_authenticated:
         return False, None, False
-    enrollment = active_enrollment_for(user=user, course_id=course.pk)
+    enrollment = enrollment_for(user=user, course_id=course.pk, lesson_id=lesson.pk if lesson else None)
     if enrollment is not None:
         return True, enrollment, False
     allowed = can(user, "courses.view_course_content", course)
     return allowed, None, allowed
 
 
-def serve_course(request, course: CoursePage):
+def serve_course(request, course: CoursePage, **kwargs):
     allowed, enrollment, teaches = _access(request, course)
+    outline = course_outline(course=course, user=request.user, enrollment=enrollment)
     context = course.get_context(request)
     context.update(
         {
             "allowed": allowed,
             "enrollment": enrollment,
             "teaches": teaches,
-            "outline": course_outline(course=course, user=request.user),
+            "outline": outline,
             "enrol_form": EnrolByCodeForm(),
         }
     )
     if enrollment is not None:
         last = enrollment.last_lesson_id
         context["resume_item"] = (
-            next((item for item in context["outline"].items if item.page.pk == last), None)
-            or context["outline"].first_open_item()
+            next((item for item in outline.items if item.page.pk == last), None) or outline.first_open_item()
         )
     return TemplateResponse(request, "courses/course_page.html", context)
 
 
-def serve_module(request, module: ModulePage):
-    course = _course_of(module)
+def serve_module(request, module: ModulePage, course: CoursePage | None = None, **kwargs):
+    course = course or _course_of(module)
     return redirect(f"{course.url}#hari-{module.day_number}")
 
 
@@ -61,36 +68,42 @@ def _refuse(request, course, *, reason: str, module=None):
     return TemplateResponse(request, "courses/locked.html", context, status=403)
 
 
-def _serve_content(request, page, template: str):
+def serve_lesson(request, lesson: LessonPage, course: CoursePage | None = None, **kwargs):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    course = _course_of(page)
-    allowed, enrollment, teaches = _access(request, course)
+    course = course or _course_of(lesson)
+    allowed, enrollment, teaches = _access(request, course, lesson)
     if not allowed:
         return _refuse(request, course, reason="not_enrolled")
-    outline = course_outline(course=course, user=request.user)
-    module_entry = next((m for m in outline.modules if page.path.startswith(m.module.path)), None)
-    if module_entry is not None and not module_entry.released and not teaches:
-        return _refuse(request, course, reason="not_released", module=module_entry.module)
-    previous, following = outline.neighbours(page.pk)
-    item = next((i for i in module_entry.items if i.page.pk == page.pk), None) if module_entry else None
-    if enrollment is not None and isinstance(page, LessonPage):
-        record_lesson_visit(enrollment=enrollment, lesson=page)
-    context = page.get_context(request)
+    structure = course_structure(course)
+    module = structure.module_of(lesson.path)
+    released = module is None or module.is_released()
+    if not released and not teaches:
+        return _refuse(request, course, reason="not_released", module=module)
+    items = structure.items
+    index = next((i for i, item in enumerate(items) if item.pk == lesson.pk), None)
+    previous = following = None
+    if index is not None:
+        if index > 0:
+            previous = OutlineItem(page=items[index - 1], kind=items[index - 1].kind, done=False, locked=False)
+        if index + 1 < len(items):
+            following = OutlineItem(page=items[index + 1], kind=items[index + 1].kind, done=False, locked=False)
+    if enrollment is not None:
+        record_lesson_visit(enrollment=enrollment, lesson=lesson)
+    context = lesson.get_context(request)
     context.update(
         {
             "course": course,
-            "module": module_entry.module if module_entry else None,
-            "outline": outline,
+            "module": module,
             "enrollment": enrollment,
             "teaches": teaches,
-            "done": bool(item and item.done),
+            "done": bool(enrollment is not None and enrollment.lesson_done),
             "previous": previous,
             "next": following,
         }
     )
-    return TemplateResponse(request, template, context)
+    return TemplateResponse(request, "courses/lesson_page.html", context)
 
 
-def serve_lesson(request, lesson):
-    return _serve_content(request, lesson, "courses/lesson_page.html")
+# Page type → serving function (looked up by courses/wagtail_hooks.py).
+PAGE_VIEWS = {CoursePage: serve_course, ModulePage: serve_module, LessonPage: serve_lesson}

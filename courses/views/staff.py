@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from lms import exporter
 from lms.permissions import can
@@ -127,3 +128,29 @@ def attendance_report(request, pk: int):
             content = exporter.render_xlsx(header, rows, title=_("Kehadiran"))
         return exporter.download(content, filename=f"kehadiran-{cohort.pk}", fmt=export)
     return render(request, "courses/attendance_report.html", {"cohort": cohort, "header": header, "rows": rows})
+
+
+@login_required
+def completion_recalculation(request, pk: int):
+    """Preview what today's completion rule gives each trainee; POST records the new completions."""
+    from ..services import preview_completion_recalculation, recalculate_completions
+
+    cohort = _cohort_for(request, pk)
+    if request.method == "POST":
+        granted = recalculate_completions(cohort=cohort, by=request.user)
+        if granted:
+            messages.success(
+                request,
+                ngettext(
+                    "%(n)s peserta kini tercatat lulus.",
+                    "%(n)s peserta kini tercatat lulus.",
+                    len(granted),
+                )
+                % {"n": len(granted)},
+            )
+        else:
+            messages.info(request, _("Tidak ada perubahan: tidak ada peserta baru yang memenuhi syarat."))
+        return redirect("courses:cohort_detail", pk=cohort.pk)
+    rows = preview_completion_recalculation(cohort=cohort)
+    groups = {change: [row for row in rows if row.change == change] for change in ("grant", "stands", "keep", "none")}
+    return render(request, "courses/completion_recalculation.html", {"cohort": cohort, "groups": groups})

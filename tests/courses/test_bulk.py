@@ -148,7 +148,7 @@ def test_admin_view_refuses_bad_files_and_other_people(cohort, make_user, client
 
 @pytest.mark.django_db
 def test_invitation_link_lets_the_new_trainee_set_a_password(cohort, officer, client):
-    from courses.bulk import invitation_link
+    from courses.invitations import invitation_link
 
     run(cohort, "nama,email\nRina Wulandari,rina@example.test\n", officer)
     user = User.objects.get(email="rina@example.test")

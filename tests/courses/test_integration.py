@@ -64,7 +64,7 @@ def test_my_courses_runs_a_fixed_number_of_queries(
         enrollment.save()
     client = client_for(trainee)
     client.get("/kursus/saya/")
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(9):
         response = client.get("/kursus/saya/")
     assert response.content.decode().count("1 dari 8 selesai") == courses
 

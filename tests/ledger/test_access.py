@@ -166,7 +166,7 @@ def test_book_list_shows_only_own_books(client_for, people, owned_book, supervis
 
 
 # session, user, roles, navigation (base.html), my books, supervised books (one query however many)
-QUERIES_BOOK_LIST = 7
+QUERIES_BOOK_LIST = 5
 
 
 def test_book_list_lists_the_books_of_an_instructors_trainees(

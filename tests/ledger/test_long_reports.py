@@ -96,7 +96,7 @@ def test_a_deep_journal_page_runs_the_queries_of_the_first(client_for, trainee, 
     client = client_for(trainee)
     base = reverse("ledger:entry_list", args=[long_book.pk])
     client.get(base)
-    with django_assert_num_queries(8) as first:
+    with django_assert_num_queries(6) as first:
         client.get(base)
     with django_assert_num_queries(len(first.captured_queries)):
         client.get(base + "?setelah=50")
@@ -151,7 +151,7 @@ def test_a_deep_ledger_page_runs_the_queries_of_the_first(client_for, trainee, l
     client = client_for(trainee)
     url = reverse("ledger:report", args=[long_book.pk, "buku-besar"])
     client.get(url, {"akun": "1101"})
-    with django_assert_num_queries(11) as first:
+    with django_assert_num_queries(9) as first:
         client.get(url, {"akun": "1101"})
     _page, info = reports.general_ledger_page(long_book, "1101", size=100)
     with django_assert_num_queries(len(first.captured_queries) + 1):  # + the totals of the last page

@@ -1,0 +1,170 @@
+"""The shape of a course as published — its days and their lessons and activities — read once and
+cached until a page under the course changes.
+
+Every lesson view and course outline needs the whole shape (neighbours, day release, ticks); read
+from the page tree it costs three or more queries and Python work that grows with the course. Here
+it is built once into small frozen records (no page objects: cheap to pickle into Redis) and kept
+in Django's cache under a version token per course. Saving, publishing, unpublishing, moving or
+deleting any page under a course drops the token at once and again when the transaction commits
+(`invalidate_below`, connected in `courses.apps`), so the next request rebuilds it; a reader that
+raced the change writes under a token that is dropped again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from . import activities
+from .models import CoursePage, LessonPage, ModulePage
+
+STEP = Page.steplen
+# Cached structures are also dropped after this long, so a missed signal heals by itself.
+TTL = 6 * 60 * 60
+
+
+@dataclass(frozen=True)
+class ItemRef:
+    """A lesson or activity page as the outline needs it. Quacks enough like a page for templates
+    (`pk`, `title`, `url`; `get_url`/`relative_url` for Wagtail's `pageurl` tag)."""
+
+    pk: int
+    kind: str  # "lesson", or a kind registered in courses.activities ("quiz")
+    title: str
+    url: str
+    path: str
+    is_required: bool
+    first_published_at: dt.datetime | None
+
+    @property
+    def id(self) -> int:
+        return self.pk
+
+    def get_url(self, request=None, current_site=None) -> str:
+        return self.url
+
+    def relative_url(self, current_site=None, request=None) -> str:
+        return self.url
+
+
+@dataclass(frozen=True)
+class ModuleRef:
+    """One day of the course."""
+
+    pk: int
+    title: str
+    day_number: int
+    summary: str
+    release_date: dt.date | None
+    path: str
+    items: tuple[ItemRef, ...] = field(default_factory=tuple)
+
+    @property
+    def display_title(self) -> str:
+        prefix = _("Hari %(day)s") % {"day": self.day_number}
+        if self.title.lower().startswith(str(prefix).lower()):
+            return self.title
+        return f"{prefix}: {self.title}"
+
+    def is_released(self, today=None) -> bool:
+        return self.release_date is None or self.release_date <= (today or timezone.localdate())
+
+
+@dataclass(frozen=True)
+class CourseStructure:
+    course_id: int
+    modules: tuple[ModuleRef, ...]
+
+    @property
+    def items(self) -> list[ItemRef]:
+        return [item for module in self.modules for item in module.items]
+
+    def module_of(self, path: str) -> ModuleRef | None:
+        return next((module for module in self.modules if path.startswith(module.path)), None)
+
+    def lesson_ids(self, *, required_only: bool = False) -> list[int]:
+        return [i.pk for i in self.items if i.kind == "lesson" and (i.is_required or not required_only)]
+
+
+def _version_key(path: str) -> str:
+    return f"courses:structure-version:{path}"
+
+
+def _build(course: CoursePage) -> CourseStructure:
+    modules = list(
+        ModulePage.objects.child_of(course)
+        .live()
+        .order_by("path")
+        .only("pk", "title", "day_number", "summary", "release_date", "path", "depth", "url_path")
+    )
+    pages = [
+        (page, "lesson")
+        for page in LessonPage.objects.descendant_of(course)
+        .live()
+        .only("pk", "title", "path", "depth", "url_path", "is_required", "first_published_at")
+    ]
+    for source in activities.outline_sources():
+        pages += [(page, source.kind) for page in source.pages(course)]
+    by_module: dict[str, list[ItemRef]] = {module.path: [] for module in modules}
+    for page, kind in sorted(pages, key=lambda row: row[0].path):
+        siblings = by_module.get(page.path[:-STEP])
+        if siblings is None:
+            continue  # not directly under a live day
+        siblings.append(
+            ItemRef(
+                pk=page.pk,
+                kind=kind,
+                title=page.title,
+                url=page.url or "",
+                path=page.path,
+                is_required=bool(getattr(page, "is_required", True)),
+                first_published_at=page.first_published_at,
+            )
+        )
+    return CourseStructure(
+        course_id=course.pk,
+        modules=tuple(
+            ModuleRef(
+                pk=module.pk,
+                title=module.title,
+                day_number=module.day_number,
+                summary=module.summary,
+                release_date=module.release_date,
+                path=module.path,
+                items=tuple(by_module[module.path]),
+            )
+            for module in modules
+        ),
+    )
+
+
+def course_structure(course: CoursePage) -> CourseStructure:
+    """The course's days and items as published; from the cache (no query) when unchanged."""
+    version = cache.get(_version_key(course.path))
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(_version_key(course.path), version, TTL)
+        version = cache.get(_version_key(course.path), version)
+    key = f"courses:structure:{course.pk}:{version}"
+    structure = cache.get(key)
+    if structure is None:
+        structure = _build(course)
+        cache.set(key, structure, TTL)
+    return structure
+
+
+def invalidate_below(path: str) -> None:
+    """Forget the cached structure of the course that holds the page at `path` (or is it): the
+    token of every ancestor path is dropped (so no query is needed to find which ancestor is the
+    course), now and again once the transaction commits, in case a reader rebuilt it in between
+    from what was committed before."""
+    keys = [_version_key(path[:end]) for end in range(STEP, len(path) + 1, STEP)]
+    cache.delete_many(keys)
+    transaction.on_commit(lambda: cache.delete_many(keys))
