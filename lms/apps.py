@@ -1,4 +1,5 @@
-"""App config for the project glue: roles are re-synced after every migrate."""
+"""App config for the project glue: roles are re-synced after every migrate; the glue's Celery
+tasks are registered in every process (web processes enqueue `lms.run_background_job` by name)."""
 
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
@@ -10,7 +11,7 @@ class LmsConfig(AppConfig):
     verbose_name = _("Sinau")
 
     def ready(self):
-        from . import roles
+        from . import roles, tasks  # noqa: F401  (tasks: registers the job runner with Celery)
 
         # Permissions of apps migrated after our data migration exist only after post_migrate;
         # re-syncing here attaches them to the role groups (idempotent).

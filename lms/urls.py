@@ -11,7 +11,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import job_views, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -24,6 +24,10 @@ urlpatterns = [
     path("akun/profil/", views.profile, name="profile"),
     path("beranda/", views.dashboard, name="dashboard"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("proses/", job_views.job_list, name="job_list"),
+    path("proses/<uuid:job_id>/", job_views.job_status, name="job_status"),
+    path("proses/<uuid:job_id>/unduh/", job_views.job_download, name="job_download"),
+    path("proses/<uuid:job_id>/ulang/", job_views.job_restart, name="job_restart"),
 ]
 
 # Each app of ours with a urls module gets a prefix and its own namespace.

@@ -246,6 +246,8 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # `manage.py publish_scheduled` from cron does the same job in a setup without beat.
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "lms.publish_scheduled_pages", "schedule": 300.0},
+    # lms.jobs: delete expired results, resend jobs lost on the way to a worker.
+    "sweep-background-jobs": {"task": "lms.sweep_background_jobs", "schedule": 600.0},
 }
 
 # --- Security defaults (production tightens them) ------------------------------------------

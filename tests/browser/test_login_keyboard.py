@@ -4,10 +4,8 @@ Runs headless Chromium through Playwright against pytest-django's live server (m
 deselected unless CI=true; run with `CI=true .venv/bin/python -m pytest tests/browser -q`).
 """
 
-import os
-
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from lms import roles
 from tests.conftest import PASSWORD
@@ -16,36 +14,16 @@ from tests.conftest import PASSWORD
 # flushes with post_migrate (which would recreate rows the next restore inserts again).
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 MAX_TABS = 25
 
 
 @pytest.fixture
-def page(live_server):
-    # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the test
-    # itself (creating users) would otherwise be refused as "async unsafe".
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
-        # A phone-sized window and an Indonesian browser, like most trainees.
-        context = browser.new_context(viewport={"width": 390, "height": 844}, locale="id-ID")
-        context.set_default_timeout(10_000)
-        yield context.new_page()
-        context.close()
-        browser.close()
-    if previous is None:
-        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+def page(browser_session):
+    # A phone-sized window and an Indonesian browser, like most trainees.
+    context = browser_session.new_context(viewport={"width": 390, "height": 844}, locale="id-ID")
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
 
 
 def tab_to(page, selector: str) -> int:
