@@ -18,11 +18,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from lms.exporter import XLSX_CONTENT_TYPE, sheet_title, xlsx_row
 from lms.formatting import format_rupiah, format_tanggal
 
 from . import reports
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 RUPIAH_FORMAT = '"Rp" #,##0;-"Rp" #,##0'
 RUPIAH_CENTS_FORMAT = '"Rp" #,##0.00;-"Rp" #,##0.00'
 PERCENT_FORMAT = "0.00"
@@ -184,41 +184,33 @@ def render_pdf(document: ReportDocument) -> bytes:
 # --- XLSX ----------------------------------------------------------------------------------
 
 
-def _sheet_title(title: str, used: set[str]) -> str:
-    base = "".join(ch for ch in title if ch not in "[]:*?/\\")[:28] or "Laporan"
-    name, n = base, 1
-    while name in used:
-        n += 1
-        name = f"{base[:25]} {n}"
-    used.add(name)
-    return name
-
-
 def render_xlsx(document: ReportDocument) -> bytes:
-    """The document as a workbook: one sheet, a header block, then each table; amounts are numbers."""
+    """The document as a workbook: one sheet, a header block, then each table; amounts are numbers.
+
+    Every row goes through `lms.exporter.xlsx_row` (formula escaping, the one rule for exports)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = _sheet_title(document.title, set())
+    sheet.title = sheet_title(document.title)
     bold = Font(bold=True)
-    sheet.append([document.cooperative_name])
+    sheet.append(xlsx_row([document.cooperative_name]))
     sheet.cell(row=1, column=1).font = Font(bold=True, size=13)
-    sheet.append([document.title])
+    sheet.append(xlsx_row([document.title]))
     sheet.cell(row=2, column=1).font = bold
     if document.period_text:
-        sheet.append([_("Periode: %(period)s") % {"period": document.period_text}])
+        sheet.append(xlsx_row([_("Periode: %(period)s") % {"period": document.period_text}]))
     if document.subtitle:
-        sheet.append([document.subtitle])
+        sheet.append(xlsx_row([document.subtitle]))
     widths: dict[int, int] = {}
     for table in document.tables:
         sheet.append([])
         if table.heading:
-            sheet.append([table.heading])
+            sheet.append(xlsx_row([table.heading]))
             sheet.cell(row=sheet.max_row, column=1).font = bold
-        sheet.append(list(table.columns))
+        sheet.append(xlsx_row(table.columns))
         header_row = sheet.max_row
         for col, is_num in enumerate(table.column_is_num(), start=1):
             cell = sheet.cell(row=header_row, column=col)
@@ -236,7 +228,7 @@ def render_xlsx(document: ReportDocument) -> bytes:
                     values.append(cell.value)
                 else:
                     values.append(cell.value if cell.value is not None else "")
-            sheet.append(values)
+            sheet.append(xlsx_row(values))
             excel_row = sheet.max_row
             for col, cell in enumerate(row.cells, start=1):
                 target = sheet.cell(row=excel_row, column=col)
@@ -254,7 +246,7 @@ def render_xlsx(document: ReportDocument) -> bytes:
         sheet.column_dimensions[get_column_letter(col)].width = width
     for note in document.notes:
         sheet.append([])
-        sheet.append([note])
+        sheet.append(xlsx_row([note]))
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

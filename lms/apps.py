@@ -11,7 +11,10 @@ class LmsConfig(AppConfig):
     verbose_name = _("Sinau")
 
     def ready(self):
-        from . import roles, tasks  # noqa: F401  (tasks: registers the job runner with Celery)
+        from . import exporter, roles, tasks  # noqa: F401  (tasks: registers the job runner with Celery)
+
+        # The Wagtail admin's list_export writes CSV/XLSX with its own writer: same escaping rule.
+        exporter.patch_wagtail_spreadsheet_export()
 
         # Permissions of apps migrated after our data migration exist only after post_migrate;
         # re-syncing here attaches them to the role groups (idempotent).

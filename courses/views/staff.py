@@ -1,21 +1,17 @@
 """Instructor and officer pages: cohort lists, roster, attendance marking, check-in code, report."""
 
-import csv
-import io
-
 import qrcode
 import qrcode.image.svg
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
+from lms import exporter
 from lms.permissions import can
 
 from .. import checkin
@@ -119,41 +115,15 @@ def session_code(request, pk: int, session_pk: int):
     )
 
 
-def spreadsheet_safe(value):
-    """Names come from users: never let a cell start like a formula in Excel/LibreOffice."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 @login_required
 def attendance_report(request, pk: int):
     cohort = _cohort_for(request, pk)
     header, rows = attendance_table(cohort=cohort)
     export = request.GET.get("format")
-    filename = f"kehadiran-{cohort.pk}"
-    if export == "csv":
-        buffer = io.StringIO()
-        buffer.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with a BOM
-        writer = csv.writer(buffer)
-        writer.writerow(header)
-        writer.writerows([[spreadsheet_safe(cell) for cell in row] for row in rows])
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-        return response
-    if export == "xlsx":
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = _("Kehadiran")[:31]
-        sheet.append(header)
-        for row in rows:
-            sheet.append([spreadsheet_safe(cell) for cell in row])
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-        return response
+    if export in exporter.FORMATS:
+        if export == "csv":
+            content = exporter.render_csv(header, rows)
+        else:
+            content = exporter.render_xlsx(header, rows, title=_("Kehadiran"))
+        return exporter.download(content, filename=f"kehadiran-{cohort.pk}", fmt=export)
     return render(request, "courses/attendance_report.html", {"cohort": cohort, "header": header, "rows": rows})

@@ -183,3 +183,54 @@ def test_date_filters_reach_the_downloads(client_for, trainee, worked_book):
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     dates = [row[0].value.date() for row in sheet.iter_rows() if isinstance(row[0].value, dt.datetime)]
     assert dates and min(dates) >= dt.date(2026, 2, 1)
+
+
+HOSTILE = {
+    "cooperative_name": '=HYPERLINK("http://contoh.test","klik")',
+    "member": "+cmd|' /C calc'!A0",
+    "description": "@SUM(1+1)*cmd",
+    "voucher": "-2+3",
+}
+
+
+def _assert_formula_free(content: bytes):
+    """No live formula anywhere, and every text cell passes the shared escaping rule unchanged."""
+    from lms.exporter import escape_cell
+
+    sheet = load_workbook(io.BytesIO(content)).active
+    texts = []
+    for row in sheet.iter_rows():
+        for cell in row:
+            assert cell.data_type != "f", cell.coordinate
+            if isinstance(cell.value, str):
+                assert escape_cell(cell.value) == cell.value, (cell.coordinate, cell.value)
+                texts.append(cell.value)
+    return "\n".join(texts)
+
+
+@pytest.mark.parametrize("slug", REPORT_SLUGS)
+def test_report_xlsx_escapes_user_text_against_formulas(client_for, trainee, book, post, slug):
+    book.cooperative_name = HOSTILE["cooperative_name"]
+    book.save()
+    book.members.filter(number="A001").update(name=HOSTILE["member"])
+    post(
+        book,
+        [LineInput.dr("1101", "500.000"), LineInput.cr("3101", "500.000", "A001")],
+        date=dt.date(2026, 1, 5),
+        description=HOSTILE["description"],
+        voucher=HOSTILE["voucher"],
+    )
+    query = {"anggota": "A001"} if slug.startswith("kartu-") else {}
+    response = client_for(trainee).get(reverse("ledger:report_download", args=[book.pk, slug, "xlsx"]), query)
+    assert response.status_code == 200
+    text = _assert_formula_free(response.content)
+    assert "'=HYPERLINK" in text  # the cooperative's name heads every report
+    if slug in ("jurnal-umum", "buku-besar", "kartu-simpanan"):
+        assert "@SUM(1+1)*cmd" in text
+
+
+def test_shu_xlsx_escapes_member_names(client_for, trainee, shu_book):
+    shu_book.members.filter(number="A001").update(name=HOSTILE["member"])
+    response = client_for(trainee).get(reverse("ledger:shu_download", args=[shu_book.pk, "xlsx"]), SHU_QUERY)
+    text = _assert_formula_free(response.content)
+    assert "'+cmd|' /C calc'!A0" in text
