@@ -59,7 +59,7 @@ test: install-dev compilemessages
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check lms courses ledger incubator certificates tests bench
+	$(VENV)/bin/ruff format --check lms courses quizzes ledger incubator certificates tests bench
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

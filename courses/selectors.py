@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.models import Page
 
+from . import activities
 from .models import (
     Attendance,
     Cohort,
@@ -19,8 +20,6 @@ from .models import (
     LessonPage,
     LessonProgress,
     ModulePage,
-    QuizAttempt,
-    QuizPage,
     Session,
 )
 
@@ -33,8 +32,8 @@ def percent(done: int, total: int) -> int:
 
 @dataclass
 class OutlineItem:
-    page: LessonPage | QuizPage
-    kind: str  # "lesson" or "quiz"
+    page: Page  # a LessonPage, or a page of a kind registered in courses.activities (a quiz)
+    kind: str  # "lesson", or the registered kind ("quiz")
     done: bool
     locked: bool
 
@@ -94,36 +93,33 @@ class CourseOutline:
 
 
 def course_outline(*, course: CoursePage, user, today=None) -> CourseOutline:
-    """Modules with their lessons and quizzes, ticks for what `user` did. Five queries."""
+    """Modules with their lessons and registered activities (quizzes), ticks for what `user` did.
+
+    Three queries, plus two per registered outline source (its pages, what the user did).
+    """
     today = today or timezone.localdate()
     modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
     lessons = list(LessonPage.objects.descendant_of(course).live().defer("body").order_by("path"))
-    quizzes = list(QuizPage.objects.descendant_of(course).live().order_by("path"))
+    signed_in = user is not None and user.is_authenticated
     done_lessons: set[int] = set()
-    passed_quizzes: set[int] = set()
-    if user is not None and user.is_authenticated:
+    if signed_in:
         done_lessons = set(
             LessonProgress.objects.filter(user=user, lesson_id__in=[lesson.pk for lesson in lessons]).values_list(
                 "lesson_id", flat=True
             )
         )
-        passed_quizzes = set(
-            QuizAttempt.objects.filter(user=user, quiz_id__in=[quiz.pk for quiz in quizzes], passed=True).values_list(
-                "quiz_id", flat=True
-            )
-        )
+    rows = [(lesson, "lesson", lesson.pk in done_lessons) for lesson in lessons]
+    for source in activities.outline_sources():
+        pages = list(source.pages(course))
+        done = source.done_ids(user, [page.pk for page in pages]) if signed_in and pages else set()
+        rows += [(page, source.kind, page.pk in done) for page in pages]
     by_path = {}
     outline = CourseOutline(course=course, modules=[])
     for module in modules:
         entry = ModuleOutline(module=module, released=module.is_released(today))
         by_path[module.path] = entry
         outline.modules.append(entry)
-    pages = sorted(
-        [(lesson, "lesson", lesson.pk in done_lessons) for lesson in lessons]
-        + [(quiz, "quiz", quiz.pk in passed_quizzes) for quiz in quizzes],
-        key=lambda row: row[0].path,
-    )
-    for page, kind, done in pages:
+    for page, kind, done in sorted(rows, key=lambda row: row[0].path):
         entry = by_path.get(page.path[:-STEP])
         if entry is not None:
             entry.items.append(OutlineItem(page=page, kind=kind, done=done, locked=not entry.released))

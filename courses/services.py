@@ -18,7 +18,7 @@ from wagtail.models import GroupPagePermission
 
 from lms import roles
 
-from . import checkin
+from . import activities, checkin
 from .models import (
     Attendance,
     Cohort,
@@ -29,8 +29,6 @@ from .models import (
     LessonPage,
     LessonProgress,
     ModulePage,
-    QuizAttempt,
-    QuizPage,
     Session,
 )
 from .models.cohorts import normalize_code
@@ -312,64 +310,42 @@ def record_lesson_visit(*, enrollment: Enrollment, lesson: LessonPage) -> None:
     Enrollment.objects.filter(pk=enrollment.pk).update(last_lesson=lesson, last_visited_at=timezone.now())
 
 
-@transaction.atomic
-def record_quiz_attempt(*, user, quiz: QuizPage, score, started_at=None, finished_at=None) -> QuizAttempt:
-    """Minimal until the quiz engine exists: store a finished attempt, pass by the quiz's pass mark."""
-    attempt = QuizAttempt.objects.create(
-        user=user,
-        quiz=quiz,
-        revision=quiz.live_revision,
-        score=score,
-        passed=score >= quiz.pass_mark,
-        started_at=started_at or timezone.now(),
-        finished_at=finished_at or timezone.now(),
-    )
-    course = CoursePage.objects.ancestor_of(quiz).first()
-    enrollment = active_enrollment_for(user=user, course_id=course.pk) if course else None
-    if enrollment is not None:
-        evaluate_completion(enrollment=enrollment)
-    return attempt
-
-
 def completion_figures(*, enrollment: Enrollment, course: CoursePage | None = None) -> dict:
-    """What the completion rule looks at, as plain numbers (kept in the Completion snapshot)."""
+    """What the completion rule looks at, as plain numbers (kept in the Completion snapshot):
+    lessons and attendance, then the figures of each requirement registered in courses.activities
+    (the quiz engine adds "required_quizzes" and "quizzes_passed")."""
     course = course or CoursePage.objects.get(pk=enrollment.cohort.course_id)
     user_id = enrollment.user_id
     lesson_ids = list(
         LessonPage.objects.live().descendant_of(course).filter(is_required=True).values_list("pk", flat=True)
     )
-    quiz_ids = list(QuizPage.objects.live().descendant_of(course).filter(is_required=True).values_list("pk", flat=True))
     lessons_done = LessonProgress.objects.filter(user_id=user_id, lesson_id__in=lesson_ids).count()
-    quizzes_passed = (
-        QuizAttempt.objects.filter(user_id=user_id, quiz_id__in=quiz_ids, passed=True)
-        .values("quiz_id")
-        .distinct()
-        .count()
-    )
     sessions = Session.objects.filter(cohort_id=enrollment.cohort_id).count()
     attended = Attendance.objects.filter(enrollment=enrollment, status__in=Attendance.ATTENDED).count()
-    return {
+    figures = {
         "required_lessons": len(lesson_ids),
         "lessons_done": lessons_done,
-        "required_quizzes": len(quiz_ids),
-        "quizzes_passed": quizzes_passed,
         "sessions": sessions,
         "sessions_attended": attended,
         "attendance_percent": round(attended * 100 / sessions) if sessions else 100,
         "min_attendance_percent": course.min_attendance_percent,
     }
+    for requirement in activities.completion_requirements():
+        figures.update(requirement.figures(enrollment=enrollment, course=course))
+    return figures
 
 
 def rule_is_met(*, course: CoursePage, figures: dict) -> bool:
-    """Required lessons done AND required quizzes passed AND attended >= N% of the sessions
-    (integer arithmetic, so exactly N% passes; no sessions means nothing to attend)."""
+    """Required lessons done AND attended >= N% of the sessions (integer arithmetic, so exactly N%
+    passes; no sessions means nothing to attend) AND every registered requirement met (required
+    quizzes passed, when the course asks for it)."""
     if course.require_lessons and figures["lessons_done"] < figures["required_lessons"]:
-        return False
-    if course.require_quizzes and figures["quizzes_passed"] < figures["required_quizzes"]:
         return False
     if figures["sessions"] and figures["sessions_attended"] * 100 < course.min_attendance_percent * figures["sessions"]:
         return False
-    return True
+    return all(
+        requirement.is_met(course=course, figures=figures) for requirement in activities.completion_requirements()
+    )
 
 
 @transaction.atomic

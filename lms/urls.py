@@ -33,6 +33,7 @@ urlpatterns = [
 # Each app of ours with a urls module gets a prefix and its own namespace.
 APP_URL_PREFIXES = {
     "courses": "kursus/",
+    "quizzes": "kuis/",
     "ledger": "buku/",
     "incubator": "inkubasi/",
     "certificates": "sertifikat/",

@@ -1,8 +1,8 @@
-"""Models of the courses app: the page tree, cohorts and their people, progress and completion."""
+"""Models of the courses app: the page tree, cohorts and their people, progress and completion (quizzes live in the `quizzes` app)."""
 
 from .cohorts import Attendance, Cohort, Enrollment, Session, generate_enrolment_code
-from .pages import CourseEditorGroup, CourseIndexPage, CoursePage, LessonPage, ModulePage, QuizPage
-from .progress import Completion, LessonProgress, QuizAttempt
+from .pages import CourseEditorGroup, CourseIndexPage, CoursePage, LessonPage, ModulePage
+from .progress import Completion, LessonProgress
 
 __all__ = [
     "Attendance",
@@ -15,8 +15,6 @@ __all__ = [
     "LessonPage",
     "LessonProgress",
     "ModulePage",
-    "QuizAttempt",
-    "QuizPage",
     "Session",
     "generate_enrolment_code",
 ]

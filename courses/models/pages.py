@@ -1,4 +1,5 @@
-"""The course page tree: catalogue → course → module (one training day) → lesson / quiz."""
+"""The course page tree: catalogue → course → module (one training day) → lesson (and the page types
+other apps register under a day through `courses.activities`, e.g. the quiz engine's quizzes)."""
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -99,7 +100,8 @@ class ModulePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("day_number"), FieldPanel("summary"), FieldPanel("release_date")]
     parent_page_types = ["courses.CoursePage"]
-    subpage_types = ["courses.LessonPage", "courses.QuizPage"]
+    # Other apps add their page types (quizzes) through courses.activities.register_module_page_type.
+    subpage_types = ["courses.LessonPage"]
 
     class Meta:
         verbose_name = _("modul (hari)")
@@ -151,35 +153,6 @@ class LessonPage(Page):
         from courses.views.pages import serve_lesson
 
         return serve_lesson(request, self)
-
-    def serve_preview(self, request, mode_name):
-        # Previews go through the same view (the admin already checked the editor's permission).
-        return self.serve(request)
-
-
-class QuizPage(Page):
-    """A quiz; minimal until the quiz issue adds questions and attempts."""
-
-    intro = RichTextField(_("pengantar"), blank=True)
-    pass_mark = models.PositiveSmallIntegerField(
-        _("nilai lulus (%)"),
-        default=70,
-        validators=[MinValueValidator(0), MaxValueValidator(100)],
-    )
-    is_required = models.BooleanField(_("wajib"), default=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("pass_mark"), FieldPanel("is_required")]
-    parent_page_types = ["courses.ModulePage"]
-    subpage_types: list[str] = []
-
-    class Meta:
-        verbose_name = _("kuis")
-        verbose_name_plural = _("kuis")
-
-    def serve(self, request, *args, **kwargs):
-        from courses.views.pages import serve_quiz
-
-        return serve_quiz(request, self)
 
     def serve_preview(self, request, mode_name):
         # Previews go through the same view (the admin already checked the editor's permission).

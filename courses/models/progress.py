@@ -1,4 +1,4 @@
-"""What a trainee has done: lessons marked done, quiz attempts, and the course completion."""
+"""What a trainee has done: lessons marked done, and the course completion."""
 
 from django.conf import settings
 from django.db import models
@@ -24,37 +24,6 @@ class LessonProgress(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.lesson_id}"
-
-
-class QuizAttempt(models.Model):
-    """One attempt at a quiz, pinned to the page revision it was started on (the quiz issue extends it)."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("peserta"), on_delete=models.CASCADE, related_name="quiz_attempts"
-    )
-    quiz = models.ForeignKey(
-        "courses.QuizPage", verbose_name=_("kuis"), on_delete=models.CASCADE, related_name="attempts"
-    )
-    revision = models.ForeignKey(
-        "wagtailcore.Revision",
-        verbose_name=_("revisi"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    score = models.DecimalField(_("nilai"), max_digits=5, decimal_places=2, null=True, blank=True)
-    passed = models.BooleanField(_("lulus"), default=False)
-    started_at = models.DateTimeField(_("mulai"), default=timezone.now)
-    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("percobaan kuis")
-        verbose_name_plural = _("percobaan kuis")
-        indexes = [models.Index(fields=["user", "quiz", "passed"])]
-
-    def __str__(self):
-        return f"{self.user} — {self.quiz_id}: {self.score}"
 
 
 class Completion(models.Model):

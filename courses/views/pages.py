@@ -94,7 +94,3 @@ def _serve_content(request, page, template: str):
 
 def serve_lesson(request, lesson):
     return _serve_content(request, lesson, "courses/lesson_page.html")
-
-
-def serve_quiz(request, quiz):
-    return _serve_content(request, quiz, "courses/quiz_page.html")

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     # Our apps first so their templates and translations win over the packages'.
     "lms",
     "courses",
+    "quizzes",
     "ledger",
     "incubator",
     "certificates",

@@ -6,8 +6,9 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
-from courses.models import Cohort, CourseIndexPage, CoursePage, Enrollment, LessonPage, ModulePage, QuizPage, Session
+from courses.models import Cohort, CourseIndexPage, CoursePage, Enrollment, LessonPage, ModulePage, Session
 from lms.models import HomePage
+from quizzes.models import QuizPage
 
 BODY = [
     ("heading", "Prinsip koperasi"),

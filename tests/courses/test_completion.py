@@ -2,13 +2,13 @@
 
 import pytest
 
+from courses import activities
 from courses.models import Attendance, Completion, Enrollment, LessonPage, LessonProgress
 from courses.services import (
     CourseError,
     evaluate_completion,
     mark_attendance,
     mark_lesson_done,
-    record_quiz_attempt,
 )
 from courses.signals import course_completed
 
@@ -126,18 +126,30 @@ def test_lesson_added_after_completion_keeps_the_completion(make_course, make_co
     assert enrollment.status == Enrollment.Status.COMPLETED
 
 
+@pytest.fixture
+def extra_requirement():
+    """A requirement registered the way the quiz engine registers its own (courses.activities)."""
+    state = {"met": False}
+    requirement = activities.CompletionRequirement(
+        key="uji",
+        figures=lambda *, enrollment, course: {"uji_selesai": int(state["met"])},
+        is_met=lambda *, course, figures: figures["uji_selesai"] == 1,
+    )
+    activities.register_completion_requirement(requirement)
+    yield state
+    activities.unregister_completion_requirement(requirement)
+
+
 @pytest.mark.django_db
-def test_required_quizzes_must_be_passed(make_course, make_cohort, enrol, trainee):
-    tree = make_course(lessons=(1,), quizzes=1)
+def test_registered_requirements_join_the_rule(make_course, make_cohort, enrol, trainee, extra_requirement):
+    tree = make_course(lessons=(1,))
     enrollment = enrol(trainee, make_cohort(tree.course, sessions=0))
     finish_lessons(trainee, tree)
     assert evaluate_completion(enrollment=enrollment) is None
-    failed = record_quiz_attempt(user=trainee, quiz=tree.quizzes[0], score=50)
-    assert not failed.passed
-    assert not Completion.objects.exists()
-    passed = record_quiz_attempt(user=trainee, quiz=tree.quizzes[0], score=70)
-    assert passed.passed
-    assert Completion.objects.filter(enrollment=enrollment).exists()
+    extra_requirement["met"] = True
+    completion = evaluate_completion(enrollment=enrollment)
+    assert completion is not None
+    assert completion.snapshot["uji_selesai"] == 1
 
 
 @pytest.mark.django_db

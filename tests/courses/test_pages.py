@@ -6,9 +6,10 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page
 
-from courses.models import CourseIndexPage, CoursePage, Enrollment, LessonPage, LessonProgress, ModulePage, QuizPage
+from courses.models import CourseIndexPage, CoursePage, Enrollment, LessonPage, LessonProgress, ModulePage
 from lms import roles
 from lms.models import HomePage
+from quizzes.models import QuizPage
 
 # Queries of one request (session, user, roles, Wagtail routing and the page's own reads); the
 # same whatever the number of lessons.

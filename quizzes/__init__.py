@@ -1,0 +1,1 @@
+"""The quiz engine: quiz pages, question bank, attempts, grading, gradebook, statistics, regrade, import."""
