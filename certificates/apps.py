@@ -1,4 +1,4 @@
-"""Certificates: templates, issuance, PDF rendering, verification and revocation."""
+"""Certificates: templates, issuance, PDF rendering, signing, verification and revocation."""
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -7,3 +7,12 @@ from django.utils.translation import gettext_lazy as _
 class CertificatesConfig(AppConfig):
     name = "certificates"
     verbose_name = _("Sertifikat")
+
+    def ready(self):
+        from courses.signals import course_completed
+
+        from . import bulk
+        from .services import on_course_completed
+
+        course_completed.connect(on_course_completed, dispatch_uid="certificates_on_course_completed")
+        bulk.register()

@@ -36,7 +36,7 @@ APP_URL_PREFIXES = {
     "quizzes": "kuis/",
     "ledger": "buku/",
     "incubator": "inkubasi/",
-    "certificates": "sertifikat/",
+    "certificates": "",  # /sertifikat/ (trainees, staff) and /certificates/verify/ (public, in the QR)
 }
 for app_label, prefix in APP_URL_PREFIXES.items():
     if module_has_submodule(import_module(app_label), "urls"):

@@ -249,7 +249,21 @@ CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "lms.publish_scheduled_pages", "schedule": 300.0},
     # lms.jobs: delete expired results, resend jobs lost on the way to a worker.
     "sweep-background-jobs": {"task": "lms.sweep_background_jobs", "schedule": 600.0},
+    # certificates: render PDFs whose task was lost or failed for good.
+    "render-pending-certificates": {"task": "certificates.render_pending", "schedule": 600.0},
 }
+
+# --- Certificates (docs/certificates.md) ------------------------------------------------------
+# Serial numbers: a Python format string with {number} (per year, from 1) and {year}.
+CERTIFICATES_SERIAL_PATTERN = env("CERTIFICATES_SERIAL_PATTERN", default="518/{number:04d}/SINAU/{year}")
+# PAdES signature of the PDFs and JWS of the Open Badges credentials: PEM key and certificate files.
+# Empty: certificates are issued unsigned.
+CERTIFICATES_SIGNING_KEY = env("CERTIFICATES_SIGNING_KEY", default="")
+CERTIFICATES_SIGNING_CERT = env("CERTIFICATES_SIGNING_CERT", default="")
+CERTIFICATES_SIGNING_KEY_PASSPHRASE = env("CERTIFICATES_SIGNING_KEY_PASSPHRASE", default="")
+CERTIFICATES_SIGNING_CHAIN = env.list("CERTIFICATES_SIGNING_CHAIN", default=[])
+# Public verification (page, JSON, PDF check, credential) per address: allauth's rate syntax.
+CERTIFICATES_VERIFY_RATE_LIMIT = env("CERTIFICATES_VERIFY_RATE_LIMIT", default="60/m/ip")
 
 # --- Security defaults (production tightens them) ------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

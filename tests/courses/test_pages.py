@@ -13,7 +13,7 @@ from quizzes.models import QuizPage
 
 # Queries of one request (session, user, roles, Wagtail routing and the page's own reads); the
 # same whatever the number of lessons.
-OUTLINE_QUERIES = 19
+OUTLINE_QUERIES = 20  # 19 + the trainee's certificates of the course (hook_panels "course_page")
 LESSON_QUERIES = 25
 
 

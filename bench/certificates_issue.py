@@ -1,0 +1,247 @@
+"""Benchmark: issuing certificates. Three figures, all from one run:
+
+1. time per certificate (issue + render + sign if configured + store + email, in-process) against
+   a bare xhtml2pdf render of the same HTML, measured alternately on the same machine (target
+   ratio <= 1.3);
+2. SQL queries per certificate (fixed; also pinned by tests/certificates/test_issuing.py);
+3. the speed-up of rendering N certificates with two real Celery workers instead of one
+   (target >= 1.7). This part needs PostgreSQL and a Redis broker, e.g.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/sinau_certs \\
+    CELERY_BROKER_URL=redis://127.0.0.1:6379/3 .venv/bin/python bench/certificates_issue.py
+
+Without CELERY_BROKER_URL only parts 1 and 2 run (on a throw-away SQLite database unless
+DATABASE_URL is set). Options: --sample (part 1, default 200), --count (certificates per worker
+run, default 500, so the two runs issue 1,000), --skip-workers.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def configure():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.dev")
+    os.environ.setdefault("DEBUG", "false")
+    os.environ.setdefault("EMAIL_URL", "dummymail://")
+    os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="sinau-bench-media-"))
+    if not os.environ.get("DATABASE_URL"):
+        os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='sinau-bench-')}/bench.sqlite3"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def make_trainees(course_title: str, count: int):
+    """A course with certificate settings and a cohort of `count` trainees who all completed."""
+    import datetime as dt
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from certificates import defaults
+    from certificates.models import (
+        CertificateKind,
+        CertificateSignatory,
+        CertificateTemplate,
+        CourseCertificateSettings,
+    )
+    from courses.models import Cohort, Completion, CourseIndexPage, CoursePage, Enrollment
+    from lms.models import HomePage
+
+    home = HomePage.objects.first()
+    index = CourseIndexPage.objects.filter(slug="katalog-bench").first() or home.add_child(
+        instance=CourseIndexPage(title="Katalog bench", slug="katalog-bench")
+    )
+    stamp = f"{time.time_ns()}"
+    course = index.add_child(instance=CoursePage(title=course_title, slug=f"bench-{stamp}", summary="Bench", hours=32))
+    template = CertificateTemplate.objects.create(
+        name=f"Bench {stamp}",
+        kind=CertificateKind.COMPLETION,
+        body_html=defaults.COMPLETION_HTML,
+        css=defaults.CSS,
+        issue_place="Yogyakarta",
+    )
+    CertificateSignatory.objects.create(
+        template=template, name="Ir. Kepala Dinas", title="Kepala Dinas", nip="196805121994031007"
+    )
+    CourseCertificateSettings.objects.create(course=course, completion_template=template, issue_on_completion=False)
+    today = timezone.localdate()
+    cohort = Cohort.objects.create(
+        course=course,
+        name="Angkatan bench",
+        start_date=today - dt.timedelta(days=3),
+        end_date=today,
+        venue="Aula Dinas",
+        capacity=count + 1,
+        enrolment_code=f"B{stamp[-10:]}",
+    )
+    User = get_user_model()
+    users = User.objects.bulk_create(
+        [
+            User(email=f"bench-{stamp}-{i}@example.test", full_name=f"Peserta Bench {i:04d}", password="!")
+            for i in range(count)
+        ]
+    )
+    enrollments = Enrollment.objects.bulk_create(
+        [Enrollment(user=u, cohort=cohort, status=Enrollment.Status.COMPLETED) for u in users]
+    )
+    Completion.objects.bulk_create([Completion(enrollment=e) for e in enrollments])
+    return list(Enrollment.objects.filter(cohort=cohort).order_by("pk"))
+
+
+def part_one(sample: int) -> dict:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from certificates import rendering, services
+    from certificates.models import Certificate
+    from lms.celery import app
+
+    app.conf.task_always_eager = True
+    enrollments = make_trainees("Bench in-process", sample + 1)
+    # Warm-up (imports, fonts, the template's images) outside the measurement.
+    services.issue_certificate(enrollment=enrollments[0])
+    full, bare, queries = [], [], []
+    for enrollment in enrollments[1:]:
+        start = time.perf_counter()
+        with CaptureQueriesContext(connection) as captured:
+            result = services.issue_certificate(enrollment=enrollment)
+        full.append(time.perf_counter() - start)
+        queries.append(len(captured))
+        certificate = Certificate.objects.get(pk=result.certificate.pk)
+        assert certificate.sha256, "the PDF was not stored"
+        layout = rendering.Layout.from_dict(certificate.snapshot["layout"])
+        start = time.perf_counter()
+        rendering.html_to_pdf(rendering.build_html(layout, certificate.snapshot["fields"]))
+        bare.append(time.perf_counter() - start)
+    return {
+        "sample": sample,
+        "full_median_ms": statistics.median(full) * 1000,
+        "bare_median_ms": statistics.median(bare) * 1000,
+        "full_mean_ms": statistics.mean(full) * 1000,
+        "bare_mean_ms": statistics.mean(bare) * 1000,
+        "ratio_median": statistics.median(full) / statistics.median(bare),
+        "ratio_mean": statistics.mean(full) / statistics.mean(bare),
+        "queries": sorted(set(queries)),
+    }
+
+
+def start_workers(n: int, env: dict) -> list[subprocess.Popen]:
+    processes = []
+    for i in range(n):
+        processes.append(
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "celery",
+                    "-A",
+                    "lms",
+                    "worker",
+                    "--pool=solo",
+                    "-n",
+                    f"bench{i}-{os.getpid()}@%h",
+                    "--loglevel=WARNING",
+                    "--without-gossip",
+                    "--without-mingle",
+                    "--without-heartbeat",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
+    from lms.celery import app
+
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        replies = app.control.ping(timeout=1) or []
+        if len([r for r in replies if any(f"-{os.getpid()}@" in k for k in r)]) >= n:
+            return processes
+    stop_workers(processes)
+    raise SystemExit("workers did not start")
+
+
+def stop_workers(processes):
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def worker_run(workers: int, count: int) -> float:
+    """Issue `count` certificates without rendering, then time `workers` workers rendering them."""
+    from unittest import mock
+
+    from certificates import services, tasks
+    from certificates.models import Certificate
+    from lms.celery import app
+
+    app.conf.task_always_eager = False
+    enrollments = make_trainees(f"Bench {workers} worker(s)", count)
+    with mock.patch.object(services, "enqueue_on_commit", lambda *a, **k: None):
+        ids = [services.issue_certificate(enrollment=e).certificate.pk for e in enrollments]
+    app.control.purge()
+    env = dict(os.environ, CELERY_TASK_ALWAYS_EAGER="false")
+    processes = start_workers(workers, env)
+    try:
+        start = time.perf_counter()
+        for certificate_id in ids:
+            tasks.render_certificate.delay(certificate_id)
+        while Certificate.objects.filter(pk__in=ids, sha256="").exists():
+            time.sleep(0.25)
+        elapsed = time.perf_counter() - start
+    finally:
+        stop_workers(processes)
+    return elapsed
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sample", type=int, default=200)
+    parser.add_argument("--count", type=int, default=500)
+    parser.add_argument("--skip-workers", action="store_true")
+    args = parser.parse_args()
+    configure()
+    from django.db import connection
+
+    print(f"database: {connection.vendor}; signing: {'on' if os.environ.get('CERTIFICATES_SIGNING_KEY') else 'off'}")
+    one = part_one(args.sample)
+    print(
+        f"in-process, {one['sample']} certificates: full {one['full_median_ms']:.1f} ms median "
+        f"({one['full_mean_ms']:.1f} mean) vs bare xhtml2pdf {one['bare_median_ms']:.1f} ms median "
+        f"({one['bare_mean_ms']:.1f} mean): ratio {one['ratio_median']:.2f} median, {one['ratio_mean']:.2f} mean"
+    )
+    print(f"SQL queries per certificate (issue + render + store + email): {one['queries']}")
+    if args.skip_workers or not os.environ.get("CELERY_BROKER_URL", "").startswith(("redis://", "amqp://")):
+        print("worker speed-up: skipped (needs CELERY_BROKER_URL and PostgreSQL)")
+        return
+    if connection.vendor != "postgresql":
+        print("worker speed-up: skipped (SQLite cannot take two writing workers)")
+        return
+    single = worker_run(1, args.count)
+    double = worker_run(2, args.count)
+    print(
+        f"workers, {args.count} certificates each: 1 worker {single:.1f} s ({single / args.count * 1000:.0f} ms/cert), "
+        f"2 workers {double:.1f} s ({double / args.count * 1000:.0f} ms/cert): speed-up {single / double:.2f}x"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,129 @@
+"""Reads of the certificates app, each a fixed number of queries whatever the number of rows."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef, Prefetch
+
+from courses.models import Attendance, Completion, Enrollment
+
+from .models import Certificate, CertificateKind
+
+
+def my_certificates(*, user):
+    """The holder's certificates, newest first; replaced ones are left out (their successor shows)."""
+    return (
+        Certificate.objects.filter(holder=user)
+        .exclude(status=Certificate.Status.REPLACED)
+        .select_related("course", "cohort")
+        .order_by("-issued_at", "-pk")
+    )
+
+
+def certificate_by_code(code: str) -> Certificate | None:
+    return Certificate.objects.select_related("replaced_by", "course", "cohort").filter(code=code).first()
+
+
+def certificate_by_hash(digest: str) -> Certificate | None:
+    return Certificate.objects.select_related("replaced_by", "course", "cohort").filter(sha256=digest).first()
+
+
+def current_for_user_courses(*, user, course_ids) -> dict[int, list[Certificate]]:
+    """{course id: the user's current certificates} for a set of courses, in one query."""
+    result: dict[int, list[Certificate]] = {}
+    if not getattr(user, "is_authenticated", False):
+        return result
+    rows = (
+        Certificate.objects.filter(holder=user, course_id__in=list(course_ids))
+        .exclude(status=Certificate.Status.REPLACED)
+        .only("pk", "course_id", "kind", "status", "code", "serial", "sha256", "expires_at", "issued_at")
+        .order_by("kind")
+    )
+    for certificate in rows:
+        result.setdefault(certificate.course_id, []).append(certificate)
+    return result
+
+
+@dataclass
+class RosterRow:
+    enrollment: Enrollment
+    completed: bool
+    attended: bool
+    certificates: dict[str, Certificate] = field(default_factory=dict)
+
+    def certificate_of(self, kind: str) -> Certificate | None:
+        return self.certificates.get(kind)
+
+    @property
+    def cells(self) -> list[tuple[str, bool, Certificate | None]]:
+        """(kind, qualifies, current certificate) for each kind, in the table's column order."""
+        return [
+            (CertificateKind.COMPLETION.value, self.completed, self.certificates.get(CertificateKind.COMPLETION)),
+            (CertificateKind.ATTENDANCE.value, self.attended, self.certificates.get(CertificateKind.ATTENDANCE)),
+        ]
+
+
+def cohort_roster(*, cohort) -> list[RosterRow]:
+    """Every enrolment of a cohort with whether it qualifies and its current certificates (two
+    queries: enrolments with their flags, and the certificates)."""
+    enrollments = (
+        Enrollment.objects.filter(cohort=cohort)
+        .exclude(status=Enrollment.Status.WITHDRAWN)
+        .select_related("user")
+        .annotate(
+            has_completion=Exists(Completion.objects.filter(enrollment=OuterRef("pk"))),
+            has_attended=Exists(Attendance.objects.filter(enrollment=OuterRef("pk"), status__in=Attendance.ATTENDED)),
+        )
+        .prefetch_related(
+            Prefetch(
+                "certificates",
+                queryset=Certificate.objects.exclude(status=Certificate.Status.REPLACED).only(
+                    "pk", "enrollment_id", "kind", "status", "serial", "code", "sha256", "expires_at"
+                ),
+                to_attr="current_certificates",
+            )
+        )
+        .order_by("user__full_name", "pk")
+    )
+    rows = []
+    for enrollment in enrollments:
+        rows.append(
+            RosterRow(
+                enrollment=enrollment,
+                completed=enrollment.has_completion,
+                attended=enrollment.has_attended,
+                certificates={c.kind: c for c in enrollment.current_certificates},
+            )
+        )
+    return rows
+
+
+def roster_counts(rows: list[RosterRow]) -> dict[str, int]:
+    return {
+        "total": len(rows),
+        "completed": sum(r.completed for r in rows),
+        "issued": sum(1 for r in rows if r.certificate_of(CertificateKind.COMPLETION)),
+        "attendance_issued": sum(1 for r in rows if r.certificate_of(CertificateKind.ATTENDANCE)),
+        "pending_pdf": sum(1 for r in rows for c in r.certificates.values() if not c.sha256),
+    }
+
+
+def history(*, certificate: Certificate):
+    """The certificate's chain (what it replaced and what replaced it) and every event of it."""
+    from .models import CertificateEvent
+
+    chain_ids = {certificate.pk}
+    # Walk back through predecessors (few rows: reissues are rare).
+    previous = Certificate.objects.filter(replaced_by=certificate).first()
+    while previous is not None and previous.pk not in chain_ids:
+        chain_ids.add(previous.pk)
+        previous = Certificate.objects.filter(replaced_by=previous).first()
+    successor = certificate.replaced_by
+    while successor is not None and successor.pk not in chain_ids:
+        chain_ids.add(successor.pk)
+        successor = successor.replaced_by
+    events = (
+        CertificateEvent.objects.filter(certificate_id__in=chain_ids)
+        .select_related("certificate", "actor")
+        .order_by("at", "pk")
+    )
+    return list(events)

@@ -1,0 +1,548 @@
+"""Writes of the certificates app: issue, render once, email, revoke, reissue.
+
+Each function takes keyword-only arguments, runs in one transaction and records the acting user in
+the certificate's history. "Exactly once" rests on the database, not on timing: one current
+certificate per enrolment and kind (a partial unique constraint), serial numbers taken under a
+row lock and unique per year, and the PDF stored by a conditional UPDATE that only the first
+renderer wins.
+"""
+
+import hashlib
+import logging
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.db.models import Avg, Max
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from courses.models import Attendance, Completion, Enrollment
+from courses.services import retry_on_sqlite_lock
+from lms.formatting import format_tanggal
+from lms.permissions import is_admin, is_officer
+from lms.queue import enqueue_on_commit
+from quizzes.models import QuizAttempt
+
+from . import rendering, signing
+from .models import (
+    Certificate,
+    CertificateEvent,
+    CertificateKind,
+    CertificateTemplate,
+    CourseCertificateSettings,
+    SerialCounter,
+    generate_verification_code,
+)
+
+logger = logging.getLogger("sinau.certificates")
+
+DEFAULT_SERIAL_PATTERN = "518/{number:04d}/SINAU/{year}"
+
+
+class CertificateError(Exception):
+    """A refusal the user can understand: `code` for tests and logic, `message` for people."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass
+class IssueResult:
+    certificate: Certificate
+    created: bool
+
+
+def format_serial(*, number: int, year: int) -> str:
+    pattern = getattr(settings, "CERTIFICATES_SERIAL_PATTERN", "") or DEFAULT_SERIAL_PATTERN
+    return pattern.format(number=number, year=year)
+
+
+def verification_url(code: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("certificates:verify", args=[code])
+
+
+def may_override(user) -> bool:
+    """Officers and admins may issue to someone who has not met the condition (with a reason)."""
+    return bool(user) and (is_officer(user) or is_admin(user))
+
+
+# --- Eligibility ---------------------------------------------------------------------------
+
+
+def eligibility_problem(*, enrollment: Enrollment, kind: str) -> str | None:
+    """Why this enrolment may not get this kind of certificate yet, or None (one query)."""
+    if enrollment.status == Enrollment.Status.WITHDRAWN:
+        return _("Peserta ini sudah mengundurkan diri dari angkatan.")
+    if kind == CertificateKind.COMPLETION:
+        if not Completion.objects.filter(enrollment_id=enrollment.pk).exists():
+            return _("Peserta ini belum memenuhi syarat kelulusan kursus.")
+    elif not Attendance.objects.filter(enrollment_id=enrollment.pk, status__in=Attendance.ATTENDED).exists():
+        return _("Peserta ini belum tercatat hadir di satu sesi pun.")
+    return None
+
+
+# --- The printed data ----------------------------------------------------------------------
+
+
+def _date_range(start, end) -> str:
+    if not start:
+        return ""
+    if not end or start == end:
+        return format_tanggal(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{format_tanggal(end)}"
+    if start.year == end.year:
+        return f"{format_tanggal(start).rsplit(' ', 1)[0]} – {format_tanggal(end)}"
+    return f"{format_tanggal(start)} – {format_tanggal(end)}"
+
+
+def _grade(enrollment: Enrollment) -> str:
+    """Mean of the best score of each quiz of the course the trainee attempted ("" when none)."""
+    best = (
+        QuizAttempt.objects.filter(user_id=enrollment.user_id, quiz__path__startswith=enrollment.cohort.course.path)
+        .exclude(score__isnull=True)
+        .values("quiz_id")
+        .annotate(best=Max("score"))
+    )
+    mean = best.aggregate(mean=Avg("best"))["mean"]
+    if mean is None:
+        return ""
+    return f"{mean:.1f}".replace(".", ",")
+
+
+def printed_fields(
+    *,
+    enrollment: Enrollment,
+    template: CertificateTemplate,
+    kind: str,
+    serial: str,
+    code: str,
+    issued_at: datetime,
+    expires_at: datetime | None,
+) -> dict[str, str]:
+    """Every text placeholder's value for one certificate, in Indonesian (it is printed)."""
+    cohort = enrollment.cohort
+    course = cohort.course
+    user = enrollment.user
+    with translation.override("id"):
+        completion = kind == CertificateKind.COMPLETION
+        return {
+            "nama": user.full_name or user.email,
+            "koperasi": user.organisation,
+            "kursus": course.title,
+            "angkatan": cohort.name,
+            "tanggal_mulai": format_tanggal(cohort.start_date),
+            "tanggal_selesai": format_tanggal(cohort.end_date),
+            "tanggal_pelatihan": _date_range(cohort.start_date, cohort.end_date),
+            "tempat": cohort.venue,
+            "jp": str(course.hours or ""),
+            "predikat": "LULUS" if completion else "PESERTA",
+            "nilai": _grade(enrollment) if completion else "",
+            "jenis": "SERTIFIKAT KELULUSAN" if completion else "SURAT KETERANGAN KEIKUTSERTAAN",
+            "nomor": serial,
+            "kode": "-".join(code[i : i + 4] for i in range(0, len(code), 4)),
+            "url_verifikasi": verification_url(code),
+            "tanggal_terbit": format_tanggal(timezone.localdate(issued_at)),
+            "tempat_terbit": template.issue_place,
+            "penerbit": template.issuer_name,
+            "berlaku_sampai": format_tanggal(timezone.localdate(expires_at)) if expires_at else "",
+        }
+
+
+def _add_months(moment: datetime, months: int) -> datetime:
+    month_index = moment.month - 1 + months
+    year, month = moment.year + month_index // 12, month_index % 12 + 1
+    for day in (moment.day, 30, 29, 28):
+        try:
+            return moment.replace(year=year, month=month, day=day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def _next_serial(year: int) -> tuple[int, str]:
+    """Take the next number of the year under a row lock (the counter row is created once)."""
+    counter = SerialCounter.objects.select_for_update().filter(year=year).first()
+    if counter is None:
+        try:
+            with transaction.atomic():
+                SerialCounter.objects.create(year=year, last_number=0)
+        except IntegrityError:
+            pass  # another transaction created it first
+        counter = SerialCounter.objects.select_for_update().get(year=year)
+    number = counter.last_number + 1
+    SerialCounter.objects.filter(pk=counter.pk).update(last_number=number)
+    return number, format_serial(number=number, year=year)
+
+
+def _create(
+    *,
+    enrollment: Enrollment,
+    kind: str,
+    template: CertificateTemplate,
+    by,
+    override_reason: str,
+    now: datetime,
+    expires_at: datetime | None,
+    note: str = "",
+) -> Certificate:
+    """Insert one certificate (caller holds a transaction); its PDF is rendered after commit."""
+    layout = rendering.Layout.from_template(template)
+    year = timezone.localdate(now).year
+    number, serial = _next_serial(year)
+    code = generate_verification_code()
+    fields = printed_fields(
+        enrollment=enrollment,
+        template=template,
+        kind=kind,
+        serial=serial,
+        code=code,
+        issued_at=now,
+        expires_at=expires_at,
+    )
+    certificate = Certificate.objects.create(
+        enrollment=enrollment,
+        holder_id=enrollment.user_id,
+        course_id=enrollment.cohort.course_id,
+        cohort_id=enrollment.cohort_id,
+        kind=kind,
+        template=template,
+        year=year,
+        number=number,
+        serial=serial,
+        code=code,
+        snapshot={"fields": fields, "layout": layout.as_dict(), "template_name": template.name},
+        issued_at=now,
+        issued_by=by,
+        override_reason=override_reason,
+        expires_at=expires_at,
+    )
+    CertificateEvent.objects.create(
+        certificate=certificate,
+        action=CertificateEvent.Action.ISSUED,
+        actor=by,
+        at=now,
+        note=note or (_("Pengecualian syarat: %(reason)s") % {"reason": override_reason} if override_reason else ""),
+    )
+    from .tasks import render_certificate
+
+    enqueue_on_commit(render_certificate, certificate.pk)
+    return certificate
+
+
+def _load_enrollment(enrollment_id: int) -> Enrollment:
+    return Enrollment.objects.select_related("user", "cohort__course").get(pk=enrollment_id)
+
+
+def current_certificate(*, enrollment_id: int, kind: str) -> Certificate | None:
+    return (
+        Certificate.objects.filter(enrollment_id=enrollment_id, kind=kind)
+        .exclude(status=Certificate.Status.REPLACED)
+        .first()
+    )
+
+
+@retry_on_sqlite_lock
+def issue_certificate(
+    *,
+    enrollment: Enrollment,
+    kind: str = CertificateKind.COMPLETION,
+    by=None,
+    override_reason: str = "",
+    now: datetime | None = None,
+) -> IssueResult:
+    """Issue one certificate, or return the one this enrolment already has for this kind.
+
+    Refusals (`CertificateError.code`): `not_eligible` (condition not met and no override),
+    `override_not_allowed` (only officers and admins may override), `override_reason_missing`,
+    `no_template` (the course has no template for this kind).
+    """
+    if kind not in CertificateKind.values:
+        raise CertificateError("bad_kind", _("Jenis sertifikat tidak dikenal."))
+    existing = current_certificate(enrollment_id=enrollment.pk, kind=kind)
+    if existing is not None:
+        return IssueResult(existing, False)
+    enrollment = _load_enrollment(enrollment.pk)
+    override_reason = (override_reason or "").strip()
+    problem = eligibility_problem(enrollment=enrollment, kind=kind)
+    if problem is not None:
+        if not override_reason:
+            if may_override(by):
+                raise CertificateError(
+                    "override_reason_missing",
+                    problem + " " + _("Untuk tetap menerbitkan, tulis alasan pengecualian."),
+                )
+            raise CertificateError("not_eligible", problem)
+        if not may_override(by):
+            raise CertificateError(
+                "override_not_allowed", problem + " " + _("Hanya petugas Dinas yang boleh membuat pengecualian.")
+            )
+    else:
+        override_reason = ""
+    course_settings = (
+        CourseCertificateSettings.objects.select_related("completion_template", "attendance_template")
+        .filter(course_id=enrollment.cohort.course_id)
+        .first()
+    )
+    template = course_settings.template_for(kind) if course_settings else None
+    if template is None:
+        raise CertificateError(
+            "no_template", _("Kursus ini belum punya templat untuk jenis sertifikat ini. Atur di admin: Sertifikat.")
+        )
+    now = now or timezone.now()
+    expires_at = _add_months(now, course_settings.validity_months) if course_settings.validity_months else None
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                certificate = _create(
+                    enrollment=enrollment,
+                    kind=kind,
+                    template=template,
+                    by=by,
+                    override_reason=override_reason,
+                    now=now,
+                    expires_at=expires_at,
+                )
+            return IssueResult(certificate, True)
+        except IntegrityError:
+            # Someone else issued it meanwhile (the partial unique constraint), or, rarely, a code
+            # or serial clashed: the first case returns theirs, the second tries again.
+            existing = current_certificate(enrollment_id=enrollment.pk, kind=kind)
+            if existing is not None:
+                return IssueResult(existing, False)
+    raise CertificateError("busy", _("Sertifikat belum bisa diterbitkan; coba lagi sebentar lagi."))
+
+
+def issue_for_cohort(
+    *, cohort, kind: str, by, override_reason: str = "", only_enrollment_ids=None, progress=None
+) -> dict[str, int]:
+    """Issue to every trainee of a cohort who qualifies (each in its own transaction, so one
+    failure does not undo the others). Returns counts: issued, existing, skipped, failed."""
+    enrollments = Enrollment.objects.filter(cohort_id=cohort.pk).exclude(status=Enrollment.Status.WITHDRAWN)
+    if only_enrollment_ids is not None:
+        enrollments = enrollments.filter(pk__in=only_enrollment_ids)
+    ids = list(enrollments.order_by("pk").values_list("pk", flat=True))
+    counts = {"issued": 0, "existing": 0, "skipped": 0, "failed": 0, "total": len(ids)}
+    for index, enrollment_id in enumerate(ids, start=1):
+        try:
+            result = issue_certificate(
+                enrollment=Enrollment(pk=enrollment_id), kind=kind, by=by, override_reason=override_reason
+            )
+        except CertificateError:
+            counts["skipped"] += 1
+        except Exception:  # noqa: BLE001 - one trainee's failure must not stop the run
+            logger.exception("Certificate for enrollment %s failed", enrollment_id)
+            counts["failed"] += 1
+        else:
+            counts["issued" if result.created else "existing"] += 1
+        if progress is not None:
+            progress(index, len(ids))
+    return counts
+
+
+# --- Rendering, storing, emailing ------------------------------------------------------------
+
+
+def render_pdf_bytes(certificate: Certificate) -> tuple[bytes, signing.SigningIdentity | None]:
+    """The PDF of a certificate from its snapshot (no query), signed when a key is configured."""
+    snapshot = certificate.snapshot
+    layout = rendering.Layout.from_dict(snapshot["layout"])
+    html = rendering.build_html(layout, snapshot["fields"])
+    pdf = rendering.html_to_pdf(html)
+    fields = snapshot["fields"]
+    return signing.sign_pdf(
+        pdf,
+        reason=f"{fields.get('jenis', '')} {fields.get('nomor', '')}".strip(),
+        location=fields.get("tempat_terbit", ""),
+    )
+
+
+def store_rendered_pdf(*, certificate_id: int) -> str:
+    """Render and store a certificate's PDF once. A second run (retry, another worker) finds it
+    stored and does nothing; two runs at the same moment both render, and the conditional UPDATE
+    keeps the first one's file (the other deletes its own). Returns "stored" or "already"."""
+    certificate = Certificate.objects.filter(pk=certificate_id).only("pk", "code", "year", "snapshot", "sha256").first()
+    if certificate is None or certificate.sha256:
+        return "already"
+    pdf, who = render_pdf_bytes(certificate)
+    digest = hashlib.sha256(pdf).hexdigest()
+    # A unique name per attempt: a losing renderer must never overwrite the winner's file.
+    name = default_storage.save(
+        f"sertifikat/{certificate.year}/{certificate.code}-{secrets.token_hex(4)}.pdf", ContentFile(pdf)
+    )
+    now = timezone.now()
+    with transaction.atomic():
+        won = Certificate.objects.filter(pk=certificate_id, sha256="").update(
+            pdf=name,
+            sha256=digest,
+            rendered_at=now,
+            signer=who.subject[:300] if who else "",
+            signer_fingerprint=who.fingerprint if who else "",
+        )
+        if won:
+            CertificateEvent.objects.create(
+                certificate_id=certificate_id, action=CertificateEvent.Action.RENDERED, at=now, note=digest
+            )
+            from .tasks import send_certificate_email
+
+            enqueue_on_commit(send_certificate_email, certificate_id)
+    if not won:
+        default_storage.delete(name)
+        return "already"
+    return "stored"
+
+
+def record_render_failure(*, certificate_id: int, error: str) -> None:
+    CertificateEvent.objects.create(
+        certificate_id=certificate_id, action=CertificateEvent.Action.RENDER_FAILED, note=error[:1000]
+    )
+
+
+def send_certificate_email(*, certificate_id: int) -> str:
+    """Tell the holder their certificate is ready (PDF attached), once: the send is claimed by a
+    conditional UPDATE and released again if the mail server fails, so a retry sends it."""
+    certificate = Certificate.objects.select_related("holder").filter(pk=certificate_id).first()
+    if certificate is None or not certificate.sha256 or certificate.emailed_at or not certificate.holder.email:
+        return "skipped"
+    if certificate.status != Certificate.Status.VALID:
+        return "skipped"
+    now = timezone.now()
+    if not Certificate.objects.filter(pk=certificate_id, emailed_at__isnull=True).update(emailed_at=now):
+        return "skipped"
+    fields = certificate.snapshot.get("fields", {})
+    context = {
+        "certificate": certificate,
+        "fields": fields,
+        "mine_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("certificates:mine"),
+        "verify_url": fields.get("url_verifikasi") or verification_url(certificate.code),
+    }
+    with translation.override("id"):
+        subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + _("Sertifikat Anda sudah terbit: %(course)s") % {
+            "course": fields.get("kursus", "")
+        }
+        body = render_to_string("certificates/email/issued.txt", context)
+    message = EmailMessage(subject=subject, body=body, to=[certificate.holder.email])
+    try:
+        with certificate.pdf.open("rb") as handle:
+            message.attach(f"sertifikat-{certificate.code}.pdf", handle.read(), "application/pdf")
+        message.send()
+    except Exception:
+        Certificate.objects.filter(pk=certificate_id).update(emailed_at=None)
+        raise
+    CertificateEvent.objects.create(
+        certificate_id=certificate_id, action=CertificateEvent.Action.EMAILED, at=now, note=certificate.holder.email
+    )
+    return "sent"
+
+
+# --- Revocation and reissue -------------------------------------------------------------------
+
+
+@transaction.atomic
+def revoke_certificate(
+    *, certificate: Certificate, by, reason: str, note: str = "", now: datetime | None = None
+) -> Certificate:
+    """Revoke a valid certificate with a reason class (shown publicly) and a note (kept inside)."""
+    if reason not in Certificate.RevocationReason.values:
+        raise CertificateError("bad_reason", _("Pilih alasan pencabutan."))
+    note = (note or "").strip()
+    if reason == Certificate.RevocationReason.OTHER and not note:
+        raise CertificateError("note_missing", _("Tulis penjelasan untuk alasan lain."))
+    now = now or timezone.now()
+    changed = Certificate.objects.filter(pk=certificate.pk, status=Certificate.Status.VALID).update(
+        status=Certificate.Status.REVOKED,
+        revoked_at=now,
+        revoked_by=by,
+        revocation_reason=reason,
+        revocation_note=note,
+    )
+    if not changed:
+        current = Certificate.objects.get(pk=certificate.pk)
+        if current.status == Certificate.Status.REVOKED:
+            raise CertificateError("already_revoked", _("Sertifikat ini sudah dicabut sebelumnya."))
+        raise CertificateError("replaced", _("Sertifikat ini sudah diganti; cabut sertifikat penggantinya."))
+    CertificateEvent.objects.create(
+        certificate_id=certificate.pk,
+        action=CertificateEvent.Action.REVOKED,
+        actor=by,
+        at=now,
+        note=f"{Certificate.RevocationReason(reason).label}{': ' + note if note else ''}",
+    )
+    certificate.refresh_from_db()
+    return certificate
+
+
+@retry_on_sqlite_lock
+def reissue_certificate(*, certificate: Certificate, by, note: str = "", now: datetime | None = None) -> Certificate:
+    """Replace a certificate by a new one (new serial and code, data as they are now, e.g. a
+    corrected name); the old one is marked replaced and points to the new one."""
+    note = (note or "").strip()
+    if not note:
+        raise CertificateError("note_missing", _("Tulis alasan penerbitan ulang."))
+    now = now or timezone.now()
+    with transaction.atomic():
+        old = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if old.status == Certificate.Status.REPLACED:
+            raise CertificateError("replaced", _("Sertifikat ini sudah diganti sebelumnya."))
+        template = None
+        course_settings = CourseCertificateSettings.objects.filter(course_id=old.course_id).first()
+        if course_settings is not None:
+            template = course_settings.template_for(old.kind)
+        template = template or old.template
+        if template is None:
+            raise CertificateError("no_template", _("Kursus ini belum punya templat untuk jenis sertifikat ini."))
+        Certificate.objects.filter(pk=old.pk).update(status=Certificate.Status.REPLACED)
+        expires_at = old.expires_at
+        if course_settings is not None and course_settings.validity_months:
+            expires_at = _add_months(now, course_settings.validity_months)
+        new = _create(
+            enrollment=_load_enrollment(old.enrollment_id),
+            kind=old.kind,
+            template=template,
+            by=by,
+            override_reason=old.override_reason,
+            now=now,
+            expires_at=expires_at,
+            note=_("Pengganti %(serial)s: %(note)s") % {"serial": old.serial, "note": note},
+        )
+        Certificate.objects.filter(pk=old.pk).update(replaced_by=new)
+        CertificateEvent.objects.create(
+            certificate_id=old.pk,
+            action=CertificateEvent.Action.REPLACED,
+            actor=by,
+            at=now,
+            note=_("Diganti dengan %(serial)s: %(note)s") % {"serial": new.serial, "note": note},
+        )
+    return new
+
+
+# --- Automatic issue on completion -------------------------------------------------------------
+
+
+def on_course_completed(sender, enrollment, completion, **kwargs) -> None:
+    """courses.signals.course_completed receiver: queue the completion certificate when the
+    course says so (the task decides; it is idempotent)."""
+    from .tasks import issue_on_completion
+
+    enqueue_on_commit(issue_on_completion, enrollment.pk)
+
+
+def issue_on_completion_now(*, enrollment_id: int) -> str:
+    course_settings = CourseCertificateSettings.objects.filter(course__cohorts__enrollments__pk=enrollment_id).first()
+    if course_settings is None or not course_settings.issue_on_completion or not course_settings.completion_template_id:
+        return "not_configured"
+    try:
+        result = issue_certificate(enrollment=Enrollment(pk=enrollment_id), kind=CertificateKind.COMPLETION)
+    except CertificateError as exc:
+        return exc.code
+    return "issued" if result.created else "existing"
