@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from . import services
+from .charts import default_chart
 from .exercise_data import EXERCISES
 from .models import (
     Book,
@@ -26,7 +27,20 @@ from .models import (
 )
 
 PRACTICE_YEAR = 2026
-PRACTICE_MEMBERS = [("A001", "Anggota Satu"), ("A002", "Anggota Dua"), ("A003", "Anggota Tiga")]
+# The nine founders a primary cooperative needs (Pasal 6 UU No. 25/1992 as amended by UU No. 6/2023).
+PRACTICE_MEMBERS = [
+    ("A001", "Anggota Satu"),
+    ("A002", "Anggota Dua"),
+    ("A003", "Anggota Tiga"),
+    ("A004", "Anggota Empat"),
+    ("A005", "Anggota Lima"),
+    ("A006", "Anggota Enam"),
+    ("A007", "Anggota Tujuh"),
+    ("A008", "Anggota Delapan"),
+    ("A009", "Anggota Sembilan"),
+]
+# Months of simpanan wajib each founder had paid when the book opens: wajib may differ, pokok not.
+WAJIB_MONTHS = [1, 2, 1, 3, 2, 1, 2, 3, 1]
 
 
 def build_exercise(data: dict, *, chart: ChartTemplate, user=None) -> LedgerExercise:
@@ -43,6 +57,7 @@ def build_exercise(data: dict, *, chart: ChartTemplate, user=None) -> LedgerExer
         grading_mode=data["grading_mode"],
         shu_amount=Decimal(data["shu_amount"]) if data.get("shu_amount") else None,
         shu_components=dict(data.get("shu_components", {})),
+        simpanan_pokok=Decimal(data["simpanan_pokok"]) if data.get("simpanan_pokok") else None,
         created_by=user,
         live=data.get("live", True),
     )
@@ -75,7 +90,7 @@ def build_exercise(data: dict, *, chart: ChartTemplate, user=None) -> LedgerExer
 
 @transaction.atomic
 def load_exercises(*, user=None) -> list[LedgerExercise]:
-    chart = ChartTemplate.get_default()
+    chart = default_chart()
     out = []
     for data in EXERCISES:
         exercise = LedgerExercise.objects.filter(slug=data["slug"]).first()
@@ -86,30 +101,34 @@ def load_exercises(*, user=None) -> list[LedgerExercise]:
     return out
 
 
+def _practice_pokok(index: int) -> Decimal:
+    return Decimal(100000) * (1 + index % 5)
+
+
 def _practice_entries(index: int) -> list[dict]:
     """A few realistic, deterministic entries; amounts vary with the trainee's position."""
     from .services import LineInput
 
     base = 1 + index % 5
-    pokok = Decimal(100000) * base
+    pokok = _practice_pokok(index)
     wajib = Decimal(25000) * base
     loan = Decimal(1000000) * base
     purchase = Decimal(2500000) + Decimal(250000) * (index % 4)
     sale = purchase / 2 + Decimal(150000)
     cost = purchase / 2
+    non_member_sale = Decimal(600000)
+    non_member_cost = Decimal(500000)
+    founders = [number for number, _name in PRACTICE_MEMBERS]
+    paid_wajib = {number: wajib * months for number, months in zip(founders, WAJIB_MONTHS, strict=True)}
     return [
         {
             "date": dt.date(PRACTICE_YEAR, 1, 3),
-            "description": "Setoran simpanan pokok dan wajib anggota pendiri",
+            "description": "Setoran simpanan pokok dan wajib sembilan anggota pendiri",
             "voucher": "BKM-001",
             "lines": [
-                LineInput.dr("1101", pokok * 3 + wajib * 3),
-                LineInput.cr("3101", pokok, "A001"),
-                LineInput.cr("3101", pokok, "A002"),
-                LineInput.cr("3101", pokok, "A003"),
-                LineInput.cr("3102", wajib, "A001"),
-                LineInput.cr("3102", wajib, "A002"),
-                LineInput.cr("3102", wajib, "A003"),
+                LineInput.dr("1101", pokok * len(founders) + sum(paid_wajib.values())),
+                *[LineInput.cr("3101", pokok, number) for number in founders],
+                *[LineInput.cr("3102", paid_wajib[number], number) for number in founders],
             ],
         },
         {
@@ -136,10 +155,40 @@ def _practice_entries(index: int) -> list[dict]:
             ],
         },
         {
+            "date": dt.date(PRACTICE_YEAR, 1, 16),
+            "description": "Penjualan kepada pembeli bukan anggota (QRIS)",
+            "voucher": "BKM-004",
+            "lines": [
+                LineInput.dr("1102", non_member_sale),
+                LineInput.cr("4102", non_member_sale),
+                LineInput.dr("5108", non_member_cost),
+                LineInput.cr("1105", non_member_cost),
+            ],
+        },
+        {
+            "date": dt.date(PRACTICE_YEAR, 1, 31),
+            "description": "PPh final 0,5% atas peredaran bruto Januari (PP 55/2022)",
+            "voucher": "MEMO-001",
+            "lines": [
+                LineInput.dr("5201", (sale + non_member_sale) * Decimal("0.005")),
+                LineInput.cr("2109", (sale + non_member_sale) * Decimal("0.005")),
+            ],
+        },
+        {
             "date": dt.date(PRACTICE_YEAR, 2, 1),
             "description": "Pinjaman kepada anggota A003",
             "voucher": "BKK-002",
-            "lines": [LineInput.dr("1103", loan, "A003"), LineInput.cr("1102", loan)],
+            "lines": [LineInput.dr("1107", loan, "A003"), LineInput.cr("1102", loan)],
+        },
+        {
+            "date": dt.date(PRACTICE_YEAR, 3, 1),
+            "description": "Angsuran pertama dan jasa pinjaman A003",
+            "voucher": "BKM-005",
+            "lines": [
+                LineInput.dr("1101", loan / 10 + loan / 100),
+                LineInput.cr("1107", loan / 10, "A003"),
+                LineInput.cr("4103", loan / 100, "A003"),
+            ],
         },
     ]
 
@@ -157,6 +206,7 @@ def load_practice_book(*, owner, index: int) -> tuple[Book, bool]:
         cooperative_name=getattr(owner, "organisation", "") or None,
         period_start=dt.date(PRACTICE_YEAR, 1, 1),
         period_end=dt.date(PRACTICE_YEAR, 12, 31),
+        simpanan_pokok=_practice_pokok(index),
     )
     for number, member_name in PRACTICE_MEMBERS:
         services.add_member(book=book, user=owner, number=number, name=member_name)

@@ -564,6 +564,10 @@ def _section_rows(table: Table, section, *, total_label: str):
 
 @report("hasil-usaha", gettext_lazy("Laporan perhitungan hasil usaha"))
 def hasil_usaha(book, params) -> ReportDocument:
+    """The PHU: members' net participation apart from non-members' gross profit, then other income,
+    expenses, SHU before tax, tax and SHU after tax, and the members' part of it."""
+    from .shu import members_shu_part
+
     start, end = _param_date(params, "dari", book), _param_date(params, "sampai", book)
     data = reports.income_statement(book, start=start, end=end)
     doc = _document(book, data.title)
@@ -571,13 +575,43 @@ def hasil_usaha(book, params) -> ReportDocument:
     doc.subtitle = _range_subtitle(data.start, data.end)
     table = doc.add_table([_("Uraian"), _("Jumlah")])
     table.numeric = [False, True]
-    for section in (data.member_revenue, data.non_member_revenue, data.other_revenue):
-        if section.lines:
-            _section_rows(table, section, total_label=_("Jumlah %(title)s") % {"title": section.title.lower()})
-    table.add(text(_("Jumlah pendapatan")), money(data.total_revenue), style="subtotal")
-    _section_rows(table, data.expenses, total_label=_("Jumlah beban"))
-    label = _("Sisa hasil usaha (SHU)") if data.shu >= 0 else _("Defisit (rugi)")
+
+    def lines(section, *, negative: bool = False):
+        for line in section.lines:
+            table.add(text(f"{line.code} {line.name}".strip()), money(-line.amount if negative else line.amount))
+
+    if data.member_revenue.lines or data.member_cost.lines:
+        table.add(text(_("Hasil usaha dengan anggota")), text(""), style="heading")
+        lines(data.member_revenue)
+        lines(data.member_cost, negative=True)
+        table.add(
+            text(_("Jumlah hasil usaha dengan anggota (partisipasi neto)")), money(data.member_margin), style="subtotal"
+        )
+    if data.non_member_revenue.lines or data.non_member_cost.lines:
+        table.add(text(_("Hasil usaha dengan non-anggota")), text(""), style="heading")
+        lines(data.non_member_revenue)
+        lines(data.non_member_cost, negative=True)
+        table.add(text(_("Laba kotor dari non-anggota")), money(data.non_member_margin), style="subtotal")
+    if data.other_revenue.lines:
+        _section_rows(table, data.other_revenue, total_label=_("Jumlah pendapatan lain-lain"))
+    _section_rows(table, data.expenses, total_label=_("Jumlah beban usaha dan beban lain"))
+    label = _("SHU sebelum pajak") if data.shu_before_tax >= 0 else _("Defisit sebelum pajak")
+    table.add(text(label), money(data.shu_before_tax), style="subtotal")
+    for line in data.tax.lines:
+        table.add(text(f"{line.code} {line.name}".strip()), money(-line.amount))
+    label = _("SHU setelah pajak") if data.shu >= 0 else _("Defisit (rugi) setelah pajak")
     table.add(text(label), money(data.shu), style="total")
+    part = members_shu_part(data)
+    if data.shu > 0:
+        table.add(text(_("Bagian SHU dari anggota (yang dibagi kepada anggota)")), money(part.amount), style="subtotal")
+        table.add(text(_("Bagian SHU dari non-anggota")), money(part.non_member_amount), style="muted")
+        doc.notes.append(part.explanation())
+    doc.notes.append(
+        _(
+            "SHU adalah pendapatan satu tahun buku dikurangi biaya, penyusutan dan kewajiban lain termasuk "
+            "pajak (Pasal 45 ayat 1 UU No. 25/1992); hanya SHU dari anggota yang dibagi kepada anggota."
+        )
+    )
     return doc
 
 
@@ -723,12 +757,23 @@ def jurnal_penutup(book, params) -> ReportDocument:
     return doc
 
 
-def shu_document(book, allocation) -> ReportDocument:
-    """The SHU allocation (ledger.shu.ShuAllocation) as a document: components, then per member."""
+def shu_document(book, allocation, *, members_part=None) -> ReportDocument:
+    """The SHU allocation (ledger.shu.ShuAllocation) as a document: components, then per member.
+
+    With `members_part` (`ledger.shu.MembersShuPart`) the document first shows how the members' part
+    of SHU after tax was found from the PHU."""
     from .shu import describe_rounding
 
     doc = _document(book, _("Pembagian SHU"))
     doc.subtitle = _("SHU yang dibagi: %(amount)s") % {"amount": format_rupiah(allocation.shu_amount)}
+    if members_part is not None:
+        found = doc.add_table([_("Uraian"), _("Jumlah")], heading=_("SHU dari anggota"))
+        found.numeric = [False, True]
+        found.add(text(_("SHU setelah pajak (PHU)")), money(members_part.shu_after_tax))
+        found.add(text(_("Hasil usaha dengan anggota (partisipasi neto)")), money(members_part.member_margin))
+        found.add(text(_("Laba kotor dari non-anggota")), money(members_part.non_member_margin))
+        found.add(text(_("Bagian SHU dari anggota")), money(members_part.amount), style="total")
+        doc.notes.append(members_part.explanation())
     components = doc.add_table([_("Komponen"), _("Persentase"), _("Jumlah")], heading=_("Komponen pembagian"))
     for component in allocation.components:
         components.add(text(component.label), percent(component.percent), money(component.amount))

@@ -340,6 +340,14 @@ class PracticeBookForm(forms.Form):
         required=False,
         help_text=_("Periode 1 Januari – 31 Desember tahun ini; kosongkan untuk tahun berjalan."),
     )
+    simpanan_pokok = AmountField(
+        label=_("Simpanan pokok per anggota"),
+        required=False,
+        help_text=_(
+            "Sama besar untuk setiap anggota (Penjelasan Pasal 41 UU No. 25/1992); buku memberi peringatan "
+            "bila simpanan pokok anggota berbeda. Boleh dikosongkan."
+        ),
+    )
 
     def period(self) -> tuple[dt.date, dt.date] | tuple[None, None]:
         year = self.cleaned_data.get("year")
@@ -393,8 +401,8 @@ SHU_COMPONENTS = [
 ]
 DEFAULT_SHU_PERCENT = {
     "cadangan": "40",
-    "jasa_usaha": "25",
-    "jasa_modal": "20",
+    "jasa_usaha": "30",
+    "jasa_modal": "15",
     "pengurus": "5",
     "karyawan": "5",
     "pendidikan": "2,5",
@@ -408,7 +416,7 @@ class ShuAllocationForm(forms.Form):
     shu_amount = forms.CharField(
         label=_("SHU yang dibagi"),
         required=False,
-        help_text=_("Kosongkan untuk memakai SHU tahun berjalan dari buku ini."),
+        help_text=_("Kosongkan untuk memakai SHU dari anggota: bagian anggota dari SHU setelah pajak buku ini."),
         widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "amount"}),
     )
 

@@ -23,7 +23,9 @@ from django.utils.translation import gettext as _
 
 from lms.formatting import format_rupiah, parse_rupiah
 
+from .amounts import is_blank, parse_amount
 from .models import Account, EntryKind, GradingMode, JournalEntry, NormalSide, Side
+from .validation import validate_exercise  # noqa: F401  (part of the grader's public interface)
 
 ZERO = Decimal("0")
 ONE = Decimal("1")
@@ -182,14 +184,34 @@ def _members_by_key(lines) -> dict[tuple[str, str], dict[str, Decimal]]:
     return out
 
 
+# Credit per expected line, in cells of a journal row (account, debit column, credit column), each a
+# third: the textbook way of marking a journal entry. A line with the right account and amount on
+# the wrong side fills both columns wrongly (1 cell of 3); a line with a wrong account but the right
+# amount on the right side fills both columns rightly (2 of 3). Posting a transaction the wrong way
+# round is the central error of double entry, so it must earn less (docs/ledger.md, "The rule").
+CELLS_PER_LINE = 3
+
+
+def _cells(*, same_account: bool, same_side: bool, same_amount: bool) -> int:
+    """How many of the row's three cells (account, debit, credit) are right."""
+    if same_side:
+        # The column that should hold the amount, and the other column (rightly empty).
+        columns = (1 if same_amount else 0) + 1
+    else:
+        columns = 0  # the amount sits in the wrong column and the right one is empty
+    return int(same_account) + columns
+
+
 def _grade_lines(
     *, number: int, expected_lines, actual_lines, tolerance: Decimal, names: dict[str, str], reveal: bool
 ) -> tuple[Decimal, list[str]]:
     """Credit in [0, 1] for one transaction, and its feedback.
 
-    Each expected (account, side) group is worth 1/n: a third for the account, a third for the side
-    and a third for the amount, side and amount counting only when the account is right. Each
-    unexpected group costs 1/n. The result is floored at 0.
+    Lines are summed per (account, side) on both sides. Each expected group is worth 1/n, marked in
+    three cells (account, debit column, credit column; see `_cells`). Submitted groups are paired
+    with expected ones by account first (right side, then wrong side), then, for a wrong account,
+    by side and amount, then by side alone; each submitted group answers at most one expected
+    group. An unpaired submitted group costs 1/n. The result is floored at 0.
     """
     expected = _aggregate(expected_lines)
     actual = _aggregate(actual_lines)
@@ -197,52 +219,75 @@ def _grade_lines(
     feedback: list[str] = []
     unmatched_expected = dict(expected)
     unmatched_actual = dict(actual)
-    units = ZERO
+    cells = 0
 
     def close(a: Decimal, b: Decimal) -> bool:
         return abs(a - b) <= tolerance
 
-    matches: list[tuple[tuple[str, str], tuple[str, str]]] = []
-    # Pass 1: exact (account, side, amount); 2: account and side; 3: account and amount; 4: account only.
-    for rule in ("exact", "side", "amount", "account"):
-        for ekey, eamount in list(unmatched_expected.items()):
-            for akey, aamount in list(unmatched_actual.items()):
-                if akey[0] != ekey[0]:
-                    continue
-                same_side, same_amount = akey[1] == ekey[1], close(aamount, eamount)
+    def pairs(rule: str):
+        """Pass `rule` over what is still unpaired; deterministic order."""
+        for ekey in sorted(unmatched_expected):
+            for akey in sorted(unmatched_actual):
+                same_account = akey[0] == ekey[0]
+                same_side = akey[1] == ekey[1]
+                same_amount = close(unmatched_actual[akey], unmatched_expected[ekey])
                 if (
-                    (rule == "exact" and same_side and same_amount)
+                    (rule == "exact" and same_account and same_side and same_amount)
+                    or (rule == "account_side" and same_account and same_side)
+                    or (rule == "account" and same_account)
+                    or (rule == "side_amount" and same_side and same_amount)
                     or (rule == "side" and same_side)
-                    or (rule == "amount" and same_amount)
-                    or rule == "account"
                 ):
-                    matches.append((ekey, akey))
-                    del unmatched_expected[ekey]
-                    del unmatched_actual[akey]
+                    yield ekey, akey
                     break
+
+    # Account identity first: a line posted the wrong way round is paired with its own account (and
+    # earns 1 cell), not taken for a wrong account on the other side (which would earn 2).
+    matches: list[tuple[tuple[str, str], tuple[str, str]]] = []
+    for rule in ("exact", "account_side", "account", "side_amount", "side"):
+        for ekey, akey in list(pairs(rule)):
+            if ekey in unmatched_expected and akey in unmatched_actual:
+                matches.append((ekey, akey))
+                del unmatched_expected[ekey]
+                del unmatched_actual[akey]
 
     for ekey, akey in matches:
         code = ekey[0]
+        same_account = akey[0] == ekey[0]
         same_side = akey[1] == ekey[1]
         same_amount = close(actual[akey], expected[ekey])
-        units += Decimal(1 + same_side + same_amount) / 3
-        if same_side and same_amount:
+        cells += _cells(same_account=same_account, same_side=same_side, same_amount=same_amount)
+        if same_account and same_side and same_amount:
             continue
-        if not same_side and not same_amount:
-            msg = _("Transaksi %(n)s: akun %(code)s benar, tetapi sisi debit/kredit dan jumlahnya salah.")
-        elif not same_side:
-            msg = _("Transaksi %(n)s: akun %(code)s benar, tetapi sisi debit/kredit salah.")
-        else:
+        params = {"n": number, "code": code, "side": _side_word(akey[1]), "actual": akey[0]}
+        if same_account and not same_side:
+            msg = _(
+                "Transaksi %(n)s: akun %(code)s benar, tetapi sisi debit/kredit salah: jurnal ini mencatat "
+                "kebalikan transaksinya."
+            )
+            if not same_amount:
+                msg = _("Transaksi %(n)s: akun %(code)s benar, tetapi sisi debit/kredit dan jumlahnya salah.")
+        elif same_account:
             msg = _("Transaksi %(n)s: akun %(code)s benar, tetapi jumlahnya salah.")
-        msg = msg % {"n": number, "code": code}
+        elif same_amount:
+            msg = _(
+                "Transaksi %(n)s: sisi %(side)s dan jumlahnya benar, tetapi akun %(actual)s bukan akun yang seharusnya."
+            )
+        else:
+            msg = _(
+                "Transaksi %(n)s: akun %(actual)s di sisi %(side)s bukan akun yang seharusnya, dan jumlahnya salah."
+            )
+        msg = msg % params
         if reveal:
-            msg += " " + _("Seharusnya %(side)s %(amount)s.") % {
+            msg += " " + _("Seharusnya %(code)s %(name)s, %(side)s %(amount)s.") % {
+                "code": code,
+                "name": names.get(code, ""),
                 "side": _side_word(ekey[1]),
                 "amount": format_rupiah(expected[ekey]),
             }
-        feedback.append(msg)
+        feedback.append(msg.replace(" ,", ","))
 
-    for ekey in unmatched_expected:
+    for ekey in sorted(unmatched_expected):
         if reveal:
             feedback.append(
                 _("Transaksi %(n)s: akun %(code)s %(name)s (%(side)s %(amount)s) belum dijurnal.")
@@ -259,12 +304,13 @@ def _grade_lines(
             _("Transaksi %(n)s: ada %(count)s akun yang seharusnya dijurnal tetapi belum ada.")
             % {"n": number, "count": len(unmatched_expected)}
         )
-    for akey in unmatched_actual:
+    for akey in sorted(unmatched_actual):
         feedback.append(
             _("Transaksi %(n)s: ada baris yang tidak diharapkan (akun %(code)s, %(side)s).")
             % {"n": number, "code": akey[0], "side": _side_word(akey[1])}
         )
-    units -= len(unmatched_actual)
+    # Each submitted line that answers nothing costs a whole line.
+    cells -= CELLS_PER_LINE * len(unmatched_actual)
 
     # Members on member sub-ledger lines: feedback only, no points.
     if not feedback:
@@ -277,8 +323,27 @@ def _grade_lines(
                     _("Transaksi %(n)s: akun %(code)s benar, tetapi pembagian per anggota belum sesuai.")
                     % {"n": number, "code": key[0]}
                 )
-    credit = max(units, ZERO) / n if n else (ONE if not actual else ZERO)
+    credit = Decimal(max(cells, 0)) / (CELLS_PER_LINE * n) if n else (ONE if not actual else ZERO)
     return min(credit, ONE), feedback
+
+
+def _imbalance_feedback(number: int, lines) -> str | None:
+    """'Jurnal tidak seimbang …' naming both totals and the difference, or None when it balances.
+
+    Only readable lines count (an unreadable amount or a row with both or neither column filled
+    has no side)."""
+    debit = sum((amount for _c, side, amount, _m in lines if side == Side.DEBIT and amount >= 0), ZERO)
+    credit = sum((amount for _c, side, amount, _m in lines if side == Side.CREDIT and amount >= 0), ZERO)
+    if debit == credit:
+        return None
+    return _(
+        "Transaksi %(n)s: jurnal tidak seimbang. Jumlah debit %(debit)s, jumlah kredit %(credit)s; selisihnya %(diff)s."
+    ) % {
+        "n": number,
+        "debit": format_rupiah(debit),
+        "credit": format_rupiah(credit),
+        "diff": format_rupiah(abs(debit - credit)),
+    }
 
 
 def _match_entries(
@@ -407,18 +472,16 @@ def _fmt_points(value: Decimal) -> str:
 
 def _submitted_line(line) -> tuple[str, str, Decimal, str]:
     """(code, side, amount, member) of a `LineInput`-like object; unreadable parts never match."""
-    from .services import _is_blank, _parse_amount
-
     code = str(getattr(line, "account_code", "") or "").strip()
     debit, credit = getattr(line, "debit", None), getattr(line, "credit", None)
-    if not _is_blank(debit) and _is_blank(credit):
+    if not is_blank(debit) and is_blank(credit):
         side, raw = Side.DEBIT, debit
-    elif not _is_blank(credit) and _is_blank(debit):
+    elif not is_blank(credit) and is_blank(debit):
         side, raw = Side.CREDIT, credit
     else:
         side, raw = "?", None
     try:
-        amount = _parse_amount(raw) if raw is not None else Decimal("-1")
+        amount = parse_amount(raw) if raw is not None else Decimal("-1")
     except (ValueError, InvalidOperation):
         amount = Decimal("-1")
     return code, side, amount, str(getattr(line, "member_number", "") or "").strip()
@@ -475,6 +538,9 @@ def grade_entry_lines(
         )
     if all_or_nothing and credit < ONE:
         credit = ZERO
+    imbalance = _imbalance_feedback(number, submitted) if submitted else None
+    if imbalance:
+        feedback.insert(0, imbalance)
     if not feedback and credit == ONE:
         feedback.append(_("Transaksi %(n)s benar.") % {"n": number})
     return TransactionGrade(
@@ -513,9 +579,87 @@ def _derived_balances(exercise) -> dict[str, Decimal]:
     return dict(out)
 
 
+def _movements(lines) -> dict[str, list[Decimal]]:
+    """{code: [total debits, total credits]} of (code, side, amount, member) lines: the mutasi
+    debit and mutasi kredit columns of a worksheet."""
+    out: dict[str, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO])
+    for code, side, amount, _member in lines:
+        out[code][0 if side == Side.DEBIT else 1] += amount
+    return out
+
+
+def _grade_movements(*, book, exercise, expected_lines, reveal: bool) -> GradeResult:
+    """Balances mode for an exercise that lists no balances but has expected lines: each account's
+    mutasi debit and mutasi kredit over the period (opening entries, and reversed entries with their
+    reversals, left out), half a point each. A net balance cannot tell a line posted on the wrong
+    side from one posted to a wrong account; the two columns can, and the wrong side, which spoils
+    both columns of two accounts, costs more than a wrong account, which spoils one column of each.
+    An account the answer does not use must show no movement (one more item)."""
+    tolerance = exercise.tolerance or ZERO
+    by_code = {a.code: a for a in Account.objects.filter(chart_id=book.chart_id)}
+    expected = _movements((line.account_code, line.side, line.amount, "") for line in expected_lines)
+    actual = _movements(
+        line for entry in _book_entries(book) if entry.kind != EntryKind.OPENING for line in entry.lines
+    )
+
+    def order(code):
+        return (by_code[code].order, code) if code in by_code else (10**9, code)
+
+    items = []
+    for code in sorted(set(expected) | set(actual), key=order):
+        want = expected.get(code, [ZERO, ZERO])
+        got = actual.get(code, [ZERO, ZERO])
+        if code not in expected and got == [ZERO, ZERO]:
+            continue
+        name = by_code[code].name if code in by_code else ""
+        awarded = ZERO
+        feedback = []
+        for column, word in ((0, _("debit")), (1, _("kredit"))):
+            if abs(want[column] - got[column]) <= tolerance:
+                awarded += Decimal("0.5")
+                continue
+            msg = _("Mutasi %(side)s akun %(code)s %(name)s belum benar (tercatat %(actual)s).") % {
+                "side": word,
+                "code": code,
+                "name": name,
+                "actual": format_rupiah(got[column]),
+            }
+            if reveal:
+                msg += " " + _("Seharusnya %(amount)s.") % {"amount": format_rupiah(want[column])}
+            feedback.append(msg)
+        if code not in expected:
+            feedback.insert(0, _("Akun %(code)s %(name)s tidak dipakai dalam jawaban.") % {"code": code, "name": name})
+        items.append(
+            GradeItem(
+                key=code,
+                label=f"{code} {name}".strip(),
+                points_possible=ONE,
+                points_awarded=awarded,
+                actual=got[0] - got[1],
+                expected=(want[0] - want[1]) if reveal else None,
+                feedback=feedback,
+            )
+        )
+    possible = sum((i.points_possible for i in items), ZERO)
+    awarded = sum((i.points_awarded for i in items), ZERO)
+    return GradeResult(
+        mode=GradingMode.BALANCES,
+        score=_score(awarded, possible),
+        points_possible=possible,
+        points_awarded=awarded,
+        items=items,
+        feedback=[_summary(awarded, possible)],
+        revealed=reveal,
+    )
+
+
 def _grade_balances(*, book, exercise, reveal: bool) -> GradeResult:
     from .selectors import account_balances
 
+    if not list(exercise.expected_balances.all()):
+        expected_lines = list(exercise.expected_lines.all())
+        if expected_lines:
+            return _grade_movements(book=book, exercise=exercise, expected_lines=expected_lines, reveal=reveal)
     tolerance = exercise.tolerance or ZERO
     accounts = {a.pk: a for a in Account.objects.filter(chart_id=book.chart_id)}
     by_code = {a.code: a for a in accounts.values()}
@@ -688,147 +832,3 @@ def grade_shu(*, submitted: dict, allocation, reveal: bool = False, tolerance=ZE
         feedback=overall,
         revealed=reveal,
     )
-
-
-# --- Checking an exercise ------------------------------------------------------------------
-
-
-def validate_exercise(exercise) -> list[str]:
-    """Everything wrong with an exercise's data, as Indonesian messages (empty: the exercise is sound).
-
-    Works on unsaved clusters too (the Wagtail admin form's in-memory children). Checks: the period,
-    account codes exist and are postable in the exercise's chart, member numbers, opening balances
-    balance, transaction numbers are unique and dated in the period, each transaction's expected
-    lines balance (debit = credit) and use positive amounts, expected balances balance
-    (Σ debit-normal = Σ credit-normal), and the SHU settings (percentages add up to 100).
-    """
-    problems: list[str] = []
-    if exercise.period_start and exercise.period_end and exercise.period_end < exercise.period_start:
-        problems.append(_("Akhir periode tidak boleh sebelum awal periode."))
-    if not exercise.chart_id:
-        problems.append(_("Pilih bagan akun latihan."))
-        return problems
-    accounts = {a.code: a for a in Account.objects.filter(chart_id=exercise.chart_id)}
-
-    def check_code(code: str, where: str) -> Account | None:
-        account = accounts.get((code or "").strip())
-        if account is None:
-            problems.append(
-                _("%(where)s: kode akun %(code)s tidak ada di bagan akun latihan.") % {"where": where, "code": code}
-            )
-        elif not account.is_postable:
-            problems.append(
-                _("%(where)s: akun %(code)s adalah akun induk (header) dan tidak dapat diposting.")
-                % {"where": where, "code": code}
-            )
-            return None
-        return account
-
-    members = [m.number for m in exercise.members.all()]
-    member_set = set(members)
-    for number in sorted({n for n in members if members.count(n) > 1}):
-        problems.append(_("Nomor anggota %(number)s dipakai lebih dari sekali.") % {"number": number})
-
-    def check_member(number: str, where: str):
-        if number and number not in member_set:
-            problems.append(
-                _("%(where)s: anggota nomor %(number)s tidak terdaftar.") % {"where": where, "number": number}
-            )
-
-    # Opening balances.
-    debit = credit = ZERO
-    for index, row in enumerate(exercise.opening_balances.all(), start=1):
-        where = _("Saldo awal baris %(n)s") % {"n": index}
-        account = check_code(row.account_code, where)
-        check_member(row.member_number, where)
-        if account is None or row.amount is None:
-            continue
-        if account.member_subledger and not row.member_number:
-            problems.append(
-                _("%(where)s: akun %(code)s memerlukan nomor anggota.") % {"where": where, "code": account.code}
-            )
-        on_debit = (account.normal_side == NormalSide.DEBIT) == (row.amount >= 0)
-        if on_debit:
-            debit += abs(row.amount)
-        else:
-            credit += abs(row.amount)
-    if debit != credit:
-        problems.append(
-            _("Saldo awal tidak seimbang: debit %(debit)s, kredit %(credit)s.")
-            % {"debit": format_rupiah(debit), "credit": format_rupiah(credit)}
-        )
-
-    # Transactions.
-    transactions = list(exercise.transactions.all())
-    numbers = [tx.number for tx in transactions]
-    for number in sorted({n for n in numbers if n is not None and numbers.count(n) > 1}):
-        problems.append(_("Nomor transaksi %(n)s dipakai lebih dari sekali.") % {"n": number})
-    for tx in transactions:
-        if tx.date and exercise.period_start and exercise.period_end:
-            if not (exercise.period_start <= tx.date <= exercise.period_end):
-                problems.append(_("Transaksi %(n)s bertanggal di luar periode latihan.") % {"n": tx.number})
-
-    # Expected lines per transaction.
-    totals: dict[int, list[Decimal]] = defaultdict(lambda: [ZERO, ZERO])
-    for row in exercise.expected_lines.all():
-        where = _("Jawaban transaksi %(n)s") % {"n": row.transaction_number}
-        if row.transaction_number not in numbers:
-            problems.append(_("%(where)s: transaksi dengan nomor itu tidak ada.") % {"where": where})
-        check_code(row.account_code, where)
-        check_member(row.member_number, where)
-        if row.side not in (Side.DEBIT, Side.CREDIT):
-            problems.append(_("%(where)s: sisi harus debit atau kredit.") % {"where": where})
-            continue
-        if row.amount is None or row.amount <= 0:
-            problems.append(_("%(where)s: jumlah harus lebih dari nol.") % {"where": where})
-            continue
-        totals[row.transaction_number][0 if row.side == Side.DEBIT else 1] += row.amount
-    for number in sorted(totals):
-        d, c = totals[number]
-        if d != c:
-            problems.append(
-                _("Jawaban transaksi %(n)s tidak seimbang: debit %(debit)s, kredit %(credit)s.")
-                % {"n": number, "debit": format_rupiah(d), "credit": format_rupiah(c)}
-            )
-
-    # Expected balances.
-    balances = list(exercise.expected_balances.all())
-    debit_normal = credit_normal = ZERO
-    seen = set()
-    for row in balances:
-        where = _("Saldo akhir akun %(code)s") % {"code": row.account_code}
-        if row.account_code in seen:
-            problems.append(_("%(where)s: akun dicantumkan lebih dari sekali.") % {"where": where})
-        seen.add(row.account_code)
-        account = check_code(row.account_code, where)
-        if account is None or row.balance is None:
-            continue
-        if account.normal_side == NormalSide.DEBIT:
-            debit_normal += row.balance
-        else:
-            credit_normal += row.balance
-    if balances and debit_normal != credit_normal:
-        problems.append(
-            _("Saldo akhir yang diharapkan tidak seimbang: akun bersaldo normal debit %(debit)s, kredit %(credit)s.")
-            % {"debit": format_rupiah(debit_normal), "credit": format_rupiah(credit_normal)}
-        )
-    if exercise.grading_mode == GradingMode.BALANCES and not balances and not totals:
-        problems.append(_("Penilaian saldo akhir memerlukan saldo akhir yang diharapkan atau baris jawaban."))
-    if exercise.grading_mode in (GradingMode.PER_LINE, GradingMode.PER_TRANSACTION) and not transactions:
-        problems.append(_("Penilaian per baris atau per transaksi memerlukan paling sedikit satu transaksi."))
-
-    # SHU settings.
-    if exercise.shu_amount is not None or exercise.shu_components:
-        from .exceptions import LedgerValidationError
-        from .shu import allocate_shu
-
-        if exercise.shu_amount is None or not exercise.shu_components:
-            problems.append(_("Pengaturan SHU memerlukan jumlah SHU dan komponennya."))
-        elif not isinstance(exercise.shu_components, dict):
-            problems.append(_("Komponen SHU harus berupa pasangan nama komponen dan persentase."))
-        else:
-            try:
-                allocate_shu(shu_amount=exercise.shu_amount, components=exercise.shu_components, members=[])
-            except LedgerValidationError as error:
-                problems.extend(error.messages)
-    return problems

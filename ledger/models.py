@@ -42,6 +42,9 @@ class MemberSubledger(models.TextChoices):
     NONE = "", _("Tidak ada")
     SIMPANAN = "simpanan", _("Simpanan anggota")
     PIUTANG = "piutang", _("Piutang anggota")
+    # Revenue from members' transactions (partisipasi, jasa pinjaman): each line names the member,
+    # since SHU jasa usaha is shared by these figures.
+    TRANSAKSI = "transaksi", _("Transaksi anggota (partisipasi)")
 
 
 class Side(models.TextChoices):
@@ -81,11 +84,11 @@ class ChartTemplate(models.Model):
 
     @classmethod
     def get_default(cls) -> ChartTemplate:
+        """The default chart (seeded by migration 0002). `ledger.charts.default_chart()` also seeds it
+        when it is missing (a flushed database); models import nothing above them, so not here."""
         chart = cls.objects.filter(is_default=True).order_by("pk").first()
         if chart is None:
-            from .charts import seed_default_chart
-
-            chart = seed_default_chart()
+            raise cls.DoesNotExist("No default chart: run the migrations or ledger.charts.default_chart().")
         return chart
 
 
@@ -153,7 +156,7 @@ class LedgerExercise(ClusterableModel):
     The expected answer is either expected lines per transaction (`expected_lines`, linked to a
     transaction by its number) or expected final balances (`expected_balances`). Optional SHU
     settings (`shu_amount`, `shu_components`, and the member figures on `members`) feed an SHU check.
-    `ledger.grading.validate_exercise` (or `validate_answer()`) checks the whole cluster.
+    `ledger.validation.validate_exercise` checks the whole cluster (simpanan pokok equal for all).
     """
 
     title = models.CharField(_("judul"), max_length=200)
@@ -190,6 +193,17 @@ class LedgerExercise(ClusterableModel):
             'Mis. {"cadangan": "40", "jasa_usaha": "25", "jasa_modal": "20", "pengurus": "5", ...}; jumlahnya harus 100.'
         ),
     )
+    simpanan_pokok = models.DecimalField(
+        _("simpanan pokok per anggota (Rp)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(ZERO)],
+        help_text=_(
+            "Sama besar untuk setiap anggota (Penjelasan Pasal 41 UU No. 25/1992); latihan yang simpanan "
+            "pokok anggotanya berbeda ditolak saat disimpan. Kosongkan bila latihan tidak memuat simpanan pokok."
+        ),
+        **MONEY,
+    )
     # A draft is seen by instructors and admins only; trainees see published exercises.
     live = models.BooleanField(
         _("terbit"),
@@ -217,7 +231,7 @@ class LedgerExercise(ClusterableModel):
 
     def clean(self):
         # Only the exercise's own fields: the children may still be unsaved form data here. The
-        # admin form calls `validate_answer()` once its formsets are applied (docs/ledger.md).
+        # admin form calls `ledger.validation.validate_exercise` once its formsets are applied.
         super().clean()
         errors = {}
         if self.period_start and self.period_end and self.period_end < self.period_start:
@@ -226,13 +240,6 @@ class LedgerExercise(ClusterableModel):
             errors["shu_components"] = _("Komponen SHU harus berupa pasangan nama komponen dan persentase.")
         if errors:
             raise ValidationError(errors)
-
-    def validate_answer(self) -> list[str]:
-        """Every problem of the whole cluster (children included, saved or in memory); see
-        `ledger.grading.validate_exercise`."""
-        from .grading import validate_exercise
-
-        return validate_exercise(self)
 
 
 class ExerciseMember(Orderable):
@@ -362,6 +369,14 @@ class Book(models.Model):
     period_start = models.DateField(_("awal periode"))
     period_end = models.DateField(_("akhir periode"))
     cooperative_name = models.CharField(_("nama koperasi"), max_length=200, blank=True)
+    simpanan_pokok = models.DecimalField(
+        _("simpanan pokok per anggota (Rp)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(ZERO)],
+        help_text=_("Sama besar untuk setiap anggota; buku memberi peringatan bila simpanan pokok anggota berbeda."),
+        **MONEY,
+    )
     created_at = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
     archived = models.BooleanField(_("diarsipkan"), default=False)
     archived_at = models.DateTimeField(_("diarsipkan pada"), null=True, blank=True)

@@ -17,7 +17,13 @@ from decimal import Decimal
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from .charts import MEMBER_REVENUE_CODES
+from .charts import (
+    MEMBER_COST_CODES,
+    MEMBER_REVENUE_CODES,
+    NON_MEMBER_COST_CODES,
+    NON_MEMBER_REVENUE_CODES,
+    TAX_EXPENSE_CODES,
+)
 from .models import Account, AccountGroup, Book, JournalLine, Member, NormalSide, Side
 from .selectors import (
     account_balances,
@@ -30,7 +36,6 @@ from .selectors import (
 )
 
 ZERO = Decimal("0.00")
-NON_MEMBER_REVENUE_CODES = frozenset({"4102"})
 
 
 def normal_balance(account: Account, debit: Decimal, credit: Decimal) -> Decimal:
@@ -504,22 +509,58 @@ class StatementSection:
 
 @dataclass
 class IncomeStatement:
-    """Laporan Perhitungan Hasil Usaha: revenue from members, from non-members, other; expenses; SHU."""
+    """Laporan Perhitungan Hasil Usaha (PHU).
+
+    Business with members (partisipasi bruto and jasa pinjaman, less the cost of what members
+    bought: partisipasi neto) is shown apart from business with non-members (sales less their cost:
+    gross profit), then other income, the other expenses, SHU before tax, the cooperative's income
+    tax and SHU after tax (Pasal 45 UU No. 25/1992 defines SHU after tax). Amounts of cost lines are
+    positive; the sections say whether they are added or taken off.
+    """
 
     title: str
     start: dt.date
     end: dt.date
     member_revenue: StatementSection
+    member_cost: StatementSection
     non_member_revenue: StatementSection
+    non_member_cost: StatementSection
     other_revenue: StatementSection
-    expenses: StatementSection
+    expenses: StatementSection  # operating and other expenses: not cost of sales, not tax
+    tax: StatementSection
     total_revenue: Decimal
-    total_expenses: Decimal
-    shu: Decimal  # sisa hasil usaha (negative: a loss)
+    total_expenses: Decimal  # every expense: cost of sales, operating expenses and tax
+    shu: Decimal  # sisa hasil usaha after tax (negative: a loss)
+
+    @property
+    def member_margin(self) -> Decimal:
+        """Hasil usaha dengan anggota: partisipasi neto plus service income from members."""
+        return self.member_revenue.total - self.member_cost.total
+
+    @property
+    def non_member_margin(self) -> Decimal:
+        """Laba kotor dari non-anggota: sales to non-members less their cost."""
+        return self.non_member_revenue.total - self.non_member_cost.total
+
+    @property
+    def shu_before_tax(self) -> Decimal:
+        return self.shu + self.tax.total
+
+    @property
+    def shu_after_tax(self) -> Decimal:
+        return self.shu
 
     @property
     def sections(self) -> list[StatementSection]:
-        return [self.member_revenue, self.non_member_revenue, self.other_revenue, self.expenses]
+        return [
+            self.member_revenue,
+            self.member_cost,
+            self.non_member_revenue,
+            self.non_member_cost,
+            self.other_revenue,
+            self.expenses,
+            self.tax,
+        ]
 
 
 def income_statement(
@@ -528,17 +569,21 @@ def income_statement(
     """PHU for [start, end] (default: the book's period), closing entries (and their reversals)
     excluded; 2 queries.
 
-    Member income (4101 Partisipasi Bruto Anggota, 4103 Pendapatan Jasa Pinjaman) is shown apart
-    from non-member income (4102 Penjualan Non-Anggota) and other income (everything else).
+    Member income (`charts.MEMBER_REVENUE_CODES`) and its cost (`MEMBER_COST_CODES`) are shown apart
+    from non-member sales (`NON_MEMBER_REVENUE_CODES`) and their cost (`NON_MEMBER_COST_CODES`);
+    other revenue, the other expenses and income tax (`TAX_EXPENSE_CODES`) follow.
     """
     start = start or book.period_start
     end = end or book.period_end
     accounts = [a for a in chart_accounts(book.chart_id) if a.is_postable]
     balances = account_balances(book=book, start=start, end=end, exclude_closing=True)
     member = StatementSection("member_revenue", _("Pendapatan dari anggota (partisipasi anggota)"))
+    member_cost = StatementSection("member_cost", _("Beban pokok penjualan kepada anggota"))
     non_member = StatementSection("non_member_revenue", _("Pendapatan dari non-anggota"))
+    non_member_cost = StatementSection("non_member_cost", _("Beban pokok penjualan kepada non-anggota"))
     other = StatementSection("other_revenue", _("Pendapatan lain-lain"))
-    expenses = StatementSection("expenses", _("Beban"))
+    expenses = StatementSection("expenses", _("Beban usaha dan beban lain"))
+    tax = StatementSection("tax", _("Beban pajak"))
     for account in accounts:
         if account.group not in (AccountGroup.PENDAPATAN, AccountGroup.BEBAN) or account.pk not in balances:
             continue
@@ -548,7 +593,14 @@ def income_statement(
             continue
         line = StatementLine(account.code, account.name, amount, account.is_contra)
         if account.group == AccountGroup.BEBAN:
-            expenses.add(line)
+            if account.code in MEMBER_COST_CODES:
+                member_cost.add(line)
+            elif account.code in NON_MEMBER_COST_CODES:
+                non_member_cost.add(line)
+            elif account.code in TAX_EXPENSE_CODES:
+                tax.add(line)
+            else:
+                expenses.add(line)
         elif account.code in MEMBER_REVENUE_CODES:
             member.add(line)
         elif account.code in NON_MEMBER_REVENUE_CODES:
@@ -556,17 +608,21 @@ def income_statement(
         else:
             other.add(line)
     total_revenue = member.total + non_member.total + other.total
+    total_expenses = member_cost.total + non_member_cost.total + expenses.total + tax.total
     return IncomeStatement(
         title=title or _("Laporan Perhitungan Hasil Usaha"),
         start=start,
         end=end,
         member_revenue=member,
+        member_cost=member_cost,
         non_member_revenue=non_member,
+        non_member_cost=non_member_cost,
         other_revenue=other,
         expenses=expenses,
+        tax=tax,
         total_revenue=total_revenue,
-        total_expenses=expenses.total,
-        shu=total_revenue - expenses.total,
+        total_expenses=total_expenses,
+        shu=total_revenue - total_expenses,
     )
 
 

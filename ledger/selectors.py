@@ -215,3 +215,52 @@ def entries_with_lines(*, book: Book, start: dt.date | None = None, end: dt.date
 def entry_totals(entry: JournalEntry) -> Decimal:
     """The debit total of an entry (= its credit total)."""
     return entry.lines.filter(side=Side.DEBIT).aggregate(total=Coalesce(Sum(F("amount")), Value(ZERO)))["total"]
+
+
+def simpanan_pokok_by_member(book: Book) -> list[tuple[str, str, Decimal]]:
+    """[(member number, name, balance on 3101 Simpanan Pokok)] of the members with a positive
+    balance, by number; ONE query."""
+    from .charts import SIMPANAN_POKOK
+
+    rows = (
+        JournalLine.objects.filter(entry__book_id=book.pk, account__code=SIMPANAN_POKOK, member__isnull=False)
+        .order_by()
+        .values("member__number", "member__name")
+        .annotate(debit=_sum_side(Side.DEBIT), credit=_sum_side(Side.CREDIT))
+    )
+    paid = [(row["member__number"], row["member__name"], row["credit"] - row["debit"]) for row in rows]
+    return sorted((row for row in paid if row[2] > 0), key=lambda row: row[0])
+
+
+def simpanan_pokok_warnings(book: Book) -> list[str]:
+    """Indonesian warnings when members' simpanan pokok differ, or differ from the book's stated
+    amount (Penjelasan Pasal 41 UU No. 25/1992: one amount for every member); ONE query."""
+    from django.utils.translation import gettext as _
+
+    from lms.formatting import format_rupiah
+
+    paid = simpanan_pokok_by_member(book)
+    if not paid:
+        return []
+    law = _("Simpanan pokok sama besar untuk setiap anggota (Penjelasan Pasal 41 UU No. 25/1992).")
+    if book.simpanan_pokok:
+        wrong = [(number, name, amount) for number, name, amount in paid if amount != book.simpanan_pokok]
+        if not wrong:
+            return []
+        return [
+            _("Simpanan pokok buku ini %(stated)s, tetapi tercatat berbeda untuk %(members)s.")
+            % {
+                "stated": format_rupiah(book.simpanan_pokok),
+                "members": ", ".join(f"{n} {name} ({format_rupiah(a)})" for n, name, a in wrong),
+            }
+            + " "
+            + law
+        ]
+    if len({amount for _n, _name, amount in paid}) > 1:
+        return [
+            _("Simpanan pokok anggota belum sama: %(members)s.")
+            % {"members": ", ".join(f"{n} {name} ({format_rupiah(a)})" for n, name, a in paid)}
+            + " "
+            + law
+        ]
+    return []

@@ -18,9 +18,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from lms.formatting import format_rupiah, format_tanggal, parse_rupiah
+from lms.formatting import format_rupiah, format_tanggal
 
-from .charts import SHU_TAHUN_BERJALAN
+from .amounts import is_blank as _is_blank
+from .amounts import parse_amount as _parse_amount
+from .charts import SHU_TAHUN_BERJALAN, default_chart
 from .exceptions import ErrorCollector, LedgerValidationError
 from .models import (
     Account,
@@ -36,6 +38,7 @@ from .models import (
     LedgerAuditEvent,
     LedgerExercise,
     Member,
+    MemberSubledger,
     NormalSide,
     Side,
 )
@@ -89,29 +92,6 @@ def _audit(*, book: Book, actor, action: str, entry: JournalEntry | None = None,
 def _lock_book(book: Book) -> Book:
     """Lock the book row for the rest of the transaction (serialises numbering per book)."""
     return Book.objects.select_for_update().get(pk=book.pk)
-
-
-def _is_blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _parse_amount(value) -> Decimal:
-    """Decimal from a Decimal/int/text amount; ValueError when it is not a finite number."""
-    if isinstance(value, bool):
-        raise ValueError(value)
-    if isinstance(value, Decimal):
-        amount = value
-    elif isinstance(value, int):
-        amount = Decimal(value)
-    elif isinstance(value, float):
-        amount = Decimal(str(value))
-    elif isinstance(value, str):
-        amount = parse_rupiah(value)
-    else:
-        raise ValueError(value)
-    if not amount.is_finite():
-        raise ValueError(value)
-    return amount
 
 
 def _check_amount(raw, *, index: int, field: str, errors: ErrorCollector) -> Decimal | None:
@@ -230,6 +210,16 @@ def validate_lines(*, book: Book, lines: list[LineInput], errors: ErrorCollector
                     index,
                     "member_number",
                     _("Anggota nomor %(number)s tidak terdaftar di buku ini.") % {"number": number},
+                )
+        elif account is not None and account.member_subledger == MemberSubledger.TRANSAKSI:
+            # Income from a member's transaction counts for SHU jasa usaha: a credit names the member.
+            # Debits (returns, a closing entry typed by hand) may go without one.
+            if side == Side.CREDIT:
+                errors.add_line(
+                    index,
+                    "member_number",
+                    _("Akun %(account)s mencatat transaksi anggota (dasar SHU jasa usaha): pilih anggotanya.")
+                    % {"account": account},
                 )
         elif account is not None and account.member_subledger:
             errors.add_line(
@@ -423,9 +413,12 @@ def create_practice_book(
     cooperative_name: str | None = None,
     period_start: dt.date | None = None,
     period_end: dt.date | None = None,
+    simpanan_pokok: Decimal | None = None,
 ) -> Book:
-    """A free practice book ("buku latihan") on the default chart for the current calendar year."""
-    chart = chart or ChartTemplate.get_default()
+    """A free practice book ("buku latihan") on the default chart for the current calendar year.
+
+    `simpanan_pokok` states the one amount every member pays (the book warns when members differ)."""
+    chart = chart or default_chart()
     default_start, default_end = _default_period()
     period_start, period_end = period_start or default_start, period_end or default_end
     errors = ErrorCollector()
@@ -434,6 +427,17 @@ def create_practice_book(
     title = (title or "").strip()
     if len(title) > 200:
         errors.add(_("Judul paling panjang 200 karakter."), field="title")
+    if simpanan_pokok is not None:
+        try:
+            simpanan_pokok = _parse_amount(simpanan_pokok)
+        except (ValueError, InvalidOperation):
+            simpanan_pokok = None
+            errors.add(_("Jumlah harus berupa angka, mis. 1.250.000."), field="simpanan_pokok")
+        else:
+            if simpanan_pokok <= 0 or simpanan_pokok != simpanan_pokok.quantize(CENT) or simpanan_pokok > MAX_AMOUNT:
+                errors.add(
+                    _("Simpanan pokok harus lebih dari nol, paling banyak dua angka desimal."), field="simpanan_pokok"
+                )
     errors.raise_if_any()
     if not title:
         count = Book.objects.filter(owner=owner, kind=BookKind.PRACTICE).count()
@@ -446,6 +450,7 @@ def create_practice_book(
         period_start=period_start,
         period_end=period_end,
         cooperative_name=(cooperative_name or "").strip() or _("Koperasi Latihan"),
+        simpanan_pokok=simpanan_pokok,
     )
     _audit(book=book, actor=owner, action=AuditAction.BOOK_CREATED, kind=book.kind)
     return book
@@ -520,6 +525,7 @@ def _new_exercise_book(*, owner, exercise: LedgerExercise, attempt: int, previou
         period_start=exercise.period_start,
         period_end=exercise.period_end,
         cooperative_name=exercise.cooperative_name,
+        simpanan_pokok=exercise.simpanan_pokok,
     )
     created = Member.objects.bulk_create(
         [Member(book=book, number=m.number, name=m.name) for m in exercise.members.all()]

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from lms.formatting import format_rupiah, parse_rupiah
 
-from .charts import PARTISIPASI_BRUTO_ANGGOTA, SIMPANAN_POKOK, SIMPANAN_WAJIB
+from .charts import MEMBER_REVENUE_CODES, SIMPANAN_POKOK, SIMPANAN_WAJIB
 from .exceptions import ErrorCollector
 
 ZERO = Decimal("0")
@@ -42,8 +42,8 @@ COMPONENT_LABELS = {
 # The example split of the domain file (cooperative AD/ART vary; exercises define their own).
 EXAMPLE_COMPONENTS = {
     "cadangan": Decimal("40"),
-    JASA_USAHA: Decimal("25"),
-    JASA_MODAL: Decimal("20"),
+    JASA_USAHA: Decimal("30"),
+    JASA_MODAL: Decimal("15"),
     "pengurus": Decimal("5"),
     "karyawan": Decimal("5"),
     "pendidikan": Decimal("2.5"),
@@ -294,8 +294,9 @@ def shu_member_figures_from_book(book, as_of: dt.date | None = None) -> list[Mem
 
     - simpanan = the member's balance on 3101 Simpanan Pokok + 3102 Simpanan Wajib (sukarela is a
       liability and earns no jasa modal);
-    - transactions = the member's net credits on 4101 Partisipasi Bruto Anggota: a sale to a member
-      names the member on its 4101 line (the `member_number` of that `LineInput`); reversals cancel.
+    - transactions = the member's net credits on the member-revenue accounts
+      (`charts.MEMBER_REVENUE_CODES`: 4101 Partisipasi Bruto Anggota and 4103 Pendapatan Jasa
+      Pinjaman): a credit to them names the member (the posting rule); reversals cancel.
     Closing entries carry no member, so closing the period does not change the figures.
     """
     from .models import Account, Member
@@ -303,7 +304,7 @@ def shu_member_figures_from_book(book, as_of: dt.date | None = None) -> list[Mem
 
     accounts = dict(
         Account.objects.filter(
-            chart_id=book.chart_id, code__in=[SIMPANAN_POKOK, SIMPANAN_WAJIB, PARTISIPASI_BRUTO_ANGGOTA]
+            chart_id=book.chart_id, code__in=[SIMPANAN_POKOK, SIMPANAN_WAJIB, *MEMBER_REVENUE_CODES]
         ).values_list("pk", "code")
     )
     balances = member_account_balances(book=book, account_ids=list(accounts), end=as_of)
@@ -312,12 +313,80 @@ def shu_member_figures_from_book(book, as_of: dt.date | None = None) -> list[Mem
     for (account_id, member_id), (debit, credit) in balances.items():
         if member_id is None:
             continue
-        target = transactions if accounts[account_id] == PARTISIPASI_BRUTO_ANGGOTA else simpanan
+        target = transactions if accounts[account_id] in MEMBER_REVENUE_CODES else simpanan
         target[member_id] = target.get(member_id, ZERO) + credit - debit
     return [
         MemberShuInput(m.number, m.name, simpanan.get(m.pk, ZERO), transactions.get(m.pk, ZERO))
         for m in Member.objects.filter(book=book).order_by("number")
     ]
+
+
+@dataclass
+class MembersShuPart:
+    """The part of SHU after tax that comes from business with members, and how it was found.
+
+    Only SHU from members is shared with members (UU No. 25/1992 Pasal 45 ayat 2 shares SHU "by
+    each member's business with the cooperative"). The PHU shows the margin on business with
+    members (partisipasi neto plus service income from members) apart from the gross profit on
+    sales to non-members; other income, the other expenses and tax are common to both, so SHU
+    after tax is split in the proportion of the two margins. A cooperative's accounting policy or
+    its RAT may use another key; this is the one Sinau shows and explains.
+    """
+
+    shu_after_tax: Decimal
+    member_margin: Decimal
+    non_member_margin: Decimal
+    amount: Decimal  # rounded half-up to Rp 1
+
+    @property
+    def total_margin(self) -> Decimal:
+        return max(self.member_margin, ZERO) + max(self.non_member_margin, ZERO)
+
+    @property
+    def non_member_amount(self) -> Decimal:
+        return self.shu_after_tax - self.amount if self.shu_after_tax > 0 else ZERO
+
+    @property
+    def ratio(self) -> Decimal | None:
+        if self.total_margin <= 0:
+            return None
+        return max(self.member_margin, ZERO) / self.total_margin
+
+    def explanation(self) -> str:
+        """One Indonesian sentence with the figures, for the SHU page and its exports."""
+        if self.shu_after_tax <= 0:
+            return _("SHU setelah pajak %(shu)s: tidak ada SHU yang dibagi.") % {
+                "shu": format_rupiah(self.shu_after_tax)
+            }
+        if self.ratio is None:
+            return _(
+                "Hasil usaha dengan anggota dan non-anggota tidak positif, sehingga bagian anggota tidak "
+                "dapat dihitung dari PHU; isi SHU yang dibagi sesuai keputusan RAT."
+            )
+        return _(
+            "SHU dari anggota = SHU setelah pajak %(shu)s × hasil usaha dengan anggota %(member)s ÷ hasil "
+            "usaha seluruhnya %(total)s (anggota %(member)s + laba kotor non-anggota %(non_member)s) = "
+            "%(amount)s. Sisanya, %(rest)s, berasal dari non-anggota dan tidak dibagikan kepada anggota."
+        ) % {
+            "shu": format_rupiah(self.shu_after_tax),
+            "member": format_rupiah(max(self.member_margin, ZERO)),
+            "total": format_rupiah(self.total_margin),
+            "non_member": format_rupiah(max(self.non_member_margin, ZERO)),
+            "amount": format_rupiah(self.amount),
+            "rest": format_rupiah(self.non_member_amount),
+        }
+
+
+def members_shu_part(statement) -> MembersShuPart:
+    """SHU from members out of a PHU (`ledger.reports.IncomeStatement`); see `MembersShuPart`."""
+    shu = statement.shu_after_tax
+    member, non_member = statement.member_margin, statement.non_member_margin
+    part = MembersShuPart(shu_after_tax=shu, member_margin=member, non_member_margin=non_member, amount=ZERO)
+    if shu > 0 and part.ratio is not None:
+        with localcontext() as ctx:
+            ctx.prec = 60
+            part.amount = round_rupiah(shu * max(member, ZERO) / part.total_margin)
+    return part
 
 
 def allocation_for_exercise(*, exercise, book=None) -> ShuAllocation | None:

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from lms import jobs
 
 from . import access, exports, selectors, services
+from .charts import SIMPANAN_POKOK
 from .exceptions import LedgerValidationError
 from .exports import PAGE_PARAMS, REPORT_LINKS, REPORTS, build_report, estimated_rows, report_response
 from .forms import (
@@ -124,6 +125,7 @@ def book_create(request):
                 cooperative_name=form.cleaned_data["cooperative_name"],
                 period_start=start,
                 period_end=end,
+                simpanan_pokok=form.cleaned_data.get("simpanan_pokok"),
             )
         except LedgerValidationError as exc:
             add_service_errors(form, exc)
@@ -172,6 +174,7 @@ def book_detail(request, book_id: int):
             audit_events=audit_events,
             member_count=member_count,
             reports=REPORT_LINKS,
+            pokok_warnings=selectors.simpanan_pokok_warnings(book),
         ),
     )
 
@@ -220,6 +223,9 @@ def entry_create(request, book_id: int):
                 messages.info(request, _("Jurnal ini sudah tersimpan; tidak dicatat dua kali."))
                 return redirect("ledger:entry_detail", book_id=book.pk, number=entry.number)
             messages.success(request, _("Jurnal #%(number)s sudah diposting.") % {"number": entry.number})
+            if any(str(line.account_code or "").strip() == SIMPANAN_POKOK for line in inputs):
+                for warning in selectors.simpanan_pokok_warnings(book):
+                    messages.warning(request, warning)
             if "save_another" in request.POST:
                 return redirect("ledger:entry_create", book_id=book.pk)
             return redirect("ledger:entry_detail", book_id=book.pk, number=entry.number)
@@ -341,7 +347,9 @@ def member_list(request, book_id: int):
     return render(
         request,
         "ledger/member_list.html",
-        _book_context(request, book, members=members, form=form),
+        _book_context(
+            request, book, members=members, form=form, pokok_warnings=selectors.simpanan_pokok_warnings(book)
+        ),
         status=400 if form is not None and form.is_bound and form.errors else 200,
     )
 
@@ -632,10 +640,14 @@ def book_url(book: Book) -> str:
 # --- SHU -----------------------------------------------------------------------------------
 
 
-def _shu_allocation(request, book: Book):
-    """(form, allocation or None) from the query string; the form starts from the book's figures."""
+def _shu_allocation(request, book: Book, members_part=None):
+    """(form, allocation or None, SHU amount) from the query string; the form starts from the book's
+    figures and the SHU to share defaults to the members' part of SHU after tax (`members_part`)."""
     from . import reports
-    from .shu import allocate_shu, shu_member_figures_from_book
+    from .shu import allocate_shu, members_shu_part, shu_member_figures_from_book
+
+    if members_part is None:
+        members_part = members_shu_part(reports.income_statement(book))
 
     initial = {}
     exercise = book.exercise
@@ -653,7 +665,9 @@ def _shu_allocation(request, book: Book):
         return form, None, None
     shu_amount = form.cleaned_data["shu_amount"]
     if shu_amount is None:
-        shu_amount = reports.income_statement(book).shu
+        # Only SHU from members is shared: the default is the members' part of SHU after tax
+        # (shown with how it was found), unless the exercise states the amount to share.
+        shu_amount = members_part.amount
         if exercise is not None and exercise.shu_amount:
             shu_amount = exercise.shu_amount
     percents = {key: value for key, value in form.cleaned_data["percents"].items() if value}
@@ -674,17 +688,30 @@ def _shu_allocation(request, book: Book):
 @login_required
 def shu(request, book_id: int):
     """SHU allocation: components in percent (must add to 100%), jasa modal and jasa usaha per member."""
+    from . import reports
     from .exports import shu_document
+    from .shu import members_shu_part
 
     book = get_book_for(request.user, book_id)
-    form, allocation, shu_amount = _shu_allocation(request, book)
-    document = shu_document(book, allocation) if allocation is not None else None
+    statement = reports.income_statement(book)
+    members_part = members_shu_part(statement)
+    form, allocation, shu_amount = _shu_allocation(request, book, members_part)
+    document = shu_document(book, allocation, members_part=members_part) if allocation is not None else None
     query = request.GET.urlencode()
     return render(
         request,
         "ledger/shu.html",
         _book_context(
-            request, book, form=form, allocation=allocation, document=document, query=query, shu_amount=shu_amount
+            request,
+            book,
+            form=form,
+            allocation=allocation,
+            document=document,
+            query=query,
+            shu_amount=shu_amount,
+            statement=statement,
+            members_part=members_part,
+            exercise_amount=book.exercise.shu_amount if book.exercise_id else None,
         ),
         status=400 if form.errors and "shu_amount" in request.GET else 200,
     )
@@ -697,8 +724,14 @@ def shu_download(request, book_id: int, fmt: str):
     book = get_book_for(request.user, book_id)
     if fmt not in ("pdf", "xlsx"):
         raise Http404
-    form, allocation, _amount = _shu_allocation(request, book)
+    from . import reports
+    from .shu import members_shu_part
+
+    members_part = members_shu_part(reports.income_statement(book))
+    form, allocation, _amount = _shu_allocation(request, book, members_part)
     if allocation is None:
         messages.error(request, _("Perbaiki isian pembagian SHU terlebih dahulu."))
         return redirect(reverse("ledger:shu", kwargs={"book_id": book.pk}) + "?" + request.GET.urlencode())
-    return report_response(shu_document(book, allocation), fmt=fmt, filename=f"pembagian-shu-buku-{book.pk}")
+    return report_response(
+        shu_document(book, allocation, members_part=members_part), fmt=fmt, filename=f"pembagian-shu-buku-{book.pk}"
+    )

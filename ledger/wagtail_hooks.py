@@ -257,7 +257,7 @@ CHILD_FORMSETS = {
 
 def validate_exercise_cluster(exercise: LedgerExercise) -> list[str]:
     """Messages from the ledger core's `validate_exercise` (empty: the exercise is consistent)."""
-    from .grading import validate_exercise
+    from .validation import validate_exercise
 
     problems = validate_exercise(exercise)
     if not problems:
@@ -293,6 +293,7 @@ class LedgerExerciseForm(WagtailAdminModelForm):
                     "tolerance",
                     "shu_amount",
                     "shu_components",
+                    "simpanan_pokok",
                 )
                 if name in cleaned
             },
@@ -340,6 +341,7 @@ class LedgerExerciseViewSet(SnippetViewSet):
             ),
             ObjectList(
                 [
+                    FieldPanel("simpanan_pokok"),
                     InlinePanel("members", heading=gettext_lazy("Anggota"), label=gettext_lazy("Anggota")),
                     InlinePanel(
                         "opening_balances", heading=gettext_lazy("Saldo awal"), label=gettext_lazy("Saldo awal")

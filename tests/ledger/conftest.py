@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from ledger.models import Book, BookKind, ChartTemplate, Member
+from ledger.models import Book, BookKind, Member
 
 D = Decimal
 
@@ -13,7 +13,9 @@ D = Decimal
 @pytest.fixture
 def chart(db):
     """The default cooperative chart seeded by the data migration."""
-    return ChartTemplate.get_default()
+    from ledger.charts import default_chart
+
+    return default_chart()
 
 
 @pytest.fixture
@@ -92,7 +94,7 @@ WORKED_EXAMPLE = [
         [
             ("1101", "D", 1_000_000, None),
             ("4102", "C", 1_000_000, None),
-            ("5101", "D", 700_000, None),
+            ("5108", "D", 700_000, None),
             ("1105", "C", 700_000, None),
         ],
     ),
@@ -106,7 +108,7 @@ WORKED_EXAMPLE = [
         "2026-04-01",
         "9",
         "Angsuran dan jasa pinjaman A002",
-        [("1101", "D", 550_000, None), ("1103", "C", 500_000, "A002"), ("4103", "C", 50_000, None)],
+        [("1101", "D", 550_000, None), ("1103", "C", 500_000, "A002"), ("4103", "C", 50_000, "A002")],
     ),
     ("2026-04-30", "10", "Gaji karyawan", [("5102", "D", 400_000, None), ("1101", "C", 400_000, None)]),
     ("2026-06-01", "11", "Simpanan sukarela A003", [("1101", "D", 300_000, None), ("2101", "C", 300_000, "A003")]),

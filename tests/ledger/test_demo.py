@@ -38,7 +38,12 @@ def test_load_twice_changes_nothing(people):
     assert Book.objects.filter(kind=BookKind.PRACTICE, owner__in=trainees).count() == len(trainees)
     book = Book.objects.get(owner=trainees[0], kind=BookKind.PRACTICE)
     assert book.title == f"Buku latihan {trainees[0].get_full_name()}"
-    assert book.entries.count() == 5
+    assert book.entries.count() == 8
+    # Nine founders (Pasal 6 as amended), one simpanan pokok for all, stated on the book.
+    assert book.members.count() == 9 and book.simpanan_pokok == D("100000")
+    from ledger.selectors import simpanan_pokok_warnings
+
+    assert simpanan_pokok_warnings(book) == []
 
 
 def test_slugs_are_stable():
@@ -98,31 +103,46 @@ def test_closing_and_shu_exercise_scores_full_marks(trainee):
         book=book,
         user=trainee,
         date=dates[2],
-        description="Pembagian SHU",
+        description="Setor PPh final Desember",
         voucher="2",
-        lines=[
-            LineInput.dr("3106", "60.000.000"),
-            LineInput.cr("3105", "24.000.000"),
-            LineInput.cr("2103", "27.000.000"),
-            LineInput.cr("2104", "3.000.000"),
-            LineInput.cr("2105", "3.000.000"),
-            LineInput.cr("2106", "1.500.000"),
-            LineInput.cr("2107", "1.500.000"),
-        ],
+        lines=[LineInput.dr("2109", "240.000"), LineInput.cr("1102", "240.000")],
     )
     post_journal_entry(
         book=book,
         user=trainee,
         date=dates[3],
-        description="Bayar SHU A001",
+        description="Pembagian SHU setelah pajak",
         voucher="3",
         lines=[
-            LineInput.dr("2103", "1.200.000"),
-            LineInput.cr("1101", "1.200.000"),
+            LineInput.dr("3106", "18.500.000"),
+            LineInput.cr("3105", "9.620.000"),  # 40% of the members' Rp 14.800.000 + non-members' Rp 3.700.000
+            LineInput.cr("2103", "6.660.000"),
+            LineInput.cr("2104", "740.000"),
+            LineInput.cr("2105", "740.000"),
+            LineInput.cr("2106", "370.000"),
+            LineInput.cr("2107", "370.000"),
         ],
+    )
+    post_journal_entry(
+        book=book,
+        user=trainee,
+        date=dates[4],
+        description="Bayar SHU A001",
+        voucher="4",
+        lines=[LineInput.dr("2103", "380.963"), LineInput.cr("1101", "380.963")],
     )
     result = grade_book(book=book)
     assert result.is_perfect, [(i.label, i.feedback) for i in result.items]
+    # The PHU of the book: SHU after tax Rp 18.500.000, of which Rp 14.800.000 from members.
+    from ledger import reports
+    from ledger.shu import allocation_for_exercise, members_shu_part
+
+    phu = reports.income_statement(book)
+    assert (phu.member_margin, phu.non_member_margin) == (D("60000000"), D("15000000"))
+    assert (phu.shu_before_tax, phu.shu_after_tax) == (D("21300000"), D("18500000"))
+    assert members_shu_part(phu).amount == exercise.shu_amount == D("14800000")
+    a001 = allocation_for_exercise(exercise=exercise).member("A001")
+    assert (a001.jasa_modal, a001.jasa_usaha) == (D("158963"), D("222000"))
 
 
 def test_exercise_page_start_check_reset(client_for, trainee):
@@ -132,7 +152,7 @@ def test_exercise_page_start_check_reset(client_for, trainee):
     assert listing.status_code == 200 and "Setoran simpanan anggota baru" in listing.text
     url = reverse("ledger:exercise_detail", args=["setoran-simpanan-anggota"])
     page = client.get(url)
-    assert "Rina Wulandari (A004)" in page.text and "Mulai latihan" in page.text
+    assert "Rina Wulandari (A010)" in page.text and "Mulai latihan" in page.text
     assert "Kunci jawaban" not in page.text
     started = client.post(url, {"action": "start"})
     book = Book.objects.get(owner=trainee, exercise__slug="setoran-simpanan-anggota", archived=False)
@@ -167,9 +187,9 @@ def test_shu_check_on_the_closing_exercise(client_for, trainee):
         url,
         {
             "action": "check_shu",
-            "shu-A001-jasa_modal": "600.000",
-            "shu-A001-jasa_usaha": "600.000",
-            "shu-A002-jasa_modal": "1.200.000",
+            "shu-A001-jasa_modal": "158.963",
+            "shu-A001-jasa_usaha": "222.000",
+            "shu-A002-jasa_modal": "191.852",
             "shu-A002-jasa_usaha": "1",
         },
     )
@@ -179,7 +199,7 @@ def test_shu_check_on_the_closing_exercise(client_for, trainee):
     a002 = next(item for item in result.items if item.key == "A002")
     assert a001.is_correct and a002.points_awarded == D("0.5")
     assert "Hasil pemeriksaan SHU" in response.text
-    assert 'value="600.000"' in response.text  # what was typed stays
+    assert 'value="158.963"' in response.text  # what was typed stays
     assert "Seharusnya" not in response.text  # no answer revealed
 
 

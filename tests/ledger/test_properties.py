@@ -235,21 +235,21 @@ def test_shu_shares_round_half_up_within_half_a_rupiah(shu, figures, split):
 
 
 def test_shu_domain_example_property():
-    """The domain file's example: JMA Rp 600.000 + JUA Rp 600.000 = Rp 1.200.000, for any other members
-    that keep the totals at Rp 40.000.000 simpanan and Rp 300.000.000 purchases."""
+    """The day-3 lesson's example: JMA Rp 90.000 + JUA Rp 180.000 = Rp 270.000, for any other members
+    that keep the totals at Rp 240.000.000 simpanan and Rp 1.800.000.000 purchases."""
 
     @settings(max_examples=50, deadline=None)
-    @given(cuts=st.lists(st.integers(min_value=1, max_value=37_999_999), max_size=5, unique=True))
+    @given(cuts=st.lists(st.integers(min_value=1, max_value=237_599_999), max_size=5, unique=True))
     def check(cuts):
-        bounds = [0, *sorted(cuts), 38_000_000]
+        bounds = [0, *sorted(cuts), 237_600_000]
         others = [D(b - a) for a, b in zip(bounds, bounds[1:], strict=False)]
-        purchases = [D(288_000_000) * part / D(38_000_000) for part in others]
-        members = [MemberShuInput("X", "Contoh", D(2_000_000), D(12_000_000))] + [
+        purchases = [D(1_782_000_000) * part / D(237_600_000) for part in others]
+        members = [MemberShuInput("X", "Contoh", D(2_400_000), D(18_000_000))] + [
             MemberShuInput(str(i), "Lain", s, t) for i, (s, t) in enumerate(zip(others, purchases, strict=True))
         ]
         allocation = allocate_shu(shu_amount=D(60_000_000), components=EXAMPLE_COMPONENTS, members=members)
         member = allocation.member("X")
-        assert (member.jasa_modal, member.jasa_usaha, member.total) == (D(600_000), D(600_000), D(1_200_000))
+        assert (member.jasa_modal, member.jasa_usaha, member.total) == (D(90_000), D(180_000), D(270_000))
 
     check()
 

@@ -29,13 +29,14 @@ def test_trial_balance(worked_book, django_assert_num_queries):
         "3101": (0, D("3000000")),
         "3102": (0, D("1000000")),
         "4101": (0, D("2000000")),
-        "4102": (0, D("1000000")),
         "4103": (0, D("50000")),
-        "5101": (D("2200000"), 0),
+        "4102": (0, D("1000000")),
+        "5101": (D("1500000"), 0),
+        "5108": (D("700000"), 0),
         "5102": (D("400000"), 0),
         "5105": (D("200000"), 0),
     }
-    assert [row.code for row in tb.rows] == sorted(got)  # chart order
+    assert [row.code for row in tb.rows] == list(got)  # chart order
     assert tb.total_debit == tb.total_credit == D("17550000")
     assert tb.is_balanced
     assert tb.balance_of("1202") == D("-200000")
@@ -49,7 +50,9 @@ def test_trial_balance_as_of(worked_book):
         "3102": D("-1000000"),
     }
     full = reports.trial_balance(worked_book, as_of=dt.date(2026, 1, 3), include_zero=True)
-    assert len(full.rows) == 33  # every postable account (42 minus 9 headers)
+    from ledger.charts import DEFAULT_ACCOUNTS
+
+    assert len(full.rows) == sum(1 for account in DEFAULT_ACCOUNTS if account[4])  # every postable account
 
 
 def test_income_statement_separates_member_income(worked_book):
@@ -60,17 +63,56 @@ def test_income_statement_separates_member_income(worked_book):
         ("4103", D("50000")),
     ]
     assert phu.member_revenue.total == D("2050000")
+    assert [(line.code, line.amount) for line in phu.member_cost.lines] == [("5101", D("1500000"))]
     assert [(line.code, line.amount) for line in phu.non_member_revenue.lines] == [("4102", D("1000000"))]
-    assert phu.other_revenue.lines == []
-    assert [(line.code, line.amount) for line in phu.expenses.lines] == [
-        ("5101", D("2200000")),
-        ("5102", D("400000")),
-        ("5105", D("200000")),
-    ]
+    assert [(line.code, line.amount) for line in phu.non_member_cost.lines] == [("5108", D("700000"))]
+    assert phu.other_revenue.lines == [] and phu.tax.lines == []
+    assert [(line.code, line.amount) for line in phu.expenses.lines] == [("5102", D("400000")), ("5105", D("200000"))]
+    # Members' net participation apart from non-members' gross profit.
+    assert (phu.member_margin, phu.non_member_margin) == (D("550000"), D("300000"))
     assert (phu.total_revenue, phu.total_expenses, phu.shu) == (D("3050000"), D("2800000"), D("250000"))
+    assert phu.shu_before_tax == phu.shu_after_tax == D("250000")
     assert reports.income_statement(worked_book, title="Laporan Laba Rugi").title == "Laporan Laba Rugi"
     first_quarter = reports.income_statement(worked_book, dt.date(2026, 1, 1), dt.date(2026, 3, 31))
     assert first_quarter.shu == D("3000000") - D("2200000")
+
+
+def test_shu_after_tax_and_the_members_part(worked_book, post):
+    """The worked example with the final 0,5% tax on its Rp 3.050.000 turnover (PP 55/2022)."""
+    from ledger.services import LineInput
+    from ledger.shu import members_shu_part
+
+    post(
+        worked_book,
+        [LineInput.dr("5201", "15.250"), LineInput.cr("2109", "15.250")],
+        date=END,
+        description="PPh final 0,5% x Rp 3.050.000",
+    )
+    phu = reports.income_statement(worked_book)
+    assert [(line.code, line.amount) for line in phu.tax.lines] == [("5201", D("15250"))]
+    assert (phu.shu_before_tax, phu.shu_after_tax) == (D("250000"), D("234750"))
+    part = members_shu_part(phu)
+    # Rp 234.750 x 550.000 / (550.000 + 300.000) = Rp 151.897,06 -> Rp 151.897.
+    assert (part.amount, part.non_member_amount) == (D("151897"), D("82853"))
+    assert part.ratio == D("550000") / D("850000")
+    assert "Rp 234.750" in part.explanation() and "Rp 151.897" in part.explanation()
+    # Closing puts SHU after tax into 3106 and leaves the statement of financial position balanced.
+    from ledger.services import close_period
+
+    close_period(book=worked_book, user=worked_book.owner, date=END)
+    assert reports.trial_balance(worked_book).balance_of("3106") == D("-234750")
+    assert reports.financial_position(worked_book).is_balanced
+
+
+def test_members_part_when_there_is_nothing_to_share(worked_book, post):
+    from ledger.services import LineInput
+    from ledger.shu import members_shu_part
+
+    post(worked_book, [LineInput.dr("5102", "1.000.000"), LineInput.cr("1101", "1.000.000")], date=END)
+    phu = reports.income_statement(worked_book)
+    assert phu.shu < 0
+    part = members_shu_part(phu)
+    assert part.amount == 0 and "tidak ada SHU yang dibagi" in part.explanation()
 
 
 def test_financial_position_balances_with_current_shu(worked_book):
@@ -140,10 +182,15 @@ def test_general_journal_shows_reversal_links(worked_book, trainee):
 
 def test_member_cards(worked_book):
     cards = reports.member_cards(worked_book, "simpanan")
-    assert cards.accounts == [("2101", "Simpanan Sukarela"), ("3101", "Simpanan Pokok"), ("3102", "Simpanan Wajib")]
+    assert cards.accounts == [
+        ("2101", "Simpanan Sukarela"),
+        ("2108", "Simpanan Berjangka"),
+        ("3101", "Simpanan Pokok"),
+        ("3102", "Simpanan Wajib"),
+    ]
     by_number = {card.member_number: card for card in cards.cards}
     assert by_number["A001"].total == D("1500000")
-    assert by_number["A001"].balances == {"2101": 0, "3101": D("1000000"), "3102": D("500000")}
+    assert by_number["A001"].balances == {"2101": 0, "2108": 0, "3101": D("1000000"), "3102": D("500000")}
     assert [row.balance for row in by_number["A001"].rows] == [D("1000000"), D("1500000")]
     assert by_number["A003"].balances["2101"] == D("300000") and by_number["A003"].total == D("1300000")
     assert cards.total == D("4300000") and cards.totals["3101"] == D("3000000")
@@ -162,9 +209,10 @@ def test_closing_preview_then_close(worked_book, trainee):
     preview = reports.closing_entries(worked_book)
     assert [(line.code, line.debit, line.credit) for line in preview.lines] == [
         ("4101", D("2000000"), None),
-        ("4102", D("1000000"), None),
         ("4103", D("50000"), None),
-        ("5101", None, D("2200000")),
+        ("4102", D("1000000"), None),
+        ("5101", None, D("1500000")),
+        ("5108", None, D("700000")),
         ("5102", None, D("400000")),
         ("5105", None, D("200000")),
         ("3106", None, D("250000")),

@@ -22,10 +22,10 @@ D = Decimal
 
 
 def example_members():
-    """Total simpanan Rp 40.000.000 and member purchases Rp 300.000.000, as in the domain file."""
+    """Total simpanan Rp 240.000.000 and member purchases Rp 1.800.000.000, as in the day-3 lesson."""
     return [
-        MemberShuInput("A01", "Anggota contoh", D("2000000"), D("12000000")),
-        MemberShuInput("A02", "Anggota lain", D("38000000"), D("288000000")),
+        MemberShuInput("A01", "Anggota contoh", D("2400000"), D("18000000")),
+        MemberShuInput("A02", "Anggota lain", D("237600000"), D("1782000000")),
     ]
 
 
@@ -34,8 +34,8 @@ def test_domain_worked_example():
     amounts = {c.key: c.amount for c in allocation.components}
     assert amounts == {
         "cadangan": D("24000000"),
-        "jasa_usaha": D("15000000"),
-        "jasa_modal": D("12000000"),
+        "jasa_usaha": D("18000000"),
+        "jasa_modal": D("9000000"),
         "pengurus": D("3000000"),
         "karyawan": D("3000000"),
         "pendidikan": D("1500000"),
@@ -43,8 +43,10 @@ def test_domain_worked_example():
     }
     assert allocation.components_total == D("60000000")
     member = allocation.member("A01")
-    assert (member.jasa_modal, member.jasa_usaha, member.total) == (D("600000"), D("600000"), D("1200000"))
-    assert allocation.total_simpanan == D("40000000") and allocation.total_transactions == D("300000000")
+    assert (member.jasa_modal, member.jasa_usaha, member.total) == (D("90000"), D("180000"), D("270000"))
+    assert allocation.total_simpanan == D("240000000") and allocation.total_transactions == D("1800000000")
+    # A limited return on capital: jasa modal is 3,75% of the members' simpanan in a year.
+    assert allocation.jasa_modal_amount / allocation.total_simpanan == D("0.0375")
     assert allocation.rounding_difference == 0
     assert allocation.members_total == D("27000000")
     assert "tidak menimbulkan selisih" in describe_rounding(allocation)
@@ -138,9 +140,10 @@ def test_format_percent():
 
 def test_member_figures_from_book(worked_book, trainee):
     figures = {f.number: f for f in shu_member_figures_from_book(worked_book)}
-    # Simpanan pokok + wajib (not sukarela); transactions = 4101 lines naming the member.
+    # Simpanan pokok + wajib (not sukarela); transactions = 4101 and 4103 (jasa pinjaman) lines
+    # naming the member.
     assert (figures["A001"].simpanan, figures["A001"].transactions) == (D("1500000"), D("2000000"))
-    assert (figures["A002"].simpanan, figures["A002"].transactions) == (D("1500000"), 0)
+    assert (figures["A002"].simpanan, figures["A002"].transactions) == (D("1500000"), D("50000"))
     assert (figures["A003"].simpanan, figures["A003"].transactions) == (D("1000000"), 0)
     assert figures["A003"].name == "Dewi Lestari"
     # A reversed sale no longer counts.
@@ -166,7 +169,9 @@ def test_allocation_for_exercise(chart, worked_book):
     exercise.shu_components = {"cadangan": "50", "jasa_usaha": "30", "jasa_modal": "20"}
     exercise.save()
     from_book = allocation_for_exercise(exercise=exercise, book=worked_book)
-    assert from_book.member("A001").jasa_usaha == D("300000")  # the only member buying
+    # A001 bought for Rp 2.000.000, A002 paid Rp 50.000 jasa pinjaman: 300.000 × 2.000.000 / 2.050.000.
+    assert from_book.member("A001").jasa_usaha == D("292683")
+    assert from_book.member("A002").jasa_usaha == D("7317")
     assert from_book.member("A001").jasa_modal == D("75000")  # 1,5 of 4 million × 200.000
     ExerciseMember.objects.create(exercise=exercise, number="1", name="X", shu_simpanan=D("1"), shu_transactions=D("1"))
     ExerciseMember.objects.create(exercise=exercise, number="2", name="Y", shu_simpanan=D("3"), shu_transactions=D("1"))

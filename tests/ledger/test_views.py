@@ -260,7 +260,7 @@ def test_report_figures_on_the_worked_example(client_for, trainee, worked_book):
     phu = client.get(reverse("ledger:report", args=[worked_book.pk, "hasil-usaha"])).text
     assert "Rp 900.000" in phu  # SHU = 1.200.000 - 300.000
     ledger = client.get(reverse("ledger:report", args=[worked_book.pk, "buku-besar"]), {"akun": "1103"}).text
-    assert "Rp 750.000" in ledger and "1103 — Piutang Anggota" in ledger
+    assert "Rp 750.000" in ledger and "1103 — Piutang Usaha Anggota" in ledger
     cards = client.get(reverse("ledger:report", args=[worked_book.pk, "kartu-simpanan"])).text
     assert "Rp 2.000.000" in cards and "Siti Aminah" in cards
     assert (

@@ -38,7 +38,7 @@ def fill_period_balances(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ledger', '0004_ledgerexercise_live'),
+        ('ledger', '0006_complete_charts'),
     ]
 
     operations = [
