@@ -215,6 +215,39 @@ def load_practice_book(*, owner, index: int) -> tuple[Book, bool]:
     return book, True
 
 
+YEAR_BOOK_TITLE = "Buku setahun: Koperasi Sayur Segar (contoh laporan panjang)"
+
+
+@transaction.atomic
+def load_year_book(*, owner) -> tuple[Book, bool]:
+    """A year of daily cash sales and purchases (365 entries) in one practice book: its jurnal umum
+    and buku besar run over several pages, and their PDFs are made by a background job with a
+    progress page (lms.jobs)."""
+    book = Book.objects.filter(owner=owner, kind=BookKind.PRACTICE, title=YEAR_BOOK_TITLE).first()
+    if book is not None:
+        return book, False
+    book = services.create_practice_book(
+        owner=owner,
+        title=YEAR_BOOK_TITLE,
+        cooperative_name="Koperasi Sayur Segar",
+        period_start=dt.date(PRACTICE_YEAR, 1, 1),
+        period_end=dt.date(PRACTICE_YEAR, 12, 31),
+    )
+    start = dt.date(PRACTICE_YEAR, 1, 1)
+    for day in range(365):
+        date = start + dt.timedelta(days=day)
+        sales = Decimal(150_000 + (day * 7919) % 250_000)
+        if day % 3 == 2:
+            purchase = (sales * Decimal("0.6")).quantize(Decimal("1"))
+            lines = [services.LineInput.dr("1105", purchase), services.LineInput.cr("1101", purchase)]
+            description = f"Belanja sayur ke pasar induk {date:%d/%m}"
+        else:
+            lines = [services.LineInput.dr("1101", sales), services.LineInput.cr("4102", sales)]
+            description = f"Penjualan sayur harian {date:%d/%m}"
+        services.post_journal_entry(book=book, user=owner, date=date, description=description, lines=lines)
+    return book, True
+
+
 def load(*, stdout, people: dict) -> None:
     admin = people.get("admin")
     instructors = people.get("instructors") or []
@@ -226,3 +259,9 @@ def load(*, stdout, people: dict) -> None:
         _book, was_created = load_practice_book(owner=trainee, index=index)
         created += was_created
     stdout.write(f"  Buku latihan peserta: {created} dibuat, {len(people.get('trainees') or []) - created} sudah ada")
+    trainees = people.get("trainees") or []
+    if trainees:
+        _book, was_created = load_year_book(owner=trainees[0])
+        stdout.write(
+            f"  Buku setahun (365 jurnal) untuk {trainees[0].get_full_name()}: {'dibuat' if was_created else 'sudah ada'}"
+        )

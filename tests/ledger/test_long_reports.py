@@ -23,7 +23,7 @@ def long_book(book, trainee):
     """130 entries over 2026 (cash against sales or savings), two of three lines on 1101."""
     for i in range(ENTRIES):
         amount = 1000 + i
-        lines = [LineInput.dr("1101", amount), LineInput.cr("4101", amount)]
+        lines = [LineInput.dr("1101", amount), LineInput.cr("4102", amount)]
         if i % 3 == 0:
             lines = [LineInput.dr("1101", amount), LineInput.cr("3102", amount, "A001")]
         post_journal_entry(
@@ -244,3 +244,33 @@ def test_parts_are_rendered_with_progress_and_numbered_on(worked_book, monkeypat
     reader = PdfReader(io.BytesIO(pdf))
     footers = [re.search(r"Halaman (\d+)", page.extract_text()).group(1) for page in reader.pages]
     assert footers == [str(n) for n in range(1, len(reader.pages) + 1)]
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_real_worker_renders_the_long_pdf_while_the_request_returns(real_worker, client_for, trainee, book):
+    """Through Redis and the worker .ci/run starts: the request only starts the job; the worker
+    claims it and stores the file (in the worker's own media folder: the test settings give each
+    process a temporary one, so the download itself is tested with eager Celery above)."""
+    import time
+
+    for i in range(40):
+        post_journal_entry(
+            book=book,
+            user=trainee,
+            date=dt.date(2026, 1, 1) + dt.timedelta(days=i),
+            description=f"Transaksi {i + 1}",
+            lines=[LineInput.dr("1101", 1000 + i), LineInput.cr("4102", 1000 + i)],
+        )
+    client = client_for(trainee)
+    started = time.monotonic()
+    response = client.get(reverse("ledger:report_download", args=[book.pk, "jurnal-umum", "pdf"]))
+    assert response.status_code == 302 and time.monotonic() - started < 5
+    job = BackgroundJob.objects.get()
+    deadline = time.monotonic() + 120
+    while job.status in (BackgroundJob.Status.QUEUED, BackgroundJob.Status.RUNNING) and time.monotonic() < deadline:
+        time.sleep(0.5)
+        job.refresh_from_db()
+    assert job.status == BackgroundJob.Status.DONE, job.message
+    assert job.attempts == 1 and job.progress_done == job.progress_total > 40
+    assert job.result_content_type == "application/pdf" and job.result_file.name.endswith(".pdf")

@@ -213,3 +213,24 @@ def test_can_answers_rule_permissions_without_the_model_backend(user_in, django_
     with django_assert_num_queries(0):
         for area in (*AREAS, "lms.access_admin_area"):
             can(trainee, area)
+
+
+def test_the_home_page_runs_a_fixed_number_of_queries(client_for, make_user, django_assert_num_queries):
+    """Issue 10: the home page was 12 queries for a trainee (7 anonymous): the menu's permission
+    checks fell through to the model backend. Now: site, root page and its specific row, view
+    restrictions (2); signed in, also session, user and role names."""
+    from lms.models import HomePage
+
+    assert HomePage.objects.exists()
+    anonymous = client_for(None)
+    anonymous.get("/")
+    with django_assert_num_queries(HOME_QUERIES_ANONYMOUS):
+        assert anonymous.get("/").status_code == 200
+    trainee = client_for(make_user(roles.TRAINEE))
+    trainee.get("/")
+    with django_assert_num_queries(HOME_QUERIES_TRAINEE):
+        assert trainee.get("/").status_code == 200
+
+
+HOME_QUERIES_ANONYMOUS = 5
+HOME_QUERIES_TRAINEE = 8
