@@ -23,6 +23,7 @@ Amounts are kept as canonical decimal strings ("1250000.00"); typed text goes th
 
 from __future__ import annotations
 
+import re
 import uuid
 from decimal import Decimal
 
@@ -259,8 +260,8 @@ def answer_data(kind: str, value: dict) -> dict:
         if answer is None or tolerance is None:
             raise ValueError("numeric answer or tolerance unreadable")
         return {
-            "answer": canonical(answer),
-            "tolerance": str(tolerance),
+            "answer": format(answer, "f"),
+            "tolerance": format(tolerance, "f"),
             "tolerance_kind": value.get("tolerance_kind") or "absolute",
             "unit": value.get("unit") or "none",
         }
@@ -293,6 +294,15 @@ def answer_data(kind: str, value: dict) -> dict:
     raise ValueError(f"unknown question kind {kind!r}")
 
 
+_BLOCK_KEY = re.compile(r' data-block-key="[^"]*"')
+
+
+def _html(text: str) -> str:
+    """Rich text without the editor's random block keys (they change on every save, the text does not)."""
+    cleaned = _BLOCK_KEY.sub("", text or "")
+    return "" if cleaned in ("<p></p>", "") else cleaned
+
+
 def build_spec(question: Question) -> dict:
     """The spec of `question` as stored in the database (its answer's raw JSON, with list ids)."""
     raw = question.answer.raw_data
@@ -303,11 +313,11 @@ def build_spec(question: Question) -> dict:
     return {
         "kind": kind,
         "title": question.title,
-        "text": question.text,
+        "text": _html(question.text),
         "points": canonical(question.points),
         "feedback_correct": question.feedback_correct,
         "feedback_incorrect": question.feedback_incorrect,
-        "explanation": question.explanation,
+        "explanation": _html(question.explanation),
         "category_id": question.category_id,
         "data": answer_data(kind, block["value"]),
     }

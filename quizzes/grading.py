@@ -159,7 +159,7 @@ def _numeric(data, response, *, reveal) -> QuestionGrade:
         return QuestionGrade(ZERO, BLANK, [], right_text)
     given = read_number(text)
     if given is None:
-        return QuestionGrade(ZERO, WRONG, [_("Jawaban \u201c%(text)s\u201d bukan angka.") % {"text": text}], right_text)
+        return QuestionGrade(ZERO, WRONG, [_("Jawaban “%(text)s” bukan angka.") % {"text": text}], right_text)
     fraction = ONE if numeric_is_right(data, given) else ZERO
     return QuestionGrade(fraction, _state(fraction), [], right_text)
 

@@ -270,7 +270,7 @@ def _gift_matching(parsed: ParsedQuestion, answer_text: str):
         body = part[1:]
         if "->" not in body:
             return ImportProblem(
-                parsed.number, parsed.title, _("Pasangan menjodohkan harus ditulis \u201cpernyataan -> jawaban\u201d.")
+                parsed.number, parsed.title, _("Pasangan menjodohkan harus ditulis “pernyataan -> jawaban”.")
             )
         prompt, _arrow, answer = body.partition("->")
         prompt, answer = to_plain(_unescape(prompt)), to_plain(_unescape(answer))
@@ -303,7 +303,7 @@ def _gift_short(parsed: ParsedQuestion, answer_text: str):
         text, feedback = _split_feedback(body)
         if weight is not None and weight < 1:
             parsed.notes.append(
-                _("Jawaban \u201c%(text)s\u201d bernilai sebagian di Moodle; tidak diterima di Sinau.")
+                _("Jawaban “%(text)s” bernilai sebagian di Moodle; tidak diterima di Sinau.")
                 % {"text": to_plain(_unescape(text))}
             )
             continue
@@ -420,7 +420,7 @@ def parse_moodle_xml_question(number: int, element) -> ParsedQuestion | ImportPr
     if qtype in UNSUPPORTED_XML:
         return ImportProblem(number, snippet, str(UNSUPPORTED_XML[qtype]))
     if qtype not in ("multichoice", "truefalse", "shortanswer", "numerical", "match"):
-        return ImportProblem(number, snippet, _("Jenis soal \u201c%(type)s\u201d tidak didukung.") % {"type": qtype})
+        return ImportProblem(number, snippet, _("Jenis soal “%(type)s” tidak didukung.") % {"type": qtype})
     parsed = ParsedQuestion(number=number, title=snippet[:200], text=to_html(text, fmt), kind="", answer={})
     gfmt, general = _xml_text(element, "generalfeedback")
     parsed.explanation = to_html(general, gfmt) if general.strip() else ""
@@ -445,9 +445,7 @@ def parse_moodle_xml_question(number: int, element) -> ParsedQuestion | ImportPr
                 return ImportProblem(number, snippet, _("Tidak ada jawaban yang bernilai benar."))
             value = (right.findtext("text") or "").strip().lower()
             if value not in ("true", "false"):
-                return ImportProblem(
-                    number, snippet, _("Jawaban benar/salah harus \u201ctrue\u201d atau \u201cfalse\u201d.")
-                )
+                return ImportProblem(number, snippet, _("Jawaban benar/salah harus “true” atau “false”."))
             parsed.kind, parsed.answer = "truefalse", {"answer": value}
         elif qtype == "shortanswer":
             accepted = []
@@ -455,7 +453,7 @@ def parse_moodle_xml_question(number: int, element) -> ParsedQuestion | ImportPr
                 text_value = " ".join((a.findtext("text") or "").split())
                 if _xml_fraction(a) < 1:
                     parsed.notes.append(
-                        _("Jawaban \u201c%(text)s\u201d bernilai sebagian di Moodle; tidak diterima di Sinau.")
+                        _("Jawaban “%(text)s” bernilai sebagian di Moodle; tidak diterima di Sinau.")
                         % {"text": text_value}
                     )
                     continue
@@ -519,7 +517,7 @@ def parse_moodle_xml(text: str) -> tuple[list[ParsedQuestion], list[ImportProble
     for element in root.findall("question"):
         if element.get("type") == "category":
             general.append(
-                _("Kategori Moodle \u201c%(name)s\u201d diabaikan: semua soal masuk ke kategori yang dipilih.")
+                _("Kategori Moodle “%(name)s” diabaikan: semua soal masuk ke kategori yang dipilih.")
                 % {"name": (element.findtext("category/text") or "").strip()}
             )
             continue

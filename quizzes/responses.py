@@ -154,7 +154,7 @@ def _read_journal(qdata, name, position, data, result) -> dict | None:
                 if amount is None or amount < 0:
                     result.add(
                         position,
-                        _("Baris %(n)s: jumlah \u201c%(text)s\u201d bukan angka, mis. 1.250.000.")
+                        _("Baris %(n)s: jumlah “%(text)s” bukan angka, mis. 1.250.000.")
                         % {"n": index, "text": row[key]},
                     )
                 else:
@@ -188,7 +188,7 @@ def _read_shu(qdata, name, position, data, result) -> dict | None:
             if text and read_number(text) is None:
                 result.add(
                     position,
-                    _("Anggota %(number)s: \u201c%(text)s\u201d bukan angka, mis. 600.000.")
+                    _("Anggota %(number)s: “%(text)s” bukan angka, mis. 600.000.")
                     % {"number": member["number"], "text": text},
                 )
         members[member["number"]] = value
@@ -207,8 +207,7 @@ def read_form(*, answers, data) -> ReadResult:
     for raw in data.getlist("soal") if hasattr(data, "getlist") else []:
         if not str(raw).isdigit() or int(raw) not in by_position:
             result.general.append(
-                _("Jawaban untuk soal \u201c%(n)s\u201d diabaikan: soal itu tidak ada dalam percobaan ini.")
-                % {"n": raw}
+                _("Jawaban untuk soal “%(n)s” diabaikan: soal itu tidak ada dalam percobaan ini.") % {"n": raw}
             )
             continue
         shown.append(int(raw))
