@@ -2,7 +2,7 @@
 
 COMPLETION_HTML = """<table class="kepala"><tr>
   <td class="logo-cell">{{ logo }}</td>
-  <td class="instansi">PEMERINTAH KOTA<br><strong>{{ penerbit }}</strong></td>
+  <td class="instansi">PEMERINTAH KOTA MOJOKERTO<br><strong>{{ penerbit }}</strong></td>
   <td class="qr-cell">{{ qr }}</td>
 </tr></table>
 <h1>{{ jenis }}</h1>
@@ -20,7 +20,7 @@ COMPLETION_HTML = """<table class="kepala"><tr>
 
 ATTENDANCE_HTML = """<table class="kepala"><tr>
   <td class="logo-cell">{{ logo }}</td>
-  <td class="instansi">PEMERINTAH KOTA<br><strong>{{ penerbit }}</strong></td>
+  <td class="instansi">PEMERINTAH KOTA MOJOKERTO<br><strong>{{ penerbit }}</strong></td>
   <td class="qr-cell">{{ qr }}</td>
 </tr></table>
 <h1>{{ jenis }}</h1>

@@ -65,7 +65,7 @@ def _template(name, kind, html, signatories) -> CertificateTemplate:
         body_html=html,
         css=defaults.CSS,
         logo=_picture(LOGO_TITLE, _logo),
-        issue_place="Yogyakarta",
+        issue_place="Mojokerto",
     )
     template.full_clean()
     template.save()

@@ -334,7 +334,7 @@ def sample_fields() -> dict[str, str]:
         "kode": "7K3M-9QXR-2WDF-HT8B",
         "url_verifikasi": "https://sinau.example.go.id/certificates/verify/7K3M9QXR2WDFHT8B/",
         "tanggal_terbit": "13 Maret 2026",
-        "tempat_terbit": "Yogyakarta",
+        "tempat_terbit": "Mojokerto",
         "penerbit": "Dinas Koperasi, UKM, Perindustrian dan Perdagangan",
         "berlaku_sampai": "",
     }

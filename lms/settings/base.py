@@ -283,5 +283,8 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         # Wagtail's background tasks (django-tasks) log every state change at INFO.
         "django_tasks": {"level": "WARNING"},
+        # Eager tasks (the embedded default) run in the web process: one INFO line per task there
+        # is noise; real workers keep Celery's own logging.
+        "celery.app.trace": {"level": "WARNING" if CELERY_TASK_ALWAYS_EAGER else "INFO"},
     },
 }

@@ -1,9 +1,12 @@
 """`manage.py load_demo`: build the demo site (idempotent) and print the demo logins."""
 
+import logging
 from importlib import import_module
 
 from django.conf import settings
+from django.core import mail
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
 from django.utils.module_loading import module_has_submodule
 
 from lms import demo
@@ -22,11 +25,25 @@ class Command(BaseCommand):
         if not settings.DEBUG and not force:
             raise CommandError("Demo data is for development: DEBUG is off. Use --force if you really mean it.")
         self.stdout.write("Memuat data demo Sinau …")
-        people = demo.load(stdout=self.stdout)
-        for app_label in DEMO_APPS:
-            module = import_module(app_label)
-            if module_has_submodule(module, "demo"):
-                import_module(f"{app_label}.demo").load(stdout=self.stdout, people=people)
+        # The demo's emails (invitations, certificates with their PDF attached) would flood the
+        # console backend of `make run`: keep them in memory and say how many there were.
+        # Wagtail logs every page created/edited/published at INFO: hundreds of lines for the demo.
+        wagtail_log = logging.getLogger("wagtail")
+        wagtail_level = wagtail_log.level
+        wagtail_log.setLevel(logging.WARNING)
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            if not hasattr(mail, "outbox"):
+                mail.outbox = []
+            before = len(mail.outbox)
+            people = demo.load(stdout=self.stdout)
+            for app_label in DEMO_APPS:
+                module = import_module(app_label)
+                if module_has_submodule(module, "demo"):
+                    import_module(f"{app_label}.demo").load(stdout=self.stdout, people=people)
+            sent = len(mail.outbox) - before
+        wagtail_log.setLevel(wagtail_level)
+        if sent:
+            self.stdout.write(f"  {sent} email demo tidak dikirim (disimpan di memori).")
         self.print_logins()
 
     def print_logins(self):
