@@ -13,6 +13,8 @@ VENTURE_CONTACT = "Kontak Usaha"
 ADMIN = "Admin"
 ALL_ROLES = (TRAINEE, INSTRUCTOR, OFFICER, VENTURE_CONTACT, ADMIN)
 
+QUIZ_ACTIONS = ("view", "add", "change", "delete")
+
 # "app_label.codename" → granted to the group. Permissions of models that do not exist yet are
 # skipped and attached by the post_migrate re-sync once their app is migrated.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
@@ -33,6 +35,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "ledger.view_ledgerexercise",
         "ledger.add_ledgerexercise",
         "ledger.change_ledgerexercise",
+        # Quizzes: the question bank of the courses they teach, schedules and overrides of their cohorts.
+        *[f"quizzes.{action}_{model}" for model in ("question", "questioncategory") for action in QUIZ_ACTIONS],
+        *[f"quizzes.{action}_{model}" for model in ("quizschedule", "quizoverride") for action in QUIZ_ACTIONS],
     ],
     OFFICER: [
         "wagtailadmin.access_admin",
@@ -58,6 +63,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "certificates.add_coursecertificatesettings",
         "certificates.change_coursecertificatesettings",
         "certificates.view_certificate",
+        *[f"quizzes.{action}_{model}" for model in ("quizschedule", "quizoverride") for action in QUIZ_ACTIONS],
     ],
     VENTURE_CONTACT: [],
     ADMIN: ["*"],

@@ -97,11 +97,16 @@ def real_worker():
     """Send tasks to the real broker (the worker .ci/run started) instead of running them eagerly."""
     if not os.environ.get("CELERY_BROKER_URL", "").startswith(("redis://", "amqp://")):
         pytest.fail("worker tests need CELERY_BROKER_URL pointing at a real broker (run them through .ci/run)")
+    from celery.result import allow_join_result
+
     from lms.celery import app
 
     previous = app.conf.task_always_eager
     app.conf.task_always_eager = False
-    yield app
+    # Eager tasks run in several threads (concurrency tests) can leave Celery's process-global
+    # "inside a task" flag set (denied_join_result is not thread-safe); this test is not in a task.
+    with allow_join_result():
+        yield app
     app.conf.task_always_eager = previous
 
 

@@ -251,6 +251,8 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-background-jobs": {"task": "lms.sweep_background_jobs", "schedule": 600.0},
     # certificates: render PDFs whose task was lost or failed for good.
     "render-pending-certificates": {"task": "certificates.render_pending", "schedule": 600.0},
+    # Quizzes: submit attempts past their time limit with what was saved (pages do it too).
+    "finish-overdue-quiz-attempts": {"task": "quizzes.finish_overdue_attempts", "schedule": 60.0},
 }
 
 # --- Certificates (docs/certificates.md) ------------------------------------------------------

@@ -1,11 +1,13 @@
-"""Passing the required quizzes feeds the course's completion rule (through courses.activities)."""
+"""Passing the required quizzes feeds the course's completion rule (through courses.activities),
+by each quiz's grading method; the outline ticks a passed quiz."""
 
 import pytest
-from django.utils import timezone
 
 from courses.models import Completion, LessonProgress
+from courses.selectors import course_outline
 from courses.services import evaluate_completion
-from quizzes.models import QuizAttempt
+from quizzes.services import start_attempt, submit_attempt
+from tests.quizzes.test_attempts import form
 
 
 def finish_lessons(user, tree):
@@ -13,31 +15,56 @@ def finish_lessons(user, tree):
         LessonProgress.objects.get_or_create(user=user, lesson=lesson)
 
 
-def finished_attempt(user, quiz, *, passed):
-    return QuizAttempt.objects.create(
-        user=user, quiz=quiz, score=80 if passed else 40, passed=passed, finished_at=timezone.now()
-    )
+def take(quiz, user, value):
+    attempt = start_attempt(user=user, quiz=quiz)
+    return submit_attempt(attempt=attempt, user=user, data=form(soal=[1], q1=value)).attempt
+
+
+@pytest.fixture
+def setup(course_with_bank, make_quiz, trainee):
+    quiz = make_quiz(course_with_bank.module, questions=[course_with_bank.questions["truefalse"]])
+    finish_lessons(trainee, course_with_bank.tree)
+    return course_with_bank, quiz
 
 
 @pytest.mark.django_db
-def test_required_quizzes_must_be_passed(make_course, make_cohort, enrol, trainee):
-    tree = make_course(lessons=(1,), quizzes=1)
-    enrollment = enrol(trainee, make_cohort(tree.course, sessions=0))
-    finish_lessons(trainee, tree)
-    assert evaluate_completion(enrollment=enrollment) is None
-    finished_attempt(trainee, tree.quizzes[0], passed=False)
-    assert evaluate_completion(enrollment=enrollment) is None
-    finished_attempt(trainee, tree.quizzes[0], passed=True)
-    completion = evaluate_completion(enrollment=enrollment)
-    assert completion is not None
-    assert completion.snapshot["required_quizzes"] == 1
-    assert completion.snapshot["quizzes_passed"] == 1
-    assert Completion.objects.filter(enrollment=enrollment).exists()
+def test_required_quizzes_must_be_passed(setup, trainee):
+    bank, quiz = setup
+    assert evaluate_completion(enrollment=bank.enrollment) is None
+    assert not take(quiz, trainee, "false").passed
+    assert not Completion.objects.exists()
+    assert not course_outline(course=bank.course, user=trainee).items[-1].done
+    assert take(quiz, trainee, "true").passed  # the passing attempt completes the course at once
+    completion = Completion.objects.get(enrollment=bank.enrollment)
+    assert completion.snapshot["required_quizzes"] == 1 and completion.snapshot["quizzes_passed"] == 1
+    item = next(i for i in course_outline(course=bank.course, user=trainee).items if i.kind == "quiz")
+    assert item.done and item.page.pk == quiz.pk
 
 
 @pytest.mark.django_db
-def test_quizzes_can_be_left_out_of_the_rule(make_course, make_cohort, enrol, trainee):
-    tree = make_course(lessons=(1,), quizzes=1, require_quizzes=False)
-    enrollment = enrol(trainee, make_cohort(tree.course, sessions=0))
-    finish_lessons(trainee, tree)
-    assert evaluate_completion(enrollment=enrollment) is not None
+def test_the_grading_method_decides_the_pass(setup, trainee):
+    bank, quiz = setup
+    quiz.grading_method = "last"
+    quiz.save()
+    take(quiz, trainee, "true")
+    take(quiz, trainee, "false")  # the last attempt counts: not passed any more
+    assert evaluate_completion(enrollment=bank.enrollment) is not None  # completion was recorded on the pass
+    assert Completion.objects.count() == 1  # and is never taken back
+
+
+@pytest.mark.django_db
+def test_quizzes_can_be_left_out_of_the_rule(course_with_bank, make_quiz, trainee):
+    make_quiz(course_with_bank.module, questions=[course_with_bank.questions["truefalse"]])
+    course = course_with_bank.course
+    course.require_quizzes = False
+    course.save()
+    finish_lessons(trainee, course_with_bank.tree)
+    assert evaluate_completion(enrollment=course_with_bank.enrollment) is not None
+
+
+@pytest.mark.django_db
+def test_an_optional_quiz_is_not_required(course_with_bank, make_quiz, trainee):
+    make_quiz(course_with_bank.module, questions=[course_with_bank.questions["truefalse"]], is_required=False)
+    finish_lessons(trainee, course_with_bank.tree)
+    completion = evaluate_completion(enrollment=course_with_bank.enrollment)
+    assert completion is not None and completion.snapshot["required_quizzes"] == 0

@@ -12,7 +12,7 @@ from django.utils.module_loading import module_has_submodule
 from lms import demo
 
 # Our apps, in dependency order (courses links the ledger exercises, so ledger comes first); each may have a `demo` module with `load(*, stdout, people)`.
-DEMO_APPS = ["ledger", "courses", "incubator", "certificates"]
+DEMO_APPS = ["ledger", "courses", "quizzes", "incubator", "certificates"]
 
 
 class Command(BaseCommand):
