@@ -48,7 +48,8 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
 # Uploaded media for the dev server and the demo (`make run`, DEBUG off); the view answers only
 # when DEBUG or SERVE_FILES is on. Production serves media outside Django.
-urlpatterns.append(re_path(r"^%s(?P<path>.*)$" % settings.MEDIA_URL.lstrip("/"), views.media_file))
+MEDIA_PREFIX = settings.MEDIA_URL.lstrip("/")
+urlpatterns.append(re_path(rf"^{MEDIA_PREFIX}(?P<path>.*)$", views.media_file))
 
 urlpatterns.append(path("", include(wagtail_urls)))
 
