@@ -26,12 +26,15 @@ LESSON_PLANNING = {
             "Bersama:</p>"
             "<ul>"
             "<li>margin kotor rata-rata 12% dari penjualan;</li>"
-            "<li>biaya tetap per bulan: gaji dua karyawan Rp 4.000.000, sewa Rp 1.000.000, listrik dan air "
-            "Rp 600.000, jumlahnya Rp 5.600.000.</li>"
+            "<li>biaya tetap per bulan: gaji dua karyawan Rp 6.200.000 (masing-masing Rp 3.100.000, tidak di bawah "
+            "UMK Kota Mojokerto 2025 sekitar Rp 3,03 juta), sewa Rp 1.000.000, listrik dan air Rp 600.000, "
+            "jumlahnya Rp 7.800.000.</li>"
             "</ul>"
-            "<p>Dengan penjualan Rp 45.000.000 sebulan, margin kotornya Rp 5.400.000, kurang Rp 200.000 dari biaya "
-            "tetap. Titik impasnya Rp 5.600.000 dibagi 12%, yaitu sekitar Rp 46.700.000 per bulan. Artinya toko "
-            "perlu menambah penjualan sekitar Rp 1.700.000 sebulan, menaikkan margin, atau menekan biaya.</p>"
+            "<p>Dengan penjualan Rp 60.000.000 sebulan, margin kotornya Rp 7.200.000, kurang Rp 600.000 dari biaya "
+            "tetap. Titik impasnya Rp 7.800.000 dibagi 12%, yaitu Rp 65.000.000 per bulan. Artinya toko perlu "
+            "menambah penjualan sekitar Rp 5.000.000 sebulan, menaikkan margin, atau menekan biaya. Jangan menekan "
+            "gaji di bawah upah minimum: UMK ditetapkan Gubernur setiap tahun, jadi periksa angka tahun berjalan. "
+            "Ingat juga THR satu bulan gaji setahun sekali.</p>"
         ),
         tip(
             "<p>Hitung titik impas sebelum membuka unit usaha baru, lalu pantau setiap bulan. Satu lembar kertas "
@@ -177,8 +180,8 @@ LESSON_SAVINGS_LOANS = {
         journal(
             "Bu Wati membayar angsuran pertama secara tunai (cara flat)",
             line("1101", "Kas", "550000", "0", "Angsuran ke-1 pinjaman Bu Wati"),
-            line("1103", "Piutang Anggota", "0", "500000", "Pokok pinjaman"),
-            line("4103", "Pendapatan Jasa Pinjaman", "0", "50000", "Jasa 1% dari Rp 5.000.000"),
+            line("1107", "Pinjaman Anggota", "0", "500000", "Pokok pinjaman"),
+            line("4103", "Pendapatan Jasa Pinjaman", "0", "50000", "Jasa 1% dari Rp 5.000.000, atas nama Bu Wati"),
         ),
         h("Menilai dan memantau risiko"),
         p(
@@ -322,7 +325,7 @@ LESSON_RECOVERY = {
         ),
         p(
             "<p>Perhatikan: keputusan menunda pokok sendiri tidak dijurnal, karena belum ada uang yang berpindah. "
-            "Sisa pokok Rp 6.000.000 tetap tercatat sebagai Piutang Anggota dan tetap harus dipantau.</p>"
+            "Sisa pokok Rp 6.000.000 tetap tercatat sebagai 1107 Pinjaman Anggota dan tetap harus dipantau.</p>"
         ),
         h("Aturan main yang harus dipegang"),
         p(

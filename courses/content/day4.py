@@ -108,7 +108,7 @@ LESSON_MLIJO = {
             "Pak Slamet mengambil dagangan dan membayar dengan QRIS",
             line("1102", "Bank", "850000", "0", "QRIS, anggota 012"),
             line("4101", "Partisipasi Bruto Anggota", "0", "850000", "Kulakan sayur Pak Slamet"),
-            line("5101", "Beban Pokok Penjualan", "780000", "0", "Harga pokok sayur"),
+            line("5101", "Beban Pokok Penjualan Anggota", "780000", "0", "Harga pokok sayur"),
             line("1105", "Persediaan Barang Dagangan", "0", "780000", "Keluar dari gudang"),
         ),
         p(
@@ -123,10 +123,10 @@ LESSON_MLIJO = {
         h("Rekonsiliasi harian"),
         p(
             "<p>Setiap sore, admin toko daring mencocokkan tiga daftar: pesanan yang masuk, pesanan yang diantar, dan uang "
-            "yang diterima (QRIS ditambah setoran tunai). Contoh: hari Senin ada 180 pesanan senilai "
-            "Rp 9.450.000. Mutasi QRIS Rp 7.200.000, setoran tunai Rp 2.150.000, jumlahnya Rp 9.350.000. Selisih "
-            "Rp 100.000 ternyata dua pesanan yang dibatalkan karena sayurnya habis. Pembatalan dicatat, selisih "
-            "terjelaskan.</p>"
+            "yang diterima (QRIS ditambah setoran tunai). Contoh: hari Senin ada 52 pesanan senilai "
+            "Rp 2.730.000, sejalan dengan omzet sekitar Rp 72.000.000 sebulan untuk 26 hari kerja. Mutasi QRIS "
+            "Rp 2.080.000, setoran tunai Rp 550.000, jumlahnya Rp 2.630.000. Selisih Rp 100.000 ternyata dua "
+            "pesanan yang dibatalkan karena sayurnya habis. Pembatalan dicatat, selisih terjelaskan.</p>"
         ),
         tip(
             "<p>Tetapkan batas waktu yang sama setiap hari: pesanan ditutup pukul 08.00, pengantaran selesai "
@@ -340,8 +340,10 @@ LESSON_REPORTING = {
             "<p>Tonggak legalitas seperti NIB, KBLI, status badan hukum, sertifikat halal, atau PIRT dilaporkan "
             "dengan bukti dokumen. Kelas usaha mengikuti PP No. 7/2021: usaha mikro bermodal sampai Rp 1 miliar di "
             "luar tanah dan bangunan.</p>"
-            "<p>Contoh: saat masuk inkubasi, Koperasi Mlijo Online Sayur Segar mencatat omzet Rp 45.000.000 per "
-            "bulan dan 28 anggota. Enam bulan kemudian omzetnya Rp 72.000.000 dan anggotanya 35 orang. Angka ini "
+            "<p>Contoh: saat masuk inkubasi, toko daring Koperasi Mlijo Online Sayur Segar mencatat omzet "
+            "Rp 45.000.000 per bulan dan koperasinya 28 anggota. Enam bulan kemudian omzet toko daring "
+            "Rp 72.000.000 per bulan (sekitar 52 pesanan sehari) dan anggotanya 35 orang. Kulakan para anggota di "
+            "gudang koperasi dilaporkan sebagai partisipasi anggota, terpisah dari omzet toko daring. Angka ini "
             "diambil dari buku besar dan buku daftar anggota, bukan perkiraan.</p>"
         ),
         warn(
