@@ -1,6 +1,6 @@
 """Day 1 of the curriculum: cooperative identity, law, organs, articles, membership and founding."""
 
-from .blocks import h, p, term, tip, warn
+from .blocks import h, journal, line, p, term, tip, warn
 
 LESSON_PRINCIPLES = {
     "slug": "jati-diri-dan-prinsip-koperasi",
@@ -111,7 +111,7 @@ LESSON_LAW = {
             "sehingga koperasi mencatatnya sebagai utang kepada anggota.</p>"
         ),
         warn(
-            "<p>Sinau menuliskan sumber setiap pernyataan hukum. Pasal 6, 21, 22, dan 32 kami cocokkan dengan teks "
+            "<p>Sinau menuliskan sumber setiap pernyataan hukum. Pasal 6, 21, 22, 32, dan 45 kami cocokkan dengan teks "
             "yang dipublikasikan. Bunyi Pasal 26, Pasal 29, dan Penjelasan Pasal 41 belum kami cocokkan langsung "
             "dengan salinan resmi; periksa salinan UU di JDIH atau tanyakan kepada Dinas sebelum mengutipnya di "
             "RAT.</p>"
@@ -205,7 +205,8 @@ LESSON_ORGANS = {
             "<p><b>Pengurus</b> dipilih dari dan oleh anggota dalam Rapat Anggota. Pengurus mengelola organisasi dan "
             "usaha, mewakili koperasi di dalam dan di luar pengadilan, menyelenggarakan pembukuan, memelihara "
             "daftar anggota, dan menyusun laporan pertanggungjawaban. Masa jabatan pengurus <b>paling lama 5 "
-            "tahun</b> (Pasal 29); AD/ART menetapkan lamanya dan jumlah pengurus.</p>"
+            "tahun</b> (Pasal 29); AD/ART menetapkan lamanya dan jumlah pengurus. Bunyi Pasal 26 dan Pasal 29 "
+            "belum kami cocokkan dengan salinan resmi UU; periksa di JDIH sebelum mengutipnya.</p>"
             "<p>Pengurus boleh mengangkat <b>manajer dan karyawan</b> untuk menjalankan usaha sehari-hari, "
             "misalnya kepala toko atau petugas kredit. Rencana mengangkat <b>pengelola (manajer)</b> harus diajukan "
             "kepada Rapat Anggota untuk <b>disetujui</b>; pengelola bertanggung jawab kepada pengurus, dan tanggung "
@@ -275,7 +276,8 @@ LESSON_ARTICLES = {
             "<p><b>Anggaran rumah tangga (ART)</b> merinci hal-hal yang dalam AD baru disebut garis besarnya. "
             "Contohnya, AD menyebut adanya simpanan pokok dan simpanan wajib, sedangkan ART menetapkan angkanya: "
             "simpanan pokok Rp 100.000 dibayar sekali dan sama untuk setiap anggota (Penjelasan Pasal 41 UU "
-            "No. 25/1992), simpanan wajib Rp 25.000 per bulan.</p>"
+            "No. 25/1992; bunyi Penjelasan Pasal 41 belum kami cocokkan dengan salinan resmi), simpanan wajib "
+            "Rp 25.000 per bulan.</p>"
             "<p>Di bawah ART, koperasi dapat membuat <b>peraturan khusus</b> atau prosedur operasional, misalnya "
             "prosedur pemberian pinjaman, batas pinjaman per anggota, atau tata cara pesanan di koperasi mlijo "
             "online. Peraturan khusus tidak boleh bertentangan dengan ART, dan ART tidak boleh bertentangan dengan "
@@ -475,6 +477,76 @@ LESSON_FOUNDING = {
     ],
 }
 
+LESSON_RAT = {
+    "slug": "menyiapkan-rapat-anggota-tahunan",
+    "title": "Menyiapkan Rapat Anggota Tahunan (RAT)",
+    "summary": "Langkah menyiapkan RAT: batas waktu, undangan, kuorum, laporan pengurus dan pengawas, rencana anggaran, notulen, dan RAT daring.",
+    "minutes": 8,
+    "required": True,
+    "body": [
+        h("Batas waktu dan undangan"),
+        p(
+            "<p>RAT untuk mengesahkan pertanggungjawaban pengurus diadakan paling lambat <b>6 bulan setelah tahun "
+            "buku</b> berakhir (Pasal 26 UU No. 25/1992). Untuk tahun buku Januari–Desember, RAT paling lambat "
+            "akhir Juni. Mulailah bersiap pada Januari: tutup buku, susun laporan keuangan, dan jadwalkan "
+            "pemeriksaan pengawas.</p>"
+            "<p><b>Undangan</b> dikirim kepada semua anggota sesuai tenggat dalam AD/ART, misalnya 14 hari sebelum "
+            "rapat. Undangan memuat hari, jam, tempat atau tautan rapat daring, acara, dan cara memperoleh bahan "
+            "rapat. Contoh: Koperasi Konsumen Sejahtera Bersama di Kelurahan Kranggan mengirim undangan lewat grup "
+            "WhatsApp anggota, menempelnya di toko koperasi, dan menyediakan salinan cetak bahan rapat di kasir.</p>"
+        ),
+        h("Bahan yang disiapkan"),
+        p(
+            "<ul>"
+            "<li><b>Laporan pertanggungjawaban pengurus</b>: kegiatan setahun, laporan keuangan (posisi keuangan, "
+            "perhitungan hasil usaha dengan SHU setelah pajak, perubahan ekuitas, arus kas, catatan), dan usulan "
+            "pembagian SHU menurut AD/ART.</li>"
+            "<li><b>Laporan pengawas</b>: hasil pemeriksaan tertulis, temuan, dan tindak lanjutnya.</li>"
+            "<li><b>Rencana kerja dan rencana anggaran pendapatan dan belanja (RAPB)</b> tahun berikutnya.</li>"
+            "<li>Daftar anggota terbaru, daftar hadir, dan tata tertib rapat.</li>"
+            "</ul>"
+            "<p><b>Kuorum</b> dan cara mengambil keputusan mengikuti AD/ART, misalnya rapat sah bila dihadiri "
+            "lebih dari separuh anggota. Bila kuorum tidak tercapai, ikuti tata cara penundaan dalam AD/ART; "
+            "jangan memutuskan tanpa kuorum. Setiap anggota punya satu suara.</p>"
+        ),
+        warn(
+            "<p>Lama tenggat undangan dan angka kuorum tidak diatur rinci dalam UU No. 25/1992; angkanya ada di "
+            "AD/ART koperasi Anda. Angka dalam contoh ini hanya contoh. Bunyi Pasal 26 tentang batas 6 bulan "
+            "belum kami cocokkan dengan salinan resmi UU; periksa di JDIH.</p>"
+        ),
+        h("RAT daring, notulen, dan biaya"),
+        p(
+            "<p>Rapat Anggota boleh diadakan secara daring dan/atau luring (Pasal 22 sebagaimana diubah UU "
+            "No. 6/2023). Untuk RAT daring atau gabungan: kirim tautan bersama undangan, catat kehadiran dari "
+            "daftar peserta, pastikan setiap anggota dapat berbicara dan memberi suara, dan rekam pemungutan "
+            "suara. Anggota yang tidak punya ponsel pintar tetap harus bisa hadir di tempat.</p>"
+            "<p><b>Notulen</b> mencatat jalannya rapat, jumlah hadir, setiap keputusan dengan jumlah suaranya, dan "
+            "ditandatangani pimpinan rapat serta notulis. Keputusan tentang SHU menjadi dasar jurnal pembagian "
+            "SHU. Biaya RAT, misalnya konsumsi dan sewa tenda Rp 1.500.000, dicatat sebagai beban "
+            "perkoperasian.</p>"
+        ),
+        journal(
+            "Biaya penyelenggaraan RAT dibayar tunai",
+            line("5106", "Beban Perkoperasian (RAT, Pendidikan)", "1500000", "0", "Konsumsi dan tenda RAT"),
+            line("1101", "Kas", "0", "1500000", "Nota dan kuitansi terlampir"),
+        ),
+        h("Ringkasan"),
+        p(
+            "<ul>"
+            "<li>RAT paling lambat 6 bulan setelah tahun buku (Pasal 26).</li>"
+            "<li>Undangan, kuorum, dan tata tertib mengikuti AD/ART.</li>"
+            "<li>Bahan RAT: laporan pengurus dengan laporan keuangan, laporan pengawas, dan RAPB.</li>"
+            "<li>RAT boleh daring atau luring (Pasal 22 sebagaimana diubah); notulen mencatat setiap keputusan.</li>"
+            "</ul>"
+        ),
+        p(
+            "<p><b>Pertanyaan refleksi:</b> Bahan RAT mana yang paling sering terlambat disiapkan di koperasi Anda, "
+            "dan siapa yang bisa mulai menyiapkannya bulan ini?</p>"
+        ),
+    ],
+}
+
+
 MODULE = {
     "slug": "hari-1-perkoperasian-dan-tata-kelola",
     "title": "Hari 1 — Perkoperasian dan tata kelola",
@@ -490,5 +562,6 @@ MODULE = {
         LESSON_ARTICLES,
         LESSON_MEMBERSHIP,
         LESSON_FOUNDING,
+        LESSON_RAT,
     ],
 }

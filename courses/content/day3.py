@@ -548,6 +548,79 @@ LESSON_SHU = {
     ],
 }
 
+LESSON_TAXES = {
+    "slug": "pajak-koperasi",
+    "title": "Pajak koperasi",
+    "summary": "PPh final 0,5% bagi koperasi baru (PP No. 55/2022), lalu rezim normal; PPh 21 karyawan, PPh final atas jasa simpanan, dan pajak atas SHU anggota.",
+    "minutes": 9,
+    "required": True,
+    "body": [
+        h("Tahun-tahun pertama: PPh final 0,5%"),
+        p(
+            "<p>Koperasi adalah wajib pajak badan dan perlu NPWP sendiri. Koperasi yang peredaran brutonya setahun "
+            "tidak lebih dari <b>Rp 4,8 miliar</b> boleh membayar <b>PPh final 0,5% dari peredaran bruto</b> setiap "
+            "bulan, paling lama <b>4 tahun pajak</b> sejak terdaftar (PP No. 55/2022). Peredaran bruto mencakup "
+            "penjualan kepada anggota dan nonanggota serta jasa pinjaman.</p>"
+            "<p>Contoh: Koperasi Konsumen Sejahtera Bersama di Kelurahan Kranggan menjual Rp 80.000.000 pada bulan "
+            "Maret. Pajaknya 0,5% × Rp 80.000.000 = Rp 400.000, disetor bulan berikutnya.</p>"
+        ),
+        journal(
+            "PPh final 0,5% peredaran bruto Maret",
+            line("5201", "Beban Pajak", "400000", "0", "0,5% × Rp 80.000.000 (PP 55/2022)"),
+            line("2109", "Utang Pajak", "0", "400000", "Masa Maret"),
+        ),
+        journal(
+            "Menyetor PPh final Maret lewat bank",
+            line("2109", "Utang Pajak", "400000", "0", "Setoran dengan kode billing"),
+            line("1102", "Bank", "0", "400000", "Bukti penerimaan negara terlampir"),
+        ),
+        p(
+            "<p>Beban pajak ini mengurangi SHU. Karena itu SHU yang dibagi di RAT adalah <b>SHU setelah pajak</b> "
+            "(Pasal 45 UU No. 25/1992). Setelah 4 tahun pajak, atau bila peredaran bruto melewati Rp 4,8 miliar, "
+            "koperasi masuk <b>rezim normal</b>: PPh badan dihitung dari penghasilan neto, dengan pengurangan tarif "
+            "50% untuk bagian peredaran bruto sampai Rp 4,8 miliar bagi peredaran bruto sampai Rp 50 miliar "
+            "(Pasal 31E UU PPh).</p>"
+        ),
+        h("Pajak yang dipotong koperasi"),
+        p(
+            "<ul>"
+            "<li><b>PPh 21 karyawan</b>: koperasi memotong PPh 21 atas gaji karyawan dan honor pengurus menurut "
+            "ketentuan PPh 21 yang berlaku, menyetor, dan melaporkannya.</li>"
+            "<li><b>Jasa simpanan</b> yang dibayar kepada anggota orang pribadi dikenai PPh final: 0% sampai "
+            "Rp 240.000 sebulan, 10% dari jumlah bruto bila lebih (PP No. 15/2009).</li>"
+            "</ul>"
+            "<p>Contoh: jasa simpanan sukarela Pak Hadi bulan ini Rp 300.000, lebih dari Rp 240.000, jadi dipotong "
+            "10% = Rp 30.000; Rp 270.000 ditambahkan ke simpanannya.</p>"
+        ),
+        journal(
+            "Jasa simpanan Pak Hadi dengan PPh final 10%",
+            line("5109", "Beban Jasa Simpanan", "300000", "0", "Jasa simpanan sukarela Pak Hadi"),
+            line("2101", "Simpanan Sukarela", "0", "270000", "Dikreditkan ke simpanan Pak Hadi"),
+            line("2109", "Utang Pajak", "0", "30000", "PPh final 10% (PP 15/2009)"),
+        ),
+        warn(
+            "<p>Perlakuan pajak atas <b>SHU yang dibagikan kepada anggota</b> belum dapat kami pastikan dari sumber "
+            "resmi untuk pelatihan ini. Sebelum membayar SHU, tanyakan kepada KPP Pratama Mojokerto apakah ada "
+            "pajak yang harus dipotong dan bagaimana cara melaporkannya. Tarif dan tenggat setor juga dapat "
+            "berubah; periksa ketentuan terbaru.</p>"
+        ),
+        h("Ringkasan"),
+        p(
+            "<ul>"
+            "<li>PPh final 0,5% dari peredaran bruto, paling lama 4 tahun pajak bagi koperasi (PP No. 55/2022).</li>"
+            "<li>Pajak mengurangi SHU; yang dibagi adalah SHU setelah pajak (Pasal 45).</li>"
+            "<li>Koperasi memotong PPh 21 karyawan dan PPh final jasa simpanan (PP No. 15/2009).</li>"
+            "<li>Pajak atas SHU anggota: tanyakan kepada KPP.</li>"
+            "</ul>"
+        ),
+        p(
+            "<p><b>Pertanyaan refleksi:</b> Sejak tahun berapa koperasi Anda terdaftar sebagai wajib pajak, dan "
+            "kapan ia akan keluar dari PPh final 0,5%?</p>"
+        ),
+    ],
+}
+
+
 MODULE = {
     "slug": "hari-3-pembukuan-dan-laporan-keuangan-koperasi",
     "title": "Hari 3 — Pembukuan dan laporan keuangan koperasi",
@@ -564,5 +637,6 @@ MODULE = {
         LESSON_RETAIL_SALES,
         LESSON_STATEMENTS,
         LESSON_SHU,
+        LESSON_TAXES,
     ],
 }
