@@ -109,4 +109,6 @@ def test_load_demo_brings_corrected_lessons_to_a_demo_made_before(settings):
     revisions = Revision.objects.count()
     call_command("load_demo")
     assert Revision.objects.count() == revisions
-    assert _without_ids([{"type": "x", "id": "1", "value": [{"id": "2", "v": 1}]}]) == [{"type": "x", "value": [{"v": 1}]}]
+    assert _without_ids([{"type": "x", "id": "1", "value": [{"id": "2", "v": 1}]}]) == [
+        {"type": "x", "value": [{"v": 1}]}
+    ]
