@@ -70,3 +70,29 @@ def test_autosave_and_the_automatic_submit_when_time_runs_out(sized_page, live_s
     assert attempt.state == AttemptState.FINISHED
     expect(page.locator("main")).to_contain_text("Hasil percobaan")
     screenshot(page, f"quiz-attempt-result-{page.viewport_name}")
+
+
+def test_the_instructors_reports_fit_a_phone(sized_page, live_server, quiz, trainee, course_with_bank, make_user):  # noqa: F811
+    """The gradebook and a quiz's report scroll their wide tables inside the table, not the page:
+    the link column's visually hidden heading (position: absolute) used to escape the scroller
+    and widen the whole page at 360 px."""
+    from django.urls import reverse
+
+    from lms import roles
+    from quizzes.services import start_attempt, submit_attempt
+
+    attempt = start_attempt(user=trainee, quiz=quiz)
+    submit_attempt(attempt=attempt, user=trainee)
+    teacher = make_user(roles.INSTRUCTOR)
+    course_with_bank.cohort.instructors.add(teacher)
+    page = sized_page
+    sign_in(page, live_server, teacher.email, PASSWORD)
+    width = page.viewport_size["width"]
+    for name, url in (
+        ("gradebook", reverse("quizzes:gradebook", args=[course_with_bank.cohort.pk])),
+        ("quiz-report", reverse("quizzes:quiz_report", args=[course_with_bank.cohort.pk, quiz.pk])),
+    ):
+        response = page.goto(live_server.url + url)
+        assert response.status == 200
+        screenshot(page, f"{name}-{page.viewport_name}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, name

@@ -65,6 +65,7 @@ def test_bad_input_is_shown_on_the_question_with_status_200(quiz, trainee, clien
     assert response.status_code == 200
     html = response.content.decode()
     assert "harus berupa angka" in html and 'aria-invalid="true"' in html
+    assert f"Soal nomor {p} perlu diperiksa" in html  # the page-level message names the question
     assert 'value="sejuta"' in html
 
 
