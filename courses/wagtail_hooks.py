@@ -3,6 +3,7 @@ as ModelViewSets, plus the CSV import screen."""
 
 from datetime import timedelta
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -102,7 +103,17 @@ class ScopedEditView(EditView):
 
 
 class CohortForm(WagtailAdminModelForm):
-    """Instructors may adjust their cohort (dates, venue, sessions) but not move it to another course."""
+    """Instructors may adjust their cohort (dates, venue, sessions) but not move it to another course.
+
+    The course is a plain drop-down of the courses by title (officers know courses by name, not by
+    their place in the page tree)."""
+
+    course = forms.ModelChoiceField(
+        label=_("kursus"),
+        queryset=CoursePage.objects.order_by("title"),
+        widget=forms.Select,
+        empty_label=_("— pilih kursus —"),
+    )
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)

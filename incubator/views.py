@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_POST
 from lms.permissions import can
 
 from . import selectors, services
+from .dashboard import venture_trends
 from .forms import EvidenceForm, KpiReportForm, MentoringForm, MonthField, StageChangeForm, VentureFilterForm, VentureForm
 from .models import ACTIVE_STAGES, KPI_FIGURES, ActionItem, KpiReport, Milestone, Venture
 
@@ -110,6 +112,7 @@ def venture_detail(request, pk: int):
         "manage": can(request.user, "incubator.manage"),
         "may_report": can(request.user, "incubator.report_venture", venture),
         "page_today": timezone.localdate(),
+        "trends": venture_trends(page),
     }
     if context["manage"]:
         context["training"] = selectors.people_training(venture)
@@ -272,3 +275,37 @@ def kpi_report(request, pk: int, baseline: bool = False):
         "incubator/kpi_form.html",
         {"venture": venture, "form": form, "existing": existing, "baseline": baseline, "book": book, "period": period},
     )
+
+
+@login_required
+def exports_page(request):
+    _officer_only(request)
+    from .exports import EXPORT_LABELS
+
+    return render(
+        request,
+        "incubator/exports.html",
+        {"exports": list(EXPORT_LABELS.items()), "query": request.GET.urlencode()},
+    )
+
+
+@login_required
+def export_download(request, what: str, fmt: str):
+    _officer_only(request)
+    from lms import jobs
+
+    from .exports import EXPORT_JOB, EXPORT_LABELS, EXPORTS, filter_data, inline_limit
+
+    if what not in EXPORTS or fmt not in ("csv", "xlsx"):
+        raise Http404
+    exporter = EXPORTS[what](filter_data(request.GET))
+    if exporter.count() <= inline_limit():
+        return exporter.response(fmt)
+    job = jobs.start_job(
+        kind=EXPORT_JOB,
+        owner=request.user,
+        params={"what": what, "fmt": fmt, "query": request.GET.urlencode()},
+        label=f"{EXPORT_LABELS[what]} ({fmt.upper()})",
+        return_url=reverse("incubator:exports"),
+    )
+    return redirect("job_status", job.pk)

@@ -13,7 +13,7 @@ from lms.permissions import can
 
 from ..forms import EnrolByCodeForm
 from ..models import CoursePage, LessonPage, ModulePage
-from ..selectors import OutlineItem, course_outline, enrollment_for
+from ..selectors import OutlineItem, course_outline, enrollment_for, trainee_standing
 from ..services import record_lesson_visit
 from ..structure import course_structure
 
@@ -55,6 +55,7 @@ def serve_course(request, course: CoursePage, **kwargs):
         context["resume_item"] = (
             next((item for item in outline.items if item.page.pk == last), None) or outline.first_open_item()
         )
+        context["standing"] = trainee_standing(enrollment=enrollment, course=course, outline=outline)
     return TemplateResponse(request, "courses/course_page.html", context)
 
 

@@ -13,7 +13,8 @@ from quizzes.models import QuizPage
 
 # Queries of one request (session, user, roles, Wagtail routing and the page's own reads); the
 # same whatever the number of lessons.
-OUTLINE_QUERIES = 13
+# +3 for the trainee's standing (sessions with own marks, required quizzes, quizzes passed).
+OUTLINE_QUERIES = 16
 LESSON_QUERIES = 11
 
 
