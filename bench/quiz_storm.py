@@ -300,6 +300,10 @@ def start_gunicorn(port, workers, threads):
         os.environ,
         DJANGO_SETTINGS_MODULE=os.environ.get("BENCH_SERVER_SETTINGS", "bench.settings_server"),
         CONN_MAX_AGE=os.environ.get("CONN_MAX_AGE", "60"),
+        # gunicorn reads ./gunicorn.conf.py too; its JSON log config does not start on this
+        # gunicorn ("Unable to configure root logger"), and plain lines suit the log file.
+        GUNICORN_LOG_FORMAT="text",
+        GUNICORN_MAX_REQUESTS="0",
     )
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     command = [
