@@ -281,7 +281,9 @@ VOLATILE = [
 ]
 
 
-def normalise(body: bytes) -> bytes:
+def normalise(body: bytes, base: str) -> bytes:
+    """Drop per-response tokens; the site's own address (absolute links) becomes SITE."""
+    body = body.replace(base.rstrip("/").encode(), b"SITE")
     for pattern in VOLATILE:
         body = pattern.sub(b"", body)
     return body
@@ -305,14 +307,14 @@ def snapshot(base: str, target: str) -> None:
     ]
     for path in paths:
         status, _, body = anonymous.get(path)
-        pages[path] = [status, hashlib.sha256(normalise(body)).hexdigest(), len(body)]
-        (bodies / hashlib.md5(path.encode()).hexdigest()).write_bytes(normalise(body))  # noqa: S324
+        pages[path] = [status, hashlib.sha256(normalise(body, base)).hexdigest(), len(body)]
+        (bodies / hashlib.md5(path.encode()).hexdigest()).write_bytes(normalise(body, base))  # noqa: S324
     holder = Browser(base)
     holder.login(state["holder"])
     for path in ["/beranda/", "/sertifikat/", f"/sertifikat/{state['certificate_code']}/unduh/"]:
         status, _, body = holder.get(path)
-        pages["holder " + path] = [status, hashlib.sha256(normalise(body)).hexdigest(), len(body)]
-        (bodies / hashlib.md5(("holder " + path).encode()).hexdigest()).write_bytes(normalise(body))  # noqa: S324
+        pages["holder " + path] = [status, hashlib.sha256(normalise(body, base)).hexdigest(), len(body)]
+        (bodies / hashlib.md5(("holder " + path).encode()).hexdigest()).write_bytes(normalise(body, base))  # noqa: S324
     if any(status != 200 for status, _, _ in pages.values()):
         fail(f"a snapshot page did not answer 200: {pages}")
     Path(target).write_text(json.dumps(pages, indent=1))
