@@ -3,6 +3,7 @@ as ModelViewSets, plus the CSV import screen."""
 
 from datetime import timedelta
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -102,7 +103,17 @@ class ScopedEditView(EditView):
 
 
 class CohortForm(WagtailAdminModelForm):
-    """Instructors may adjust their cohort (dates, venue, sessions) but not move it to another course."""
+    """Instructors may adjust their cohort (dates, venue, sessions) but not move it to another course.
+
+    The course is a plain drop-down of the courses by title (officers know courses by name, not by
+    their place in the page tree)."""
+
+    course = forms.ModelChoiceField(
+        label=_("kursus"),
+        queryset=CoursePage.objects.order_by("title"),
+        widget=forms.Select,
+        empty_label=_("— pilih kursus —"),
+    )
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
@@ -312,3 +323,40 @@ def refuse_deleting_courses_with_cohorts(request, page):
         messages.error(request, _("Kursus ini masih memiliki angkatan. Hapus atau arsipkan angkatannya lebih dulu."))
         return redirect("wagtailadmin_explore", page.get_parent().id)
     return None
+
+
+# --- Panels on the site's home page and "Beranda saya" (see lms.templatetags.sinau.hook_panels) ----
+
+
+@hooks.register("sinau_panel_next_step")
+def next_step_panel(request, **kwargs):
+    """Signed in: the one next step for each role the user holds (trainee, instructor, officer)."""
+    from django.template.loader import render_to_string
+
+    from .selectors import instructor_next_step, officer_next_step, trainee_next_step
+
+    user = request.user
+    if not user.is_authenticated:
+        return ""
+    steps = []
+    if can(user, "lms.access_trainee_area"):
+        steps.append(trainee_next_step(user=user))
+    if can(user, "lms.access_instructor_area"):
+        steps.append(instructor_next_step(user=user))
+    if can(user, "lms.access_officer_area"):
+        steps.append(officer_next_step())
+    steps = [step for step in steps if step is not None]
+    if not steps:
+        return ""
+    return render_to_string("courses/includes/next_step.html", {"steps": steps}, request=request)
+
+
+@hooks.register("sinau_panel_home_public")
+def home_public_panel(request, **kwargs):
+    """Everyone: the open courses and the cohorts one can still join, with how to join."""
+    from django.template.loader import render_to_string
+
+    from .selectors import open_courses, upcoming_cohorts
+
+    context = {"courses": open_courses(), "cohorts": upcoming_cohorts()}
+    return render_to_string("courses/includes/home_public.html", context, request=request)

@@ -7,3 +7,8 @@ from django.utils.translation import gettext_lazy as _
 class IncubatorConfig(AppConfig):
     name = "incubator"
     verbose_name = _("Inkubasi wirausaha")
+
+    def ready(self):
+        from . import exports
+
+        exports.register()
