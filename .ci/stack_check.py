@@ -218,6 +218,9 @@ def issue_certificate(base: str, officer_email: str):
     status, headers, pdf = holder.get(f"/sertifikat/{certificate.code}/unduh/")
     if status != 200 or not pdf.startswith(b"%PDF") or hashlib.sha256(pdf).hexdigest() != certificate.sha256:
         fail(f"the holder's download answered {status} ({len(pdf)} bytes) or differs from the stored hash")
+    status, _, _ = Browser(base).get(f"/media/{certificate.pdf.name}")
+    if status != 404:
+        fail(f"the PDF is reachable at /media/{certificate.pdf.name} without signing in ({status})")
     status, _, page = Browser(base).get(f"/certificates/verify/{certificate.code}/")
     if status != 200 or certificate.serial.encode() not in page:
         fail(f"the public verification page answered {status} without the serial")

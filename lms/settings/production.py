@@ -127,6 +127,10 @@ elif MEDIA_STORAGE == "s3":
     }
 else:
     fail("MEDIA_STORAGE", f"is {MEDIA_STORAGE!r}: use 'filesystem' (MEDIA_ROOT) or 's3' (AWS_* variables).")
+# Django never serves MEDIA_URL here (lms.views.media_file answers 404): certificates and job
+# results live in media and go out only through views that check who asks; nginx serves the
+# public image renditions (docs/deploy.md).
+SERVE_FILES = False
 STORAGES = {
     "default": _media_storage,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
