@@ -8,11 +8,7 @@ PORT ?= 8000
 # Outside CI the tests marked browser/worker are deselected by tests/conftest.py, because they
 # need Chromium and a running Celery worker; CI=true (.ci/run) runs them all.
 
-<<<<<<< HEAD
-.PHONY: run test lint install install-dev migrate demo messages compilemessages vendor-translations clean bench bench-quick
-=======
-.PHONY: serve run test lint install install-dev migrate demo messages compilemessages vendor-translations clean
->>>>>>> main
+.PHONY: serve run test lint install install-dev migrate demo messages compilemessages vendor-translations clean bench bench-quick
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
