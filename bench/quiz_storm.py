@@ -300,8 +300,8 @@ def start_gunicorn(port, workers, threads):
         os.environ,
         DJANGO_SETTINGS_MODULE=os.environ.get("BENCH_SERVER_SETTINGS", "bench.settings_server"),
         CONN_MAX_AGE=os.environ.get("CONN_MAX_AGE", "60"),
-        # gunicorn reads ./gunicorn.conf.py too; its JSON log config does not start on this
-        # gunicorn ("Unable to configure root logger"), and plain lines suit the log file.
+        # gunicorn reads ./gunicorn.conf.py too: plain access lines (they go to a log file), and
+        # no worker restarts in the middle of the storm.
         GUNICORN_LOG_FORMAT="text",
         GUNICORN_MAX_REQUESTS="0",
     )

