@@ -107,7 +107,9 @@ def resolve_account(text: str, index: dict[str, str]) -> str:
         if len(found) > 1:
             shown = ", ".join(account_label(code, index[code]) for code in found[:5])
             raise forms.ValidationError(
-                _("Ada beberapa akun yang cocok dengan “%(typed)s”: %(accounts)s. Ketik kodenya atau pilih dari daftar.")
+                _(
+                    "Ada beberapa akun yang cocok dengan “%(typed)s”: %(accounts)s. Ketik kodenya atau pilih dari daftar."
+                )
                 % {"typed": typed, "accounts": shown + (", …" if len(found) > 5 else "")},
                 code="ambiguous",
             )
