@@ -25,7 +25,7 @@ from lms import roles
 from lms.permissions import can, is_admin, is_officer
 
 from .admin_views import BulkEnrolView
-from .models import Cohort, Completion, CoursePage, Enrollment, LessonPage, ModulePage, Session
+from .models import Cohort, Completion, CoursePage, Enrollment, Session
 from .views.pages import PAGE_VIEWS
 
 
@@ -53,8 +53,18 @@ def finish_the_autosaved_page(request, parent_page, page_class):
     """Wagtail's autosave creates the page on the "add" screen as soon as a title is typed and then
     switches the screen to editing it. "Simpan konsep" pressed before that switch posted the add
     form again: "The slug … is already in use", with the autosaved draft left behind. Such a post
-    is the same page: it is saved as an edit of that draft instead (JSON autosaves likewise)."""
-    if request.method != "POST" or not issubclass(page_class, (CoursePage, ModulePage, LessonPage)):
+    is the same page: it is saved as an edit of that draft instead (JSON autosaves likewise).
+
+    Any page type: quizzes (a type courses does not know) autosave the same way on their add screen."""
+    draft = autosaved_draft(request, parent_page, page_class)
+    if draft is None:
+        return None
+    return PageEditView.as_view()(request, page_id=draft.pk)
+
+
+def autosaved_draft(request, parent_page, page_class):
+    """The draft this editor's autosave made a moment ago under `parent_page` with the posted slug."""
+    if request.method != "POST":
         return None
     slug = (request.POST.get("slug") or "").strip()
     if not slug:
@@ -70,9 +80,7 @@ def finish_the_autosaved_page(request, parent_page, page_class):
         )
         .first()
     )
-    if draft is None:
-        return None
-    return PageEditView.as_view()(request, page_id=draft.pk)
+    return draft
 
 
 def _sees_everything(user) -> bool:
