@@ -64,6 +64,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "certificates.change_coursecertificatesettings",
         "certificates.view_certificate",
         *[f"quizzes.{action}_{model}" for model in ("quizschedule", "quizoverride") for action in QUIZ_ACTIONS],
+        # The background-task schedule (Celery beat): see it, pause an entry, change how often.
+        "django_celery_beat.view_periodictask",
+        "django_celery_beat.change_periodictask",
     ],
     VENTURE_CONTACT: [],
     ADMIN: ["*"],
