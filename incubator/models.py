@@ -294,6 +294,12 @@ class KpiReport(models.Model):
         return f"{self.venture_id} {self.period:%Y-%m}"
 
     @property
+    def period_end(self):
+        import datetime as dt
+
+        return (self.period.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+
+    @property
     def employees(self) -> int:
         return self.employees_male + self.employees_female
 
