@@ -1,10 +1,11 @@
-"""Instructor and officer pages: cohort lists, roster, attendance marking, check-in code, report."""
+"""Instructor and officer pages: cohort lists, roster, attendance marking, check-in code, report, day plans."""
 
 import qrcode
 import qrcode.image.svg
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +17,7 @@ from lms import exporter
 from lms.permissions import can
 
 from .. import checkin
+from ..content.facilitation import FACILITATION
 from ..forms import AttendanceSheetForm
 from ..models import Cohort, Enrollment, Session
 from ..selectors import all_cohorts, attendance_table, cohort_roster, cohorts_for_instructor
@@ -61,6 +63,7 @@ def cohort_detail(request, pk: int):
             "roster": roster,
             "session_count": len(roster.sessions),
             "import_url": reverse("courses_admin_bulk_enrol", args=[cohort.pk]),
+            "facilitation_days": sorted(FACILITATION),
         },
     )
 
@@ -154,3 +157,17 @@ def completion_recalculation(request, pk: int):
     rows = preview_completion_recalculation(cohort=cohort)
     groups = {change: [row for row in rows if row.change == change] for change in ("grant", "stands", "keep", "none")}
     return render(request, "courses/completion_recalculation.html", {"cohort": cohort, "groups": groups})
+
+
+@login_required
+def facilitation(request, pk: int, day: int):
+    """The instructors' plan for one training day (timing, group work, pairing, paper fallback)."""
+    cohort = _cohort_for(request, pk)
+    plan = FACILITATION.get(day)
+    if plan is None:
+        raise Http404
+    return render(
+        request,
+        "courses/facilitation.html",
+        {"cohort": cohort, "day": day, "plan": plan, "days": sorted(FACILITATION)},
+    )
