@@ -9,7 +9,6 @@ its `LedgerValidationError` is put back on the same rows and fields by `apply_se
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 from decimal import Decimal, InvalidOperation
 
@@ -17,7 +16,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lms.formatting import format_rupiah, parse_rupiah
+from lms.formatting import format_rupiah, parse_rupiah, rupiah_format_message
 
 from .models import AccountGroup
 
@@ -27,7 +26,6 @@ DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
 INITIAL_ROWS = 4
 ADD_ROWS = 4
 MAX_ROWS = 60
-_AMOUNT_CHARS = re.compile(r"^[\s0-9.,+-]*(rp)?[\s0-9.,+-]*$", re.IGNORECASE)
 
 # Field names of the posting service's LineInput → field names of a line row.
 SERVICE_LINE_FIELDS = {
@@ -43,17 +41,10 @@ SERVICE_LINE_FIELDS = {
 
 def parse_amount(text: str) -> Decimal:
     """An amount typed the Indonesian way, checked; raises ValidationError with an Indonesian message."""
-    text = (text or "").strip()
-    if not _AMOUNT_CHARS.match(text):
-        raise forms.ValidationError(
-            _("Jumlah hanya boleh berisi angka, mis. 1.250.000 atau 1.250.000,50."), code="letters"
-        )
     try:
         amount = parse_rupiah(text)
-    except (ValueError, InvalidOperation):
-        raise forms.ValidationError(
-            _("Jumlah tidak dapat dibaca; tulis seperti 1.250.000 atau 1.250.000,50."), code="invalid"
-        ) from None
+    except ValueError:
+        raise forms.ValidationError(rupiah_format_message(), code="invalid") from None
     if amount != amount.quantize(CENT):
         raise forms.ValidationError(_("Jumlah paling banyak dua angka di belakang koma (sen)."), code="decimals")
     if amount <= 0:

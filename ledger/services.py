@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from lms.formatting import format_rupiah, format_tanggal
+from lms.formatting import format_rupiah, format_tanggal, rupiah_format_message
 
 from .amounts import is_blank as _is_blank
 from .amounts import parse_amount as _parse_amount
@@ -98,7 +98,7 @@ def _check_amount(raw, *, index: int, field: str, errors: ErrorCollector) -> Dec
     try:
         amount = _parse_amount(raw)
     except (ValueError, InvalidOperation):
-        errors.add_line(index, field, _("Jumlah harus berupa angka, mis. 1.250.000."))
+        errors.add_line(index, field, rupiah_format_message())
         return None
     if amount <= 0:
         errors.add_line(index, field, _("Jumlah harus lebih dari nol."))
@@ -432,7 +432,7 @@ def create_practice_book(
             simpanan_pokok = _parse_amount(simpanan_pokok)
         except (ValueError, InvalidOperation):
             simpanan_pokok = None
-            errors.add(_("Jumlah harus berupa angka, mis. 1.250.000."), field="simpanan_pokok")
+            errors.add(rupiah_format_message(), field="simpanan_pokok")
         else:
             if simpanan_pokok <= 0 or simpanan_pokok != simpanan_pokok.quantize(CENT) or simpanan_pokok > MAX_AMOUNT:
                 errors.add(

@@ -218,8 +218,12 @@ QUESTIONS = {
             "Jurnal pinjaman anggota",
             "journal",
             "<p>Koperasi meminjamkan Rp 2.000.000 tunai kepada Budi, anggota. Catat jurnalnya.</p>",
-            [("1103", "D", "2.000.000"), ("1101", "C", "2.000.000")],
-            {"points": "2"},
+            [("1107", "D", "2.000.000"), ("1101", "C", "2.000.000")],
+            {
+                "points": "2",
+                "explanation": "<p>Pinjaman uang kepada anggota dicatat di <strong>Pinjaman Anggota</strong> (1107), "
+                "terpisah dari Piutang Usaha Anggota (1103) yang dipakai untuk penjualan kredit toko.</p>",
+            },
         ),
         (
             "Jurnal penjualan kepada anggota",

@@ -85,7 +85,7 @@ FACILITATION = {
         "group_work": GROUPS_31
         + "<p>Kartu akun: setiap kelompok menerima kartu bertuliskan akun dan harus menyusunnya ke lima "
         "kelompok akun dengan sisi normalnya, sebelum masuk ke buku latihan.</p>",
-        "ledger_pairs": "<p><b>Berpasangan di buku latihan</b>: 15 pasangan dan satu bertiga. Satu orang "
+        "ledger_pairs": "<p><b>15 pasangan dan satu bertiga.</b> Satu orang "
         "mengetik jurnal, pasangannya membaca bukti transaksi dan memeriksa sisi debit dan kredit; bergantian "
         "setiap transaksi. Pasangkan peserta yang sudah biasa membukukan dengan yang belum. Narasumber A "
         "menjelaskan di depan, Narasumber B berkeliling dan membuka halaman penilaian pasangan yang "

@@ -421,3 +421,17 @@ def test_overlong_text_is_refused(quiz, trainee):
     assert "terlalu panjang" in outcome.read.problems[p][0]
     short.refresh_from_db()
     assert short.response is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", ["1.2.3", "2.50", "1 350 000", "１３５００００"])
+def test_a_malformed_number_is_named_and_graded_wrong_not_guessed(quiz, trainee, typed):
+    """Numeric answers read with the one Rupiah grammar: '1.2.3' is not Rp 123, '2.50' is not 2,5."""
+    attempt = start_attempt(user=trainee, quiz=quiz)
+    numeric = by_kind(attempt)["numeric"]
+    p = numeric.position
+    outcome = save_answers(attempt=attempt, user=trainee, data=form(soal=[p], **{f"q{p}": typed}))
+    (problem,) = outcome.read.problems[p]
+    assert "harus berupa angka" in problem and "titik setiap tiga angka" in problem
+    finished = submit_attempt(attempt=attempt, user=trainee).attempt
+    assert by_kind(finished)["numeric"].fraction == 0

@@ -8,28 +8,9 @@
   var countInput = form.querySelector("input[name=line_count]");
   var totals = document.getElementById("entry-totals");
 
-  /* "1.250.000,50" → 1250000.5; NaN when it is not an amount. Mirrors lms.formatting.parse_rupiah. */
-  function parseAmount(text) {
-    var raw = (text || "").replace(/rp/i, "").replace(/\s+/g, "");
-    if (!raw) { return 0; }
-    if (raw.indexOf(",") >= 0) {
-      var cut = raw.lastIndexOf(",");
-      raw = raw.slice(0, cut).replace(/\./g, "") + "." + raw.slice(cut + 1);
-    } else {
-      var parts = raw.split(".");
-      if (parts.length > 2 || (parts.length === 2 && parts[1].length === 3)) { raw = raw.replace(/\./g, ""); }
-    }
-    if (!/^\d+(\.\d{1,2})?$/.test(raw)) { return NaN; }
-    return Math.round(parseFloat(raw) * 100);
-  }
-
-  function formatRupiah(cents) {
-    var sign = cents < 0 ? "-" : "";
-    cents = Math.abs(cents);
-    var whole = Math.floor(cents / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-    var frac = cents % 100;
-    return sign + "Rp " + whole + (frac ? "," + (frac < 10 ? "0" : "") + frac : "");
-  }
+  /* The one Rupiah grammar (lms/js/rupiah.js, loaded before this file), as the server reads it. */
+  var parseAmount = window.SinauRupiah.toCents;
+  var formatRupiah = window.SinauRupiah.format;
 
   function sum(selector) {
     var total = 0, bad = false;
