@@ -63,7 +63,8 @@ class Series:
         )
         return {
             "points": points,
-            "baseline_y": y(self.baseline) if self.baseline is not None else None,
+            # Text, not a float: the template would localise a float with a decimal comma (invalid SVG).
+            "baseline_y": str(y(self.baseline)) if self.baseline is not None else None,
             "width": width,
             "height": height,
         }
@@ -110,7 +111,10 @@ def at_risk_ventures(ventures, *, today: dt.date):
     overdue = Milestone.objects.filter(venture=OuterRef("pk"), verified_at__isnull=True, due_date__lt=today)
     return (
         ventures.filter(stage__in=ACTIVE_STAGES)
-        .annotate(last_submitted=Max("kpi_reports__submitted_at"), has_overdue=Exists(overdue))
+        .annotate(
+            last_submitted=Max("kpi_reports__submitted_at", filter=Q(kpi_reports__is_baseline=False)),
+            has_overdue=Exists(overdue),
+        )
         .filter(
             Q(has_overdue=True)
             | Q(last_submitted__lt=since)

@@ -147,15 +147,18 @@ def load(*, stdout, people: dict) -> None:
                         Stage.KELUAR: "Pengurus memutuskan menghentikan usaha"}[stage],
             )
         venture.refresh_from_db()
-        # Milestones: the early ones done and verified, some waiting, the rest open.
-        for number, milestone in enumerate(venture.milestones.order_by("due_date")):
-            if milestone.due_date > today or number > 3 - (index % 3):
-                continue
+        # Milestones: those already due are done and verified (at-risk ventures miss their latest);
+        # every third venture has sent evidence early for the next one, waiting for verification.
+        due = [m for m in venture.milestones.order_by("due_date") if m.due_date <= today]
+        upcoming = [m for m in venture.milestones.order_by("due_date") if m.due_date > today][:1]
+        if index in AT_RISK and due:
+            due = due[:-1]
+        for milestone in due + (upcoming if index % 3 == 0 else []):
             services.submit_evidence(
                 milestone=milestone, upload=SimpleUploadedFile("bukti.pdf", MINIMAL_PDF),
                 done_date=min(milestone.due_date - dt.timedelta(days=rng.randint(0, 10)), today), note="", by=officer,
             )
-            if number < 2 or index % 2 == 0:
+            if milestone.due_date <= today:
                 services.verify_milestone(milestone=milestone, by=officer)
         # Mentoring: two or three sessions with action items.
         for session in range(2 + index % 2):
@@ -176,7 +179,8 @@ def load(*, stdout, people: dict) -> None:
         # KPI: baseline at entry, then every month up to last month (at-risk ones stop 3 months ago).
         base = {"omzet": Decimal(rng.randint(20, 80) * 100_000), "members": rng.randint(9, 25), "employees_male": rng.randint(0, 2),
                 "employees_female": rng.randint(1, 3), "assets": Decimal(rng.randint(10, 60) * 500_000), "shu": Decimal(0), "financing": Decimal(0)}
-        services.submit_kpi_report(venture=venture, period=entry, figures=base, by=officer, baseline=True)
+        baseline, _created = services.submit_kpi_report(venture=venture, period=entry, figures=base, by=officer, baseline=True)
+        KpiReport.objects.filter(pk=baseline.pk).update(submitted_at=timezone.make_aware(dt.datetime.combine(entry, dt.time(9, 0))))
         last = _month_add(this_month, -4 if index in AT_RISK else -1)
         if target == Stage.KELUAR:
             last = _month_add(entry_month, 5)

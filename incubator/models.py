@@ -134,6 +134,11 @@ class Venture(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        if self.stage_since is None:  # a venture added in the admin starts its stage on entry
+            self.stage_since = self.entry_date
+        super().save(*args, **kwargs)
+
 
 class StageChange(models.Model):
     """One move of a venture between stages: when, by whom, why; a skip carries the override."""
