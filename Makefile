@@ -8,7 +8,7 @@ PORT ?= 8000
 # Outside CI the tests marked browser/worker are deselected by tests/conftest.py, because they
 # need Chromium and a running Celery worker; CI=true (.ci/run) runs them all.
 
-.PHONY: run test lint install install-dev migrate demo messages compilemessages vendor-translations clean
+.PHONY: serve run test lint install install-dev migrate demo messages compilemessages vendor-translations clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,12 @@ demo: migrate
 run: compilemessages demo
 	@echo "Sinau: http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
 	DEBUG=false SERVE_FILES=true $(PY) manage.py runserver --insecure $(HOST):$(PORT)
+
+# The production stack locally: gunicorn + a Celery worker per queue + beat (Procfile), with
+# lms.settings.production against PostgreSQL and Redis (bin/serve says so when they are missing).
+# PORT as for run; see bin/serve for the other knobs and docs/deploy.md for a real server.
+serve: install-dev
+	SERVE_PORT=$(PORT) bin/serve
 
 test: install-dev compilemessages
 	DJANGO_SETTINGS_MODULE=lms.settings.test $(PY) manage.py makemigrations --check --dry-run

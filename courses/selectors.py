@@ -459,3 +459,183 @@ def attendance_table(*, cohort: Cohort) -> tuple[list[str], list[list]]:
         line += [row.attended, row.attendance_percent(len(roster.sessions)), _("ya") if row.completed else _("belum")]
         rows.append(line)
     return header, rows
+
+
+# --- Public pages: open courses and upcoming cohorts (home page, course page) ---------------------
+
+
+def upcoming_cohorts(*, course_id: int | None = None, today=None, limit: int = 6) -> list[Cohort]:
+    """Cohorts people can still join or attend (enrolment open or running, not yet over), soonest
+    first, with their course and places taken. ONE query."""
+    today = today or timezone.localdate()
+    cohorts = (
+        Cohort.objects.filter(status__in=Cohort.ENROLLABLE, end_date__gte=today)
+        .select_related("course")
+        .annotate(taken=Count("enrollments", filter=~Q(enrollments__status=Enrollment.Status.WITHDRAWN)))
+        .order_by("start_date", "name")
+    )
+    if course_id is not None:
+        cohorts = cohorts.filter(course_id=course_id)
+    result = list(cohorts[:limit])
+    for cohort in result:
+        cohort.places_left = max(cohort.capacity - cohort.taken, 0)
+    return result
+
+
+def open_courses(*, limit: int = 6) -> list[CoursePage]:
+    """Published public courses, in catalogue order. ONE query."""
+    return list(CoursePage.objects.live().public().order_by("path")[:limit])
+
+
+@dataclass
+class NextStep:
+    """The one thing to do next on the home page, for one role."""
+
+    kind: str  # "enrol", "check_in", "learn", "completed", "teach", "session", "cohorts"
+    title: str
+    text: str
+    url: str
+    action: str
+
+
+def trainee_next_step(*, user, now=None) -> NextStep | None:
+    """Enrol, check in (a session open now), start or go on learning, or see the certificate. Two
+    queries (plus the course shape from the cache)."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    now = now or timezone.now()
+    enrollment = (
+        Enrollment.objects.filter(user=user)
+        .exclude(status=Enrollment.Status.WITHDRAWN)
+        .select_related("cohort__course", "last_lesson")
+        .order_by(
+            Case(When(status=Enrollment.Status.ACTIVE, then=Value(0)), default=Value(1), output_field=IntegerField()),
+            "-enrolled_at",
+        )
+        .first()
+    )
+    if enrollment is None:
+        return NextStep(
+            kind="enrol",
+            title=_("Daftar ke angkatan"),
+            text=_("Masukkan kode pendaftaran yang Anda terima dari Dinas untuk membuka materi kursus."),
+            url=reverse("courses:enrol"),
+            action=_("Masukkan kode pendaftaran"),
+        )
+    course = enrollment.cohort.course
+    session = (
+        Session.objects.filter(cohort_id=enrollment.cohort_id, date=timezone.localdate(now))
+        .order_by("start_time")
+        .first()
+    )
+    if session is not None and enrollment.status == Enrollment.Status.ACTIVE:
+        opens, closes = check_in_window(session)
+        if opens <= now <= closes:
+            return NextStep(
+                kind="check_in",
+                title=_("Presensi hari ini"),
+                text=_("%(session)s sedang berlangsung (%(start)s–%(end)s).")
+                % {
+                    "session": session.title,
+                    "start": session.start_time.strftime("%H.%M"),
+                    "end": session.end_time.strftime("%H.%M"),
+                },
+                url=f"{reverse('courses:check_in')}?sesi={session.pk}",
+                action=_("Presensi sekarang"),
+            )
+    if enrollment.status == Enrollment.Status.COMPLETED:
+        return NextStep(
+            kind="completed",
+            title=_("Anda sudah lulus %(course)s") % {"course": course.title},
+            text=_("Ringkasan kursus dan sertifikat Anda ada di halaman kursus."),
+            url=course.url,
+            action=_("Buka halaman kursus"),
+        )
+    last = enrollment.last_lesson
+    if last is not None and last.live:
+        return NextStep(
+            kind="learn",
+            title=course.title,
+            text=_("Terakhir dibuka: %(lesson)s.") % {"lesson": last.title},
+            url=last.url,
+            action=_("Lanjutkan belajar"),
+        )
+    first = next(iter(course_structure(course).items), None)
+    return NextStep(
+        kind="learn",
+        title=course.title,
+        text=_("Anda terdaftar di %(cohort)s. Mulai dari pelajaran pertama.") % {"cohort": enrollment.cohort.name},
+        url=first.url if first is not None else course.url,
+        action=_("Mulai belajar"),
+    )
+
+
+def instructor_next_step(*, user, today=None) -> NextStep:
+    """The next face-to-face session of a cohort the instructor teaches (today first). ONE query."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from lms.formatting import format_tanggal
+
+    today = today or timezone.localdate()
+    session = (
+        Session.objects.filter(cohort__instructors=user, date__gte=today)
+        .select_related("cohort")
+        .order_by("date", "start_time")
+        .first()
+    )
+    if session is None:
+        return NextStep(
+            kind="cohorts",
+            title=_("Angkatan yang saya ajar"),
+            text=_("Tidak ada sesi tatap muka terjadwal. Lihat angkatan Anda dan siapkan materinya."),
+            url=reverse("courses:instructor_cohorts"),
+            action=_("Angkatan yang saya ajar"),
+        )
+    when = _("hari ini") if session.date == today else format_tanggal(session.date, with_day=True)
+    return NextStep(
+        kind="session",
+        title=_("Sesi berikutnya: %(session)s") % {"session": session.title},
+        text=_("%(cohort)s · %(when)s, %(start)s–%(end)s%(place)s")
+        % {
+            "cohort": session.cohort.name,
+            "when": when,
+            "start": session.start_time.strftime("%H.%M"),
+            "end": session.end_time.strftime("%H.%M"),
+            "place": f" · {session.location}" if session.location else "",
+        },
+        url=reverse("courses:session_attendance", args=[session.cohort_id, session.pk]),
+        action=_("Catat kehadiran"),
+    )
+
+
+def officer_next_step(*, today=None) -> NextStep:
+    """The next cohort to prepare (enrolment open or running), else create one. ONE query."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from lms.formatting import format_tanggal
+
+    cohort = next(iter(upcoming_cohorts(today=today, limit=1)), None)
+    if cohort is None:
+        return NextStep(
+            kind="cohorts",
+            title=_("Belum ada angkatan yang dibuka"),
+            text=_("Buat angkatan baru: pilih kursus, tanggal, tempat, lalu bagikan kode pendaftarannya."),
+            url=reverse("courses_cohort:add"),
+            action=_("Buat angkatan baru"),
+        )
+    return NextStep(
+        kind="cohorts",
+        title=_("Angkatan berikutnya: %(cohort)s") % {"cohort": cohort.name},
+        text=_("%(course)s · mulai %(date)s · %(taken)s dari %(capacity)s tempat terisi")
+        % {
+            "course": cohort.course.title,
+            "date": format_tanggal(cohort.start_date),
+            "taken": cohort.taken,
+            "capacity": cohort.capacity,
+        },
+        url=reverse("courses:cohort_detail", args=[cohort.pk]),
+        action=_("Lihat peserta dan kehadiran"),
+    )

@@ -3,8 +3,12 @@
 from pathlib import Path
 
 import environ
+<<<<<<< HEAD
 from celery.schedules import crontab
 from kombu import Queue
+=======
+from kombu import Exchange, Queue
+>>>>>>> main
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -40,6 +44,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_celery_beat",  # beat's schedule in the database (not last: see lms.roles.sync_roles_after_migrate)
     "rules.apps.AutodiscoverRulesConfig",
     "allauth",
     "allauth.account",
@@ -50,7 +55,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    "django_celery_beat",
 ]
 
 MIDDLEWARE = [
@@ -253,7 +257,9 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 #   celery -A lms worker -Q pdf ...   celery -A lms worker -Q email ...   celery -A lms worker -Q celery ...
 # A worker started without -Q consumes all three (the embedded/CI setup).
 CELERY_TASK_DEFAULT_QUEUE = "celery"
-CELERY_TASK_QUEUES = [Queue("celery"), Queue("pdf"), Queue("email")]
+# Each queue has its own exchange and routing key: Queue("pdf") alone would be bound with the
+# default key "celery", and a direct exchange would then copy every task into all three queues.
+CELERY_TASK_QUEUES = [Queue(name, Exchange(name), routing_key=name) for name in ("celery", "pdf", "email")]
 CELERY_TASK_ROUTES = {
     "certificates.render": {"queue": "pdf"},
     "lms.run_background_job": {"queue": "pdf"},  # lms.jobs: ledger PDFs, bulk certificate issue

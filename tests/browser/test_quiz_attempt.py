@@ -13,13 +13,13 @@ from quizzes.models import AttemptState, QuizAttempt
 from quizzes.selectors import attempt_answers
 from tests.browser.conftest import screenshot, sign_in
 from tests.conftest import PASSWORD
+from tests.courses.conftest import catalogue, enrol, make_cohort, make_course  # noqa: F401 (fixtures)
 from tests.quizzes.conftest import (  # noqa: F401 (fixtures)
     course_with_bank,
     make_category,
     make_question,
     make_quiz,
 )
-from tests.courses.conftest import catalogue, enrol, make_cohort, make_course  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
