@@ -3,12 +3,8 @@
 from pathlib import Path
 
 import environ
-<<<<<<< HEAD
 from celery.schedules import crontab
-from kombu import Queue
-=======
 from kombu import Exchange, Queue
->>>>>>> main
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
