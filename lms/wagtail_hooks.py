@@ -11,7 +11,8 @@ from django_celery_beat.models import IntervalSchedule, PeriodicTask
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -93,6 +94,10 @@ class ChangeOnlyPolicy(ModelPermissionPolicy):
 register_permission_policy(PeriodicTask, ChangeOnlyPolicy(PeriodicTask))
 
 
+class ScheduleIndexView(IndexView):
+    page_title = _("Jadwal tugas latar")
+
+
 class PeriodicTaskViewSet(ModelViewSet):
     model = PeriodicTask
     icon = "time"
@@ -100,6 +105,7 @@ class PeriodicTaskViewSet(ModelViewSet):
     add_to_settings_menu = True
     name = "lms_periodic_tasks"
     url_prefix = "jadwal-tugas"
+    index_view_class = ScheduleIndexView
     inspect_view_enabled = False
     copy_view_enabled = False
     form_fields = ["enabled", "description"]
@@ -108,7 +114,7 @@ class PeriodicTaskViewSet(ModelViewSet):
         base_form_class=PeriodicTaskForm,
     )
     list_display = [
-        Column("name", label=_("Nama")),
+        TitleColumn("name", label=_("Nama"), url_name="lms_periodic_tasks:edit"),
         Column("what", label=_("Tugas"), accessor=describe),
         Column("schedule", label=_("Jadwal"), accessor=schedule_text),
         BooleanColumn("enabled", label=_("Aktif")),
