@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import environ
-from celery.schedules import crontab
 from kombu import Exchange, Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -290,20 +289,16 @@ CELERY_BEAT_SCHEDULE = {
     # Quizzes: submit attempts past their time limit with what was saved (pages do it too).
     "finish-overdue-quiz-attempts": {"task": "quizzes.finish_overdue_attempts", "schedule": 60.0},
 }
-# Incubator (docs/incubator.md): all its beat entries in one place. Times are Asia/Jakarta.
+# Incubator (docs/incubator.md): all its beat entries in one place. Plain intervals: each task
+# works out from the date what is due and records what it sent, so running it often sends nothing
+# twice (the weekly digest goes out on its first run of each ISO week).
 INCUBATOR_BEAT_SCHEDULE = {
     # Email venture contacts from 3 days before the monthly report is due (the 10th) until it is.
-    "incubator-remind-due-reports": {
-        "task": "incubator.remind_due_reports",
-        "schedule": crontab(hour=7, minute=0),
-    },
+    "incubator-remind-due-reports": {"task": "incubator.remind_due_reports", "schedule": 6 * 3600.0},
     # Tell contacts once when last month's report is late.
-    "incubator-flag-late-reports": {"task": "incubator.flag_late_reports", "schedule": crontab(hour=7, minute=30)},
-    # Monday morning: officers get the ventures at risk.
-    "incubator-weekly-risk-digest": {
-        "task": "incubator.weekly_risk_digest",
-        "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
-    },
+    "incubator-flag-late-reports": {"task": "incubator.flag_late_reports", "schedule": 6 * 3600.0},
+    # Officers get the ventures at risk once a week.
+    "incubator-weekly-risk-digest": {"task": "incubator.weekly_risk_digest", "schedule": 6 * 3600.0},
 }
 CELERY_BEAT_SCHEDULE.update(INCUBATOR_BEAT_SCHEDULE)
 # A month's KPI report is due on this day of the following month.
