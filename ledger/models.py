@@ -360,6 +360,8 @@ class ExpectedBalance(Orderable):
 class BookKind(models.TextChoices):
     PRACTICE = "practice", _("Buku latihan bebas")
     EXERCISE = "exercise", _("Buku latihan soal")
+    # A real business's books kept in Sinau (an incubated venture's; see ledger.access for who may write).
+    VENTURE = "venture", _("Buku usaha")
 
 
 class Book(models.Model):
