@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('ledger', '0008_exercise_feedback_names_accounts'),
-        ('ledger', '0008_venture_books'),
+        ("ledger", "0008_exercise_feedback_names_accounts"),
+        ("ledger", "0008_venture_books"),
     ]
 
-    operations = [
-    ]
+    operations = []
