@@ -9,6 +9,11 @@ class IncubatorConfig(AppConfig):
     verbose_name = _("Inkubasi wirausaha")
 
     def ready(self):
+        from ledger.access import register_book_access
+
         from . import exports
+        from .books import venture_book_access
 
         exports.register()
+        # A venture's own books: its contacts write in them, officers read them.
+        register_book_access(venture_book_access)

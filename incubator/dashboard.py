@@ -63,7 +63,8 @@ class Series:
         )
         return {
             "points": points,
-            "baseline_y": y(self.baseline) if self.baseline is not None else None,
+            # Text, not a float: the template would localise a float with a decimal comma (invalid SVG).
+            "baseline_y": str(y(self.baseline)) if self.baseline is not None else None,
             "width": width,
             "height": height,
         }
@@ -101,6 +102,26 @@ def kpi_trends(report_filter: Q, *, last: dt.date) -> list[Series]:
         Series(_("Anggota"), "members", [(m, (by_month.get(m) or {}).get("members")) for m in months], base["members"], False),
         Series(_("Pekerja"), "employees", [(m, employees(by_month.get(m))) for m in months], employees(base), False),
     ]
+
+
+def at_risk_ventures(ventures, *, today: dt.date):
+    """Active ventures with no report for RISK_DAYS days (or none since entering that long ago), or
+    an overdue milestone; never-reported and longest-silent first."""
+    since = timezone.now() - dt.timedelta(days=RISK_DAYS)
+    overdue = Milestone.objects.filter(venture=OuterRef("pk"), verified_at__isnull=True, due_date__lt=today)
+    return (
+        ventures.filter(stage__in=ACTIVE_STAGES)
+        .annotate(
+            last_submitted=Max("kpi_reports__submitted_at", filter=Q(kpi_reports__is_baseline=False)),
+            has_overdue=Exists(overdue),
+        )
+        .filter(
+            Q(has_overdue=True)
+            | Q(last_submitted__lt=since)
+            | Q(last_submitted__isnull=True, entry_date__lt=today - dt.timedelta(days=RISK_DAYS))
+        )
+        .order_by(F("last_submitted").asc(nulls_first=True), "name")
+    )
 
 
 def dashboard_context(request, *, today: dt.date | None = None) -> dict:
@@ -141,18 +162,8 @@ def dashboard_context(request, *, today: dt.date | None = None) -> dict:
     late_count = active.filter(~Exists(has_report)).count()
 
     # At risk: no report for RISK_DAYS days, or an overdue milestone (rows and their count: two queries).
-    since = timezone.now() - dt.timedelta(days=RISK_DAYS)
-    overdue = Milestone.objects.filter(venture=OuterRef("pk"), verified_at__isnull=True, due_date__lt=today)
-    risky = (
-        ventures.filter(stage__in=ACTIVE_STAGES)
-        .annotate(last_submitted=Max("kpi_reports__submitted_at"), has_overdue=Exists(overdue))
-        .filter(
-            Q(has_overdue=True)
-            | Q(last_submitted__lt=since)
-            | Q(last_submitted__isnull=True, entry_date__lt=today - dt.timedelta(days=RISK_DAYS))
-        )
-    )
-    risk_rows = list(risky.order_by(F("last_submitted").asc(nulls_first=True), "name")[:RISK_LIST])
+    risky = at_risk_ventures(ventures, today=today)
+    risk_rows = list(risky[:RISK_LIST])
     risk_count = risky.count() if len(risk_rows) == RISK_LIST else len(risk_rows)
 
     trends = kpi_trends(Q(venture__in=ids), last=last_due)

@@ -20,6 +20,7 @@ urlpatterns = [
     path("usaha/<int:pk>/tonggak/<int:milestone_pk>/verifikasi/", views.milestone_verify, name="milestone_verify"),
     path("usaha/<int:pk>/pendampingan/baru/", views.mentoring_create, name="mentoring_create"),
     path("usaha/<int:pk>/tindak-lanjut/<int:item_pk>/", views.action_item_toggle, name="action_item_toggle"),
+    path("usaha/<int:pk>/pembukuan/", views.open_book, name="open_book"),
     path("usaha/<int:pk>/laporan/", views.kpi_report, name="kpi_report"),
     path("usaha/<int:pk>/laporan/dasar/", views.kpi_report, {"baseline": True}, name="kpi_baseline"),
 ]

@@ -4,6 +4,8 @@ Thin views: a permission per object (incubator.rules), a selector or a service, 
 A venture the user may not see answers 404 (its existence is not told).
 """
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -225,6 +227,21 @@ def _book_figures(venture, period):
 
 
 @login_required
+@require_POST
+def open_book(request, pk: int):
+    venture = _venture_for(request, pk, "incubator.report_venture")
+    from .books import open_venture_book
+
+    try:
+        book = open_venture_book(venture=venture, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("incubator:venture_detail", venture.pk)
+    messages.success(request, _("Pembukuan usaha siap. Catat transaksi di sini; laporan bulanan akan terisi dari buku ini."))
+    return redirect("ledger:book_detail", book.pk)
+
+
+@login_required
 def kpi_report(request, pk: int, baseline: bool = False):
     venture = _venture_for(request, pk, "incubator.report_venture")
     period = None
@@ -234,6 +251,11 @@ def kpi_report(request, pk: int, baseline: bool = False):
             period = MonthField().clean(raw_month)
         except ValidationError:
             period = None
+    if period is None and request.method != "POST":
+        # Default: last month (the one usually being reported), or this month for a venture that just entered.
+        period = services.month_start(services.month_start(timezone.localdate()) - dt.timedelta(days=1))
+        if period < services.month_start(venture.entry_date):
+            period = services.month_start(timezone.localdate())
     existing = None
     if baseline:
         existing = KpiReport.objects.filter(venture=venture, is_baseline=True).first()

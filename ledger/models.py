@@ -194,6 +194,14 @@ class LedgerExercise(ClusterableModel):
         help_text=_("Selisih jumlah yang masih dianggap benar; 0 berarti harus tepat."),
         **MONEY,
     )
+    feedback_names_accounts = models.BooleanField(
+        _("umpan balik menyebut akun"),
+        default=True,
+        help_text=_(
+            "Bila dicentang, hasil pemeriksaan menyebut akun yang belum dijurnal atau yang seharusnya dipakai "
+            "(tanpa jumlahnya). Kosongkan untuk ujian: peserta hanya tahu berapa akun yang kurang."
+        ),
+    )
     shu_amount = MoneyField(
         _("SHU yang dibagi (Rp)"),
         null=True,
@@ -352,6 +360,8 @@ class ExpectedBalance(Orderable):
 class BookKind(models.TextChoices):
     PRACTICE = "practice", _("Buku latihan bebas")
     EXERCISE = "exercise", _("Buku latihan soal")
+    # A real business's books kept in Sinau (an incubated venture's; see ledger.access for who may write).
+    VENTURE = "venture", _("Buku usaha")
 
 
 class Book(models.Model):

@@ -457,6 +457,35 @@ def create_practice_book(
 
 
 @transaction.atomic
+def create_venture_book(
+    *,
+    owner,
+    title: str,
+    cooperative_name: str,
+    period_start: dt.date,
+    period_end: dt.date,
+    chart: ChartTemplate | None = None,
+) -> Book:
+    """A business's real books ("buku usaha"), on the same engine and chart as the practice books.
+
+    `owner` is the person who opened it; who else may read or write is decided by the app that
+    registers a book-access function in `ledger.access` (the incubator: the venture's contacts)."""
+    if period_end < period_start:
+        raise LedgerValidationError({"period_end": [_("Akhir periode tidak boleh sebelum awal periode.")]})
+    book = Book.objects.create(
+        owner=owner,
+        title=title.strip()[:200],
+        kind=BookKind.VENTURE,
+        chart=chart or default_chart(),
+        period_start=period_start,
+        period_end=period_end,
+        cooperative_name=cooperative_name.strip()[:200],
+    )
+    _audit(book=book, actor=owner, action=AuditAction.BOOK_CREATED, kind=book.kind)
+    return book
+
+
+@transaction.atomic
 def add_member(*, book: Book, user, number: str, name: str) -> Member:
     """Register a member of the book's simulated cooperative (numbers unique per book)."""
     book = _lock_book(book)

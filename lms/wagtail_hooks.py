@@ -57,6 +57,12 @@ class PeriodicTaskForm(WagtailAdminModelForm):
     class Meta:
         model = PeriodicTask
         fields = ["enabled", "description"]
+        # django-celery-beat's own labels are English only.
+        labels = {"enabled": _("Aktif"), "description": _("Keterangan")}
+        help_texts = {
+            "enabled": _("Hapus centang untuk menghentikan tugas ini sementara."),
+            "description": _("Catatan untuk petugas lain (tidak wajib)."),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

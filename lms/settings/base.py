@@ -289,6 +289,20 @@ CELERY_BEAT_SCHEDULE = {
     # Quizzes: submit attempts past their time limit with what was saved (pages do it too).
     "finish-overdue-quiz-attempts": {"task": "quizzes.finish_overdue_attempts", "schedule": 60.0},
 }
+# Incubator (docs/incubator.md): all its beat entries in one place. Plain intervals: each task
+# works out from the date what is due and records what it sent, so running it often sends nothing
+# twice (the weekly digest goes out on its first run of each ISO week).
+INCUBATOR_BEAT_SCHEDULE = {
+    # Email venture contacts from 3 days before the monthly report is due (the 10th) until it is.
+    "incubator-remind-due-reports": {"task": "incubator.remind_due_reports", "schedule": 6 * 3600.0},
+    # Tell contacts once when last month's report is late.
+    "incubator-flag-late-reports": {"task": "incubator.flag_late_reports", "schedule": 6 * 3600.0},
+    # Officers get the ventures at risk once a week.
+    "incubator-weekly-risk-digest": {"task": "incubator.weekly_risk_digest", "schedule": 6 * 3600.0},
+}
+CELERY_BEAT_SCHEDULE.update(INCUBATOR_BEAT_SCHEDULE)
+# A month's KPI report is due on this day of the following month.
+INCUBATOR_KPI_DUE_DAY = 10
 
 # --- Certificates (docs/certificates.md) ------------------------------------------------------
 # Serial numbers: a Python format string with {number} (per year, from 1) and {year}.
