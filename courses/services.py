@@ -4,20 +4,19 @@ Each function takes keyword-only arguments, runs in one transaction and records 
 Errors the user can fix are raised as `CourseError` with an Indonesian message and a stable code.
 """
 
-import functools
 import logging
-import time
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import GroupPagePermission
 
 from lms import roles
+from lms.db import retry_on_db_lock
 
 from . import activities, checkin
 from .models import (
@@ -47,23 +46,8 @@ class CourseError(Exception):
         self.message = message
 
 
-def retry_on_sqlite_lock(func):
-    """SQLite answers concurrent writers with "database is locked" instead of waiting like
-    PostgreSQL's row locks do; retry the whole transaction a few times so both behave alike."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        attempts = 60 if connection.vendor == "sqlite" and not connection.in_atomic_block else 1
-        for attempt in range(attempts):
-            try:
-                return func(*args, **kwargs)
-            except OperationalError as exc:
-                if attempt == attempts - 1 or "locked" not in str(exc):
-                    raise
-                time.sleep(0.01 * (attempt + 1))
-        raise AssertionError("unreachable")
-
-    return wrapper
+# SQLite's "database is locked" retried like PostgreSQL waits for a row lock (one rule: lms.db).
+retry_on_sqlite_lock = retry_on_db_lock
 
 
 # --- Course editors (Wagtail page permissions) ------------------------------------------
@@ -293,6 +277,7 @@ def active_enrollment_for(*, user, course_id: int) -> Enrollment | None:
     )
 
 
+@retry_on_sqlite_lock
 @transaction.atomic
 def mark_lesson_done(*, user, lesson: LessonPage) -> LessonProgress:
     """ "Tandai selesai": only for a trainee enrolled in the lesson's course, once the day is open."""

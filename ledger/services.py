@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from lms.db import retry_on_db_lock
 from lms.formatting import format_rupiah, format_tanggal
 
 from .amounts import is_blank as _is_blank
@@ -404,6 +405,7 @@ def copy_chart(*, chart: ChartTemplate, name: str, user) -> ChartTemplate:
 # --- Books and members ---------------------------------------------------------------------
 
 
+@retry_on_db_lock
 @transaction.atomic
 def create_practice_book(
     *,
@@ -456,6 +458,7 @@ def create_practice_book(
     return book
 
 
+@retry_on_db_lock
 @transaction.atomic
 def add_member(*, book: Book, user, number: str, name: str) -> Member:
     """Register a member of the book's simulated cooperative (numbers unique per book)."""
@@ -549,6 +552,7 @@ def _new_exercise_book(*, owner, exercise: LedgerExercise, attempt: int, previou
     return book
 
 
+@retry_on_db_lock
 @transaction.atomic
 def start_exercise_book(*, owner, exercise: LedgerExercise) -> Book:
     """The trainee's active book for this exercise: the existing one, or a new attempt.
@@ -571,6 +575,7 @@ def start_exercise_book(*, owner, exercise: LedgerExercise) -> Book:
         return existing
 
 
+@retry_on_db_lock
 @transaction.atomic
 def reset_exercise_book(*, book: Book, user) -> Book:
     """Start the exercise again: archive this attempt (kept, read-only) and return a fresh book.
@@ -592,6 +597,7 @@ def reset_exercise_book(*, book: Book, user) -> Book:
     return fresh
 
 
+@retry_on_db_lock
 @transaction.atomic
 def archive_book(*, book: Book, user) -> Book:
     """Archive a book: it stays readable, nothing more can be posted in it."""
@@ -607,6 +613,7 @@ def archive_book(*, book: Book, user) -> Book:
 # --- Posting -------------------------------------------------------------------------------
 
 
+@retry_on_db_lock
 @transaction.atomic
 def post_journal_entry(
     *,
@@ -663,6 +670,7 @@ def post_journal_entry(
     return entry
 
 
+@retry_on_db_lock
 @transaction.atomic
 def reverse_journal_entry(*, entry: JournalEntry, user, date: dt.date | None = None, reason: str) -> JournalEntry:
     """Post the mirror image of `entry` (same accounts, members, amounts; sides swapped), linked to it.
@@ -775,6 +783,7 @@ def closing_lines(*, book: Book, date: dt.date) -> list[_ResolvedLine]:
     return lines
 
 
+@retry_on_db_lock
 @transaction.atomic
 def close_period(*, book: Book, user, date: dt.date) -> JournalEntry:
     """Post the closing entry: every revenue and expense balance up to `date` goes to 3106 SHU Tahun Berjalan.

@@ -90,6 +90,20 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default must hold a class of 31 posting at once (issue 9): readers never wait
+    # for writers (WAL), a writer waits for the lock instead of failing at once (busy timeout, in
+    # seconds, below gunicorn's 30 s), and every transaction takes the write lock when it begins
+    # (BEGIN IMMEDIATE), so two transactions never deadlock upgrading a read to a write (SQLite
+    # would refuse one of them at once, without waiting). lms.db.retry_on_db_lock retries what
+    # still collides. synchronous=NORMAL is durable in WAL mode except on power loss mid-commit.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=20),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
