@@ -19,9 +19,9 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.formatting import format_rupiah, parse_rupiah
 
+from .amounts import MAX_AMOUNT
 from .models import AccountGroup
 
-MAX_AMOUNT = Decimal(10) ** 15
 CENT = Decimal("0.01")
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
 INITIAL_ROWS = 4

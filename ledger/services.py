@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Q, Sum, Value
+from django.db.models import Max, Q, Value
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.text import slugify
@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from lms.db import retry_on_db_lock
 from lms.formatting import format_rupiah, format_tanggal
 
+from .amounts import MAX_AMOUNT, MAX_BOOK_TOTAL, MoneySum
 from .amounts import is_blank as _is_blank
 from .amounts import parse_amount as _parse_amount
 from .charts import SHU_TAHUN_BERJALAN, default_chart
@@ -42,10 +43,10 @@ from .models import (
     MemberSubledger,
     NormalSide,
     Side,
+    writing_journal,
 )
 
 CENT = Decimal("0.01")
-MAX_AMOUNT = Decimal(10) ** 15
 ZERO = Decimal("0.00")
 
 
@@ -272,11 +273,41 @@ def _write_entry(
     reverses: JournalEntry | None = None,
     client_token: str = "",
 ) -> JournalEntry:
-    """Insert an entry and its lines; the caller holds the book lock and has validated everything."""
+    """Insert an entry and its lines; the caller holds the book lock and has validated everything
+    except the book's size: its debit side may not reach MAX_BOOK_TOTAL (amounts exact on SQLite)."""
+    adding = sum((line.amount for line in lines if line.side == Side.DEBIT), ZERO)
+    so_far = AccountPeriodBalance.objects.filter(book=book).aggregate(total=Coalesce(MoneySum("debit"), Value(ZERO)))[
+        "total"
+    ]
+    if so_far + adding > MAX_BOOK_TOTAL:
+        errors = ErrorCollector()
+        errors.add(
+            _("Buku ini mencapai batas jumlah: semua debit buku paling banyak %(max)s. Mulai buku baru.")
+            % {"max": format_rupiah(MAX_BOOK_TOTAL)}
+        )
+        errors.raise_if_any()
     last = JournalEntry.objects.filter(book=book).aggregate(last=Max("number"))["last"] or 0
+    with writing_journal():
+        entry, _lines = _insert_entry(
+            book=book,
+            number=last + 1,
+            date=date,
+            description=description,
+            voucher=voucher,
+            kind=kind,
+            reverses=reverses,
+            user=user,
+            client_token=client_token,
+            lines=lines,
+        )
+    _add_to_period_balances(book=book, date=date, lines=lines)
+    return entry
+
+
+def _insert_entry(*, book, number, date, description, voucher, kind, reverses, user, client_token, lines):
     entry = JournalEntry.objects.create(
         book=book,
-        number=last + 1,
+        number=number,
         date=date,
         description=description,
         voucher=voucher,
@@ -285,7 +316,7 @@ def _write_entry(
         created_by=user,
         client_token=client_token,
     )
-    JournalLine.objects.bulk_create(
+    created = JournalLine.objects.bulk_create(
         [
             JournalLine(
                 entry=entry,
@@ -299,8 +330,7 @@ def _write_entry(
             for order, line in enumerate(lines)
         ]
     )
-    _add_to_period_balances(book=book, date=date, lines=lines)
-    return entry
+    return entry, created
 
 
 def _add_to_period_balances(*, book: Book, date: dt.date, lines) -> None:
@@ -338,8 +368,8 @@ def rebuild_period_balances(*, book: Book) -> int:
         .annotate(month=TruncMonth("entry__date"))
         .values("account_id", "month")
         .annotate(
-            debit=Coalesce(Sum("amount", filter=Q(side=Side.DEBIT)), Value(Decimal("0.00"))),
-            credit=Coalesce(Sum("amount", filter=Q(side=Side.CREDIT)), Value(Decimal("0.00"))),
+            debit=Coalesce(MoneySum("amount", filter=Q(side=Side.DEBIT)), Value(Decimal("0.00"))),
+            credit=Coalesce(MoneySum("amount", filter=Q(side=Side.CREDIT)), Value(Decimal("0.00"))),
         )
         .order_by()
     )

@@ -142,3 +142,18 @@ class ProfileForm(forms.ModelForm):
         if commit:
             user.save()
         return user
+
+
+class ResetPasswordForm(allauth_forms.ResetPasswordForm):
+    """Password reset answers a known and an unknown email alike (issue 9, item 8): both land on
+    "we sent you an email" (an unknown address gets allauth's "no account" email), so the form
+    cannot be used to find out who has an account. Sign-up still says an email is taken (by design,
+    see ACCOUNT_PREVENT_ENUMERATION in settings); rate limits keep both slow."""
+
+    def clean_email(self) -> str:
+        from allauth.account.adapter import get_adapter
+        from allauth.account.utils import filter_users_by_email
+
+        email = get_adapter().clean_email(self.cleaned_data["email"].lower())
+        self.users = filter_users_by_email(email, is_active=True, prefer_verified=True, for_login=True)
+        return self.cleaned_data["email"]

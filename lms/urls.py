@@ -18,6 +18,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     # Wagtail's own login form would bypass allauth's rate limits: send it to ours.
     path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    path("admin/logout/", views.admin_logout, name="admin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("akun/", include("allauth.urls")),

@@ -57,6 +57,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Cache-Control for signed-in pages and downloads, Permissions-Policy, huge ids → 404.
+    "lms.security.SecurityHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -130,7 +132,11 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    # Compared with the full name too: "ujicoba123" is refused for "Uji Coba" (issue 9, item 9).
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("email", "full_name", "phone")},
+    },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -165,6 +171,7 @@ ACCOUNT_FORMS = {
     "login": "lms.forms.LoginForm",
     "signup": "lms.forms.SignupForm",
     "verify_phone": "lms.forms.VerifyPhoneForm",
+    "reset_password": "lms.forms.ResetPasswordForm",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Sinau] "
 # allauth's rate limits are on by default; these set them for Sinau. Per account ("key") they are
@@ -282,6 +289,8 @@ CERTIFICATES_SIGNING_CHAIN = env.list("CERTIFICATES_SIGNING_CHAIN", default=[])
 CERTIFICATES_VERIFY_RATE_LIMIT = env("CERTIFICATES_VERIFY_RATE_LIMIT", default="60/m/ip")
 
 # --- Security defaults (production tightens them) ------------------------------------------
+# /healthz shows which service failed only to staff or to a monitor sending this token.
+HEALTHZ_TOKEN = env("HEALTHZ_TOKEN", default="")
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"

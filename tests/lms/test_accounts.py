@@ -310,11 +310,26 @@ def test_password_reset_by_email_link(client, trainee):
     assert response["Location"] == "/beranda/"
 
 
-def test_password_reset_for_an_unknown_email_says_so(client):
-    response = client.post("/akun/password/reset/", {"email": "tidak-ada@example.test"})
-    assert response.status_code == 200
-    assert "Email ini tidak terdaftar di Sinau" in page_text(response)
-    assert mail.outbox == []
+def test_password_reset_answers_known_and_unknown_emails_alike(client, trainee):
+    """Issue 9, item 8: the reset form does not tell who has an account."""
+    unknown = client.post("/akun/password/reset/", {"email": "tidak-ada@example.test"})
+    known = client.post("/akun/password/reset/", {"email": "peserta@example.test"})
+    assert unknown.status_code == known.status_code == 302
+    assert unknown["Location"] == known["Location"]
+    assert "tidak terdaftar" not in page_text(client.get(unknown["Location"]))
+    # Only the account holder gets a reset link.
+    assert [m.to for m in mail.outbox if "/akun/password/reset/key/" in m.body] == [["peserta@example.test"]]
+
+
+def test_password_similar_to_the_full_name_is_refused(make_user):
+    """Issue 9, item 9: "ujicoba123" for "Uji Coba"."""
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    user = make_user(full_name="Uji Coba", email="uji@example.test")
+    with pytest.raises(ValidationError):
+        validate_password("ujicoba123", user)
+    validate_password("kopi-tubruk-pagi-7", user)
 
 
 class _FourDaysAgo(EmailAwarePasswordResetTokenGenerator):
