@@ -49,9 +49,11 @@ migrate: install
 demo: migrate
 	$(PY) manage.py load_demo
 
+# The demo shows the site as its users see it: DEBUG off (the site's 404 page, not Django's list of
+# URLs); --insecure lets the dev server still serve static files, SERVE_FILES the uploaded media.
 run: compilemessages demo
 	@echo "Sinau: http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=false SERVE_FILES=true $(PY) manage.py runserver --insecure $(HOST):$(PORT)
 
 test: install-dev compilemessages
 	DJANGO_SETTINGS_MODULE=lms.settings.test $(PY) manage.py makemigrations --check --dry-run

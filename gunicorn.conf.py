@@ -7,6 +7,8 @@ Workers and threads come from the environment so each host sizes itself:
     GUNICORN_BIND       address (default 0.0.0.0:8000)
     GUNICORN_TIMEOUT    seconds before a stuck worker is restarted (default 30; long reports run as
                         background jobs, so no request needs more)
+    GUNICORN_MAX_REQUESTS  requests before a worker is replaced (default 2000, 0: never)
+    GUNICORN_LOG_FORMAT json (default: one JSON object per line, like Django's logs) or text
 """
 
 import multiprocessing
@@ -26,6 +28,20 @@ max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = 200
 accesslog = "-"
 errorlog = "-"
+if os.environ.get("GUNICORN_LOG_FORMAT", "json") == "json":
+    # The same shape as Django's and Celery's lines (lms.logs): the access line's parts as fields.
+    logconfig_dict = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "lms.logs.JsonFormatter"}},
+        "handlers": {
+            "stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"},
+        },
+        "loggers": {
+            "gunicorn.error": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+            "gunicorn.access": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        },
+    }
 
 
 def post_fork(server, worker):
@@ -33,5 +49,9 @@ def post_fork(server, worker):
     from django.core.cache import caches
     from django.db import connections
 
+    for connection in connections.all(initialized_only=True):
+        # psycopg's pool (DATABASE_POOL_MAX_SIZE) runs threads that do not survive a fork.
+        if connection.alias in getattr(type(connection), "_connection_pools", {}):
+            connection.close_pool()
     connections.close_all()
     caches.close_all()

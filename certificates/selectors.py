@@ -27,6 +27,20 @@ def certificate_by_hash(digest: str) -> Certificate | None:
     return Certificate.objects.select_related("replaced_by", "course", "cohort").filter(sha256=digest).first()
 
 
+def status_list_indexes(*, list_number: int, size: int) -> list[int] | None:
+    """Bits set in one revocation status list (revoked or replaced certificates, by pk), or None
+    when no certificate could be on that list yet. Two queries whatever the number of rows."""
+    low = list_number * size
+    if not Certificate.objects.filter(pk__gte=low).exists():
+        return None
+    ended = (
+        Certificate.objects.filter(pk__gte=low, pk__lt=low + size)
+        .filter(status__in=[Certificate.Status.REVOKED, Certificate.Status.REPLACED])
+        .values_list("pk", flat=True)
+    )
+    return [pk - low for pk in ended]
+
+
 def current_for_user_courses(*, user, course_ids) -> dict[int, list[Certificate]]:
     """{course id: the user's current certificates} for a set of courses, in one query."""
     result: dict[int, list[Certificate]] = {}

@@ -19,4 +19,5 @@ urlpatterns = [
     path("certificates/verify/<str:code>/", views.verify, name="verify"),
     path("certificates/verify/<str:code>/openbadge.json", views.credential, {"fmt": "json"}, name="credential"),
     path("certificates/verify/<str:code>/openbadge.jwt", views.credential, {"fmt": "jwt"}, name="credential_jwt"),
+    path("certificates/status/<int:list_number>/", views.status_list, name="status_list"),
 ]

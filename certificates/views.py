@@ -338,3 +338,29 @@ def credential(request, code: str, fmt: str):
     response = JsonResponse(openbadge.credential(certificate), json_dumps_params={"ensure_ascii": False, "indent": 2})
     response["Content-Type"] = "application/ld+json"
     return response
+
+
+@require_http_methods(["GET", "HEAD"])
+def status_list(request, list_number: int):
+    """A revocation status list (W3C Bitstring Status List) that every credential's
+    `credentialStatus` points to: JSON, or the VC-JWT signed with the certificates' key when the
+    client asks for `application/vc+jwt` (406 when no key is configured)."""
+    limited = _rate_limited(request)
+    if limited is not None:
+        return limited
+    indexes = selectors.status_list_indexes(list_number=list_number, size=openbadge.STATUS_LIST_BITS)
+    if indexes is None:
+        raise Http404
+    if "application/vc+jwt" in request.headers.get("Accept", ""):
+        from django.http import HttpResponse
+
+        token = openbadge.signed_status_list(list_number, indexes)
+        if token is None:
+            return HttpResponse(status=406)
+        response = HttpResponse(token, content_type="application/vc+jwt")
+    else:
+        response = JsonResponse(openbadge.status_list_credential(list_number, indexes))
+        response["Content-Type"] = "application/vc+ld+json"
+    response["Cache-Control"] = "public, max-age=60"  # a revocation shows within a minute
+    response["Vary"] = "Accept"
+    return response

@@ -4,7 +4,7 @@ from importlib import import_module
 
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.module_loading import module_has_submodule
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
@@ -44,11 +44,13 @@ for app_label, prefix in APP_URL_PREFIXES.items():
         urlpatterns.append(path(prefix, include(f"{app_label}.urls", namespace=app_label)))
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded media for the dev server and the demo (`make run`, DEBUG off); the view answers only
+# when DEBUG or SERVE_FILES is on. Production serves media outside Django.
+MEDIA_PREFIX = settings.MEDIA_URL.lstrip("/")
+urlpatterns.append(re_path(rf"^{MEDIA_PREFIX}(?P<path>.*)$", views.media_file))
 
 urlpatterns.append(path("", include(wagtail_urls)))
 

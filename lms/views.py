@@ -1,13 +1,15 @@
 """Site-wide views: health check, the signed-in user's home, profile, error pages."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
+from django.views.static import serve
 
 from . import health, roles
 from .forms import ProfileForm
@@ -28,9 +30,7 @@ def healthz(request):
 def _may_see_health_details(request) -> bool:
     import hmac
 
-    from django.conf import settings as django_settings
-
-    token = getattr(django_settings, "HEALTHZ_TOKEN", "")
+    token = getattr(settings, "HEALTHZ_TOKEN", "")
     sent = request.headers.get("X-Health-Token", "")
     if token and sent and hmac.compare_digest(token.encode(), sent.encode()):
         return True
@@ -75,6 +75,13 @@ def admin_logout(request):
     from wagtail.admin.views.account import LogoutView
 
     return LogoutView.as_view()(request)
+
+
+def media_file(request, path):
+    """Uploaded files for the dev server and the demo only (DEBUG or SERVE_FILES, see lms/settings/dev.py)."""
+    if not (settings.DEBUG or getattr(settings, "SERVE_FILES", False)):
+        raise Http404
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 def error_403(request, exception=None):

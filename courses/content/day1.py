@@ -1,6 +1,6 @@
 """Day 1 of the curriculum: cooperative identity, law, organs, articles, membership and founding."""
 
-from .blocks import h, p, term, tip, warn
+from .blocks import h, journal, line, p, term, tip, warn
 
 LESSON_PRINCIPLES = {
     "slug": "jati-diri-dan-prinsip-koperasi",
@@ -84,74 +84,87 @@ LESSON_PRINCIPLES = {
 LESSON_LAW = {
     "slug": "dasar-hukum-koperasi",
     "title": "Dasar hukum koperasi",
-    "summary": "Kenali peraturan utama yang mengatur koperasi, dari undang-undang sampai pedoman akuntansi, dan di mana anggaran dasar berperan.",
-    "minutes": 7,
+    "summary": "Kenali peraturan utama yang mengatur koperasi, dari undang-undang sampai standar akuntansi, lengkap dengan pasal sumbernya, dan di mana anggaran dasar berperan.",
+    "minutes": 8,
     "required": True,
     "body": [
         h("Undang-undang sebagai payung"),
         p(
-            "<p>Dasar hukum utama koperasi adalah <b>UU No. 25/1992 tentang Perkoperasian</b>. Undang-undang ini "
-            "mengatur hal-hal pokok yang akan sering Anda temui dalam pelatihan ini:</p>"
+            "<p>Dasar hukum utama koperasi adalah <b>UU No. 25/1992 tentang Perkoperasian</b> sebagaimana telah "
+            "diubah oleh <b>UU No. 6/2023</b> (penetapan Perppu Cipta Kerja). UU No. 17/2012 pernah menggantikannya, "
+            "tetapi dibatalkan seluruhnya oleh Mahkamah Konstitusi (<b>Putusan MK No. 28/PUU-XI/2013</b>), sehingga "
+            "UU No. 25/1992 berlaku kembali. Hal-hal pokok yang akan sering Anda temui:</p>"
             "<ul>"
-            "<li><b>Perangkat organisasi</b>: Rapat Anggota sebagai pemegang kekuasaan tertinggi, Pengurus, dan "
-            "Pengawas.</li>"
-            "<li><b>Modal dari anggota</b>: simpanan pokok yang dibayar sekali saat masuk, dan simpanan wajib yang "
-            "dibayar berkala. Pasal 41 menempatkan keduanya sebagai modal sendiri koperasi.</li>"
+            "<li><b>Pendiri</b>: koperasi primer dibentuk paling sedikit oleh 9 orang, koperasi sekunder paling "
+            "sedikit oleh 3 koperasi (Pasal 6 sebagaimana diubah UU No. 6/2023).</li>"
+            "<li><b>Perangkat organisasi</b>: Rapat Anggota, Pengurus, dan Pengawas; koperasi yang berusaha dengan "
+            "prinsip syariah wajib juga punya Dewan Pengawas Syariah (Pasal 21 sebagaimana diubah). Rapat Anggota "
+            "dapat diadakan secara daring dan/atau luring (Pasal 22 sebagaimana diubah).</li>"
+            "<li><b>Modal sendiri</b>: simpanan pokok, simpanan wajib, dana cadangan, dan hibah (Pasal 41 ayat 2). "
+            "Menurut Penjelasan Pasal 41, simpanan pokok adalah jumlah yang <b>sama banyaknya</b> bagi setiap "
+            "anggota, dibayar saat masuk; simpanan wajib tidak harus sama dan dibayar berkala.</li>"
             "<li><b>Sisa hasil usaha</b>: Pasal 45 menyatakan SHU adalah pendapatan satu tahun buku dikurangi "
-            "biaya, penyusutan, dan kewajiban lain termasuk pajak. Cadangan disisihkan lebih dahulu, sisanya "
+            "biaya, penyusutan, dan kewajiban lain <b>termasuk pajak</b>. Cadangan disisihkan lebih dahulu, sisanya "
             "dibagi sesuai anggaran dasar atau keputusan Rapat Anggota.</li>"
             "</ul>"
             "<p>Simpanan sukarela berbeda: anggota menabung secara sukarela dan boleh mengambilnya kembali, "
             "sehingga koperasi mencatatnya sebagai utang kepada anggota.</p>"
         ),
         warn(
-            "<p>Beberapa ketentuan undang-undang telah diubah oleh peraturan yang lebih baru. Untuk hal teknis "
-            "seperti jumlah pendiri atau perizinan, selalu tanyakan ketentuan terbaru kepada Dinas sebelum "
-            "bertindak.</p>"
+            "<p>Sinau menuliskan sumber setiap pernyataan hukum. Pasal 6, 21, 22, 32, dan 45 kami cocokkan dengan teks "
+            "yang dipublikasikan. Bunyi Pasal 26, Pasal 29, dan Penjelasan Pasal 41 belum kami cocokkan langsung "
+            "dengan salinan resmi; periksa salinan UU di JDIH atau tanyakan kepada Dinas sebelum mengutipnya di "
+            "RAT.</p>"
         ),
         h("Peraturan pelaksana yang perlu dikenal"),
         p(
             "<ul>"
-            "<li><b>Permenkop UKM No. 2/2024</b> tentang kebijakan akuntansi koperasi, berlaku sejak 16 Januari "
-            "2024. Peraturan ini mencabut pedoman tahun 2015 (Permenkop UKM No. 12, 13, dan 14 Tahun 2015).</li>"
-            "<li><b>SAK EP</b> (Standar Akuntansi Keuangan Entitas Privat) wajib dipakai koperasi simpan pinjam "
-            "(KSP) dan unit simpan pinjam (USP) paling lambat untuk laporan keuangan tahun buku 2025. Koperasi lain "
-            "memakai standar sektornya, atau SAK Indonesia, SAK EP, atau SAK EMKM.</li>"
-            "<li><b>Permenkop UKM No. 3/2021</b> mengatur inkubasi wirausaha, termasuk materi wajib seperti "
-            "legalitas dan perizinan, analisis pasar, pencatatan keuangan, dan pendampingan. Program inkubasi "
-            "Dinas yang Anda ikuti berpijak pada peraturan ini.</li>"
-            "<li><b>PP No. 7/2021</b> membagi usaha menurut modal di luar tanah dan bangunan: usaha mikro sampai "
-            "Rp 1 miliar, usaha kecil lebih dari Rp 1 miliar sampai Rp 5 miliar, dan usaha menengah lebih dari "
-            "Rp 5 miliar sampai Rp 10 miliar.</li>"
+            "<li><b>PP No. 7/2021</b> tentang Kemudahan, Pelindungan, dan Pemberdayaan Koperasi dan UMKM, pelaksana "
+            "UU Cipta Kerja. PP ini juga membagi usaha menurut modal di luar tanah dan bangunan: mikro sampai "
+            "Rp 1 miliar, kecil lebih dari Rp 1 miliar sampai Rp 5 miliar, menengah lebih dari Rp 5 miliar sampai "
+            "Rp 10 miliar.</li>"
+            "<li><b>Permenkop UKM No. 3/2021</b> melaksanakan PP No. 7/2021 untuk koperasi dan UMKM secara umum. "
+            "Salah satu bagiannya mengatur inkubasi wirausaha, termasuk materi legalitas, analisis pasar, "
+            "pencatatan keuangan, dan pendampingan, yang menjadi pijakan program inkubasi Dinas.</li>"
+            "<li><b>UU No. 4/2023</b> tentang Pengembangan dan Penguatan Sektor Keuangan dan <b>Permenkop UKM "
+            "No. 8/2023</b> tentang Usaha Simpan Pinjam oleh Koperasi: layanan simpan pinjam koperasi hanya untuk "
+            "anggota (dan koperasi lain). Koperasi yang melayani nonanggota masuk sektor jasa keuangan dan "
+            "diawasi OJK.</li>"
+            "<li><b>Permenkop UKM No. 2/2024</b> tentang kebijakan akuntansi koperasi mencabut pedoman tahun 2015 "
+            "(Permenkop UKM No. 12, 13, dan 14 Tahun 2015).</li>"
+            "<li><b>SAK EP</b> (Standar Akuntansi Keuangan Entitas Privat) berlaku efektif 1 Januari 2025 dan "
+            "menggantikan SAK ETAP, yang sejak tanggal itu tidak berlaku lagi. KSP dan USP memakai SAK EP paling "
+            "lambat untuk buku tahun 2025.</li>"
             "</ul>"
         ),
         term(
             "SAK EP",
-            "<p>Standar Akuntansi Keuangan Entitas Privat. Salah satu alasan perpindahan ke standar ini adalah "
-            "standar lama (SAK ETAP) tidak dapat memisahkan pendapatan dari anggota dan dari nonanggota, padahal "
-            "pemisahan itu penting untuk menghitung SHU.</p>",
+            "<p>Standar Akuntansi Keuangan Entitas Privat dari Ikatan Akuntan Indonesia, pengganti SAK ETAP sejak "
+            "1 Januari 2025. Salah satu alasan perpindahan bagi koperasi adalah SAK ETAP tidak dapat memisahkan "
+            "pendapatan dari anggota dan dari nonanggota, padahal pemisahan itu penting untuk menghitung SHU.</p>",
         ),
         h("Anggaran dasar: hukum di dalam koperasi"),
         p(
             "<p>Di bawah undang-undang dan peraturan menteri, setiap koperasi punya aturan mainnya sendiri: "
             "<b>anggaran dasar (AD)</b> dan <b>anggaran rumah tangga (ART)</b>. Banyak pertanyaan sehari-hari "
             "dijawab di sana, misalnya berapa simpanan wajib per bulan atau bagaimana SHU dibagi.</p>"
-            "<p>Contoh: Pengurus KSP Makmur Sentosa ingin menaikkan simpanan wajib dari Rp 20.000 menjadi "
-            "Rp 30.000 per bulan. Karena besarnya diatur dalam ART, perubahan ini harus diputuskan Rapat Anggota, "
-            "tidak cukup dengan surat edaran pengurus.</p>"
+            "<p>Contoh: Pengurus KSP Makmur Sentosa di Kelurahan Gedongan ingin menaikkan simpanan wajib dari "
+            "Rp 20.000 menjadi Rp 30.000 per bulan. Karena besarnya diatur dalam ART, perubahan ini harus "
+            "diputuskan Rapat Anggota, tidak cukup dengan surat edaran pengurus.</p>"
         ),
         tip(
             "<p>Simpan salinan digital undang-undang, peraturan menteri, dan AD/ART koperasi Anda dalam satu map "
-            "di ponsel. Saat rapat, rujuk bunyi aturannya, bukan ingatan.</p>"
+            "di ponsel. Saat rapat, rujuk bunyi pasalnya, bukan ingatan.</p>"
         ),
         h("Ringkasan"),
         p(
             "<ul>"
-            "<li>UU No. 25/1992 mengatur perangkat organisasi, simpanan anggota, dan SHU.</li>"
-            "<li>Simpanan pokok dan wajib adalah modal sendiri (Pasal 41); simpanan sukarela adalah utang.</li>"
-            "<li>Permenkop UKM No. 2/2024 menggantikan pedoman akuntansi 2015; KSP/USP memakai SAK EP paling "
-            "lambat mulai buku 2025.</li>"
-            "<li>AD/ART adalah aturan main internal yang harus dipatuhi semua perangkat koperasi.</li>"
+            "<li>UU No. 25/1992 sebagaimana diubah UU No. 6/2023 berlaku; UU No. 17/2012 dibatalkan MK.</li>"
+            "<li>Pendiri paling sedikit 9 orang (Pasal 6); simpanan pokok sama untuk setiap anggota (Penjelasan "
+            "Pasal 41).</li>"
+            "<li>SHU dihitung setelah pajak (Pasal 45).</li>"
+            "<li>Simpan pinjam hanya untuk anggota (UU No. 4/2023, Permenkop UKM No. 8/2023).</li>"
+            "<li>SAK EP menggantikan SAK ETAP mulai 1 Januari 2025.</li>"
             "</ul>"
         ),
         p(
@@ -176,8 +189,11 @@ LESSON_ORGANS = {
             "pengurus.</p>"
             "<p>Rapat yang paling penting adalah <b>Rapat Anggota Tahunan (RAT)</b>. Dalam RAT, pengurus menyajikan "
             "laporan keuangan tahun lalu, pengawas menyampaikan hasil pengawasannya, dan anggota memutuskan "
-            "pembagian SHU. Selain RAT, koperasi dapat mengadakan rapat anggota lain bila ada keputusan mendesak, "
-            "sesuai tata cara dalam AD/ART.</p>"
+            "pembagian SHU. RAT untuk mengesahkan pertanggungjawaban pengurus diadakan paling lambat "
+            "<b>6 bulan setelah tahun buku</b> berakhir (Pasal 26 UU No. 25/1992); untuk tahun buku Januari–Desember, "
+            "paling lambat akhir Juni. Rapat anggota boleh daring, luring, atau gabungan keduanya (Pasal 22 "
+            "sebagaimana diubah UU No. 6/2023). Selain RAT, koperasi dapat mengadakan rapat anggota lain bila ada "
+            "keputusan mendesak, sesuai tata cara dalam AD/ART.</p>"
         ),
         tip(
             "<p>Bagikan undangan, laporan keuangan, dan rencana kerja paling tidak beberapa hari sebelum RAT, "
@@ -188,11 +204,13 @@ LESSON_ORGANS = {
         p(
             "<p><b>Pengurus</b> dipilih dari dan oleh anggota dalam Rapat Anggota. Pengurus mengelola organisasi dan "
             "usaha, mewakili koperasi di dalam dan di luar pengadilan, menyelenggarakan pembukuan, memelihara "
-            "daftar anggota, dan menyusun laporan pertanggungjawaban. Masa jabatan dan jumlah pengurus mengikuti "
-            "AD/ART.</p>"
+            "daftar anggota, dan menyusun laporan pertanggungjawaban. Masa jabatan pengurus <b>paling lama 5 "
+            "tahun</b> (Pasal 29); AD/ART menetapkan lamanya dan jumlah pengurus. Bunyi Pasal 26 dan Pasal 29 "
+            "belum kami cocokkan dengan salinan resmi UU; periksa di JDIH sebelum mengutipnya.</p>"
             "<p>Pengurus boleh mengangkat <b>manajer dan karyawan</b> untuk menjalankan usaha sehari-hari, "
-            "misalnya kepala toko atau petugas kredit. Namun tanggung jawab kepada Rapat Anggota tetap ada pada "
-            "pengurus.</p>"
+            "misalnya kepala toko atau petugas kredit. Rencana mengangkat <b>pengelola (manajer)</b> harus diajukan "
+            "kepada Rapat Anggota untuk <b>disetujui</b>; pengelola bertanggung jawab kepada pengurus, dan tanggung "
+            "jawab pengurus kepada Rapat Anggota tidak berkurang (Pasal 32).</p>"
         ),
         h("Pengawas: menjaga agar tetap di jalur"),
         p(
@@ -217,7 +235,10 @@ LESSON_ORGANS = {
         h("Ringkasan"),
         p(
             "<ul>"
-            "<li>Rapat Anggota adalah pemegang kekuasaan tertinggi; RAT diadakan setiap tahun.</li>"
+            "<li>Rapat Anggota adalah pemegang kekuasaan tertinggi; RAT paling lambat 6 bulan setelah tahun buku "
+            "(Pasal 26).</li>"
+            "<li>Masa jabatan pengurus paling lama 5 tahun (Pasal 29); mengangkat manajer perlu persetujuan "
+            "Rapat Anggota (Pasal 32).</li>"
             "<li>Pengurus menjalankan organisasi dan usaha, dan bertanggung jawab kepada Rapat Anggota.</li>"
             "<li>Pengawas mengawasi dan melaporkan hasilnya kepada Rapat Anggota.</li>"
             "<li>Pemisahan peran mencegah penyimpangan dan menjaga kepercayaan anggota.</li>"
@@ -254,7 +275,9 @@ LESSON_ARTICLES = {
         p(
             "<p><b>Anggaran rumah tangga (ART)</b> merinci hal-hal yang dalam AD baru disebut garis besarnya. "
             "Contohnya, AD menyebut adanya simpanan pokok dan simpanan wajib, sedangkan ART menetapkan angkanya: "
-            "simpanan pokok Rp 100.000 dibayar sekali, simpanan wajib Rp 25.000 per bulan.</p>"
+            "simpanan pokok Rp 100.000 dibayar sekali dan sama untuk setiap anggota (Penjelasan Pasal 41 UU "
+            "No. 25/1992; bunyi Penjelasan Pasal 41 belum kami cocokkan dengan salinan resmi), simpanan wajib "
+            "Rp 25.000 per bulan.</p>"
             "<p>Di bawah ART, koperasi dapat membuat <b>peraturan khusus</b> atau prosedur operasional, misalnya "
             "prosedur pemberian pinjaman, batas pinjaman per anggota, atau tata cara pesanan di koperasi mlijo "
             "online. Peraturan khusus tidak boleh bertentangan dengan ART, dan ART tidak boleh bertentangan dengan "
@@ -390,8 +413,11 @@ LESSON_FOUNDING = {
             "atau peserta program inkubasi Dinas. Sebelum mendirikan koperasi, pastikan calon anggota punya "
             "<b>kepentingan ekonomi yang sama</b> dan usaha bersama yang jelas, misalnya belanja bahan bersama "
             "atau pemasaran bersama.</p>"
-            "<p>Jumlah minimal pendiri dan persyaratan lain mengikuti ketentuan yang berlaku. Tanyakan persyaratan "
-            "terbaru kepada Dinas sebelum rapat pendirian.</p>"
+            "<p>Koperasi primer didirikan <b>paling sedikit oleh 9 orang</b>; koperasi sekunder paling sedikit oleh "
+            "3 koperasi (Pasal 6 UU No. 25/1992 sebagaimana diubah UU No. 6/2023). Kelompok tiga atau lima orang "
+            "belum bisa menjadi koperasi; ajak calon anggota lain yang punya kepentingan yang sama. Rapat pendirian "
+            "boleh diadakan secara daring (Pasal 22 sebagaimana diubah). Bila koperasi akan berusaha dengan prinsip "
+            "syariah, siapkan sejak awal <b>Dewan Pengawas Syariah</b> (Pasal 21 ayat 2 sebagaimana diubah).</p>"
         ),
         h("Langkah-langkah pendirian"),
         p(
@@ -399,7 +425,8 @@ LESSON_FOUNDING = {
             "<li><b>Pendidikan dan rapat persiapan.</b> Calon anggota memahami prinsip koperasi, rencana usaha, "
             "serta besar simpanan pokok dan wajib.</li>"
             "<li><b>Rapat pendirian.</b> Para pendiri menyepakati anggaran dasar, memilih pengurus dan pengawas "
-            "pertama, dan menetapkan simpanan. Buat notulen dan daftar hadir bertanda tangan.</li>"
+            "pertama, dan menetapkan simpanan pokok yang sama untuk setiap anggota. Buat notulen dan daftar hadir "
+            "bertanda tangan.</li>"
             "<li><b>Akta pendirian.</b> Notaris yang berwenang membuat akta koperasi menyusun akta pendirian "
             "berdasarkan hasil rapat.</li>"
             "<li><b>Pengesahan badan hukum.</b> Akta diajukan untuk disahkan pemerintah; kini prosesnya daring dan "
@@ -437,7 +464,7 @@ LESSON_FOUNDING = {
         h("Ringkasan"),
         p(
             "<ul>"
-            "<li>Dirikan koperasi atas dasar kepentingan ekonomi bersama yang jelas.</li>"
+            "<li>Dirikan koperasi atas dasar kepentingan ekonomi bersama, paling sedikit 9 pendiri (Pasal 6).</li>"
             "<li>Rapat pendirian menyepakati AD, memilih pengurus dan pengawas, serta menetapkan simpanan.</li>"
             "<li>Akta notaris dan pengesahan pemerintah memberi status badan hukum.</li>"
             "<li>NIB melalui OSS dan izin sesuai bidang usaha melengkapi legalitas.</li>"
@@ -449,6 +476,76 @@ LESSON_FOUNDING = {
         ),
     ],
 }
+
+LESSON_RAT = {
+    "slug": "menyiapkan-rapat-anggota-tahunan",
+    "title": "Menyiapkan Rapat Anggota Tahunan (RAT)",
+    "summary": "Langkah menyiapkan RAT: batas waktu, undangan, kuorum, laporan pengurus dan pengawas, rencana anggaran, notulen, dan RAT daring.",
+    "minutes": 8,
+    "required": True,
+    "body": [
+        h("Batas waktu dan undangan"),
+        p(
+            "<p>RAT untuk mengesahkan pertanggungjawaban pengurus diadakan paling lambat <b>6 bulan setelah tahun "
+            "buku</b> berakhir (Pasal 26 UU No. 25/1992). Untuk tahun buku Januari–Desember, RAT paling lambat "
+            "akhir Juni. Mulailah bersiap pada Januari: tutup buku, susun laporan keuangan, dan jadwalkan "
+            "pemeriksaan pengawas.</p>"
+            "<p><b>Undangan</b> dikirim kepada semua anggota sesuai tenggat dalam AD/ART, misalnya 14 hari sebelum "
+            "rapat. Undangan memuat hari, jam, tempat atau tautan rapat daring, acara, dan cara memperoleh bahan "
+            "rapat. Contoh: Koperasi Konsumen Sejahtera Bersama di Kelurahan Kranggan mengirim undangan lewat grup "
+            "WhatsApp anggota, menempelnya di toko koperasi, dan menyediakan salinan cetak bahan rapat di kasir.</p>"
+        ),
+        h("Bahan yang disiapkan"),
+        p(
+            "<ul>"
+            "<li><b>Laporan pertanggungjawaban pengurus</b>: kegiatan setahun, laporan keuangan (posisi keuangan, "
+            "perhitungan hasil usaha dengan SHU setelah pajak, perubahan ekuitas, arus kas, catatan), dan usulan "
+            "pembagian SHU menurut AD/ART.</li>"
+            "<li><b>Laporan pengawas</b>: hasil pemeriksaan tertulis, temuan, dan tindak lanjutnya.</li>"
+            "<li><b>Rencana kerja dan rencana anggaran pendapatan dan belanja (RAPB)</b> tahun berikutnya.</li>"
+            "<li>Daftar anggota terbaru, daftar hadir, dan tata tertib rapat.</li>"
+            "</ul>"
+            "<p><b>Kuorum</b> dan cara mengambil keputusan mengikuti AD/ART, misalnya rapat sah bila dihadiri "
+            "lebih dari separuh anggota. Bila kuorum tidak tercapai, ikuti tata cara penundaan dalam AD/ART; "
+            "jangan memutuskan tanpa kuorum. Setiap anggota punya satu suara.</p>"
+        ),
+        warn(
+            "<p>Lama tenggat undangan dan angka kuorum tidak diatur rinci dalam UU No. 25/1992; angkanya ada di "
+            "AD/ART koperasi Anda. Angka dalam contoh ini hanya contoh. Bunyi Pasal 26 tentang batas 6 bulan "
+            "belum kami cocokkan dengan salinan resmi UU; periksa di JDIH.</p>"
+        ),
+        h("RAT daring, notulen, dan biaya"),
+        p(
+            "<p>Rapat Anggota boleh diadakan secara daring dan/atau luring (Pasal 22 sebagaimana diubah UU "
+            "No. 6/2023). Untuk RAT daring atau gabungan: kirim tautan bersama undangan, catat kehadiran dari "
+            "daftar peserta, pastikan setiap anggota dapat berbicara dan memberi suara, dan rekam pemungutan "
+            "suara. Anggota yang tidak punya ponsel pintar tetap harus bisa hadir di tempat.</p>"
+            "<p><b>Notulen</b> mencatat jalannya rapat, jumlah hadir, setiap keputusan dengan jumlah suaranya, dan "
+            "ditandatangani pimpinan rapat serta notulis. Keputusan tentang SHU menjadi dasar jurnal pembagian "
+            "SHU. Biaya RAT, misalnya konsumsi dan sewa tenda Rp 1.500.000, dicatat sebagai beban "
+            "perkoperasian.</p>"
+        ),
+        journal(
+            "Biaya penyelenggaraan RAT dibayar tunai",
+            line("5106", "Beban Perkoperasian (RAT, Pendidikan)", "1500000", "0", "Konsumsi dan tenda RAT"),
+            line("1101", "Kas", "0", "1500000", "Nota dan kuitansi terlampir"),
+        ),
+        h("Ringkasan"),
+        p(
+            "<ul>"
+            "<li>RAT paling lambat 6 bulan setelah tahun buku (Pasal 26).</li>"
+            "<li>Undangan, kuorum, dan tata tertib mengikuti AD/ART.</li>"
+            "<li>Bahan RAT: laporan pengurus dengan laporan keuangan, laporan pengawas, dan RAPB.</li>"
+            "<li>RAT boleh daring atau luring (Pasal 22 sebagaimana diubah); notulen mencatat setiap keputusan.</li>"
+            "</ul>"
+        ),
+        p(
+            "<p><b>Pertanyaan refleksi:</b> Bahan RAT mana yang paling sering terlambat disiapkan di koperasi Anda, "
+            "dan siapa yang bisa mulai menyiapkannya bulan ini?</p>"
+        ),
+    ],
+}
+
 
 MODULE = {
     "slug": "hari-1-perkoperasian-dan-tata-kelola",
@@ -465,5 +562,6 @@ MODULE = {
         LESSON_ARTICLES,
         LESSON_MEMBERSHIP,
         LESSON_FOUNDING,
+        LESSON_RAT,
     ],
 }

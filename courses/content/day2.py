@@ -26,12 +26,15 @@ LESSON_PLANNING = {
             "Bersama:</p>"
             "<ul>"
             "<li>margin kotor rata-rata 12% dari penjualan;</li>"
-            "<li>biaya tetap per bulan: gaji dua karyawan Rp 4.000.000, sewa Rp 1.000.000, listrik dan air "
-            "Rp 600.000, jumlahnya Rp 5.600.000.</li>"
+            "<li>biaya tetap per bulan: gaji dua karyawan Rp 6.200.000 (masing-masing Rp 3.100.000, tidak di bawah "
+            "UMK Kota Mojokerto 2025 sekitar Rp 3,03 juta), sewa Rp 1.000.000, listrik dan air Rp 600.000, "
+            "jumlahnya Rp 7.800.000.</li>"
             "</ul>"
-            "<p>Dengan penjualan Rp 45.000.000 sebulan, margin kotornya Rp 5.400.000, kurang Rp 200.000 dari biaya "
-            "tetap. Titik impasnya Rp 5.600.000 dibagi 12%, yaitu sekitar Rp 46.700.000 per bulan. Artinya toko "
-            "perlu menambah penjualan sekitar Rp 1.700.000 sebulan, menaikkan margin, atau menekan biaya.</p>"
+            "<p>Dengan penjualan Rp 60.000.000 sebulan, margin kotornya Rp 7.200.000, kurang Rp 600.000 dari biaya "
+            "tetap. Titik impasnya Rp 7.800.000 dibagi 12%, yaitu Rp 65.000.000 per bulan. Artinya toko perlu "
+            "menambah penjualan sekitar Rp 5.000.000 sebulan, menaikkan margin, atau menekan biaya. Jangan menekan "
+            "gaji di bawah upah minimum: UMK ditetapkan Gubernur setiap tahun, jadi periksa angka tahun berjalan. "
+            "Ingat juga THR satu bulan gaji setahun sekali.</p>"
         ),
         tip(
             "<p>Hitung titik impas sebelum membuka unit usaha baru, lalu pantau setiap bulan. Satu lembar kertas "
@@ -177,8 +180,8 @@ LESSON_SAVINGS_LOANS = {
         journal(
             "Bu Wati membayar angsuran pertama secara tunai (cara flat)",
             line("1101", "Kas", "550000", "0", "Angsuran ke-1 pinjaman Bu Wati"),
-            line("1103", "Piutang Anggota", "0", "500000", "Pokok pinjaman"),
-            line("4103", "Pendapatan Jasa Pinjaman", "0", "50000", "Jasa 1% dari Rp 5.000.000"),
+            line("1107", "Pinjaman Anggota", "0", "500000", "Pokok pinjaman"),
+            line("4103", "Pendapatan Jasa Pinjaman", "0", "50000", "Jasa 1% dari Rp 5.000.000, atas nama Bu Wati"),
         ),
         h("Menilai dan memantau risiko"),
         p(
@@ -318,11 +321,11 @@ LESSON_RECOVERY = {
         journal(
             "Selama penundaan, Bu Sumi hanya membayar jasa bulan ini",
             line("1101", "Kas", "60000", "0", "Jasa pinjaman Bu Sumi masa penundaan"),
-            line("4103", "Pendapatan Jasa Pinjaman", "0", "60000", "Jasa 1% dari sisa pokok Rp 6.000.000"),
+            line("4103", "Pendapatan Jasa Pinjaman", "0", "60000", "Jasa 1% dari sisa pokok Rp 6.000.000, Bu Sumi"),
         ),
         p(
             "<p>Perhatikan: keputusan menunda pokok sendiri tidak dijurnal, karena belum ada uang yang berpindah. "
-            "Sisa pokok Rp 6.000.000 tetap tercatat sebagai Piutang Anggota dan tetap harus dipantau.</p>"
+            "Sisa pokok Rp 6.000.000 tetap tercatat sebagai 1107 Pinjaman Anggota dan tetap harus dipantau.</p>"
         ),
         h("Aturan main yang harus dipegang"),
         p(
@@ -360,6 +363,79 @@ LESSON_RECOVERY = {
     ],
 }
 
+LESSON_PRODUCERS = {
+    "slug": "koperasi-produsen-dan-pemasaran",
+    "title": "Koperasi produsen dan pemasaran",
+    "summary": "Koperasi yang memasarkan hasil usaha anggotanya: partisipasi anggota berupa barang yang disetor, jasa pemasaran, dan pencatatannya.",
+    "minutes": 8,
+    "required": True,
+    "body": [
+        h("Anggota sebagai pemasok"),
+        p(
+            "<p>Di koperasi konsumen, anggota berpartisipasi dengan membeli. Di <b>koperasi produsen dan "
+            "pemasaran</b>, anggota berpartisipasi dengan <b>menyetor hasil usahanya</b>: keripik, sambal, batik, "
+            "atau sayur. Koperasi mengumpulkan, mengemas, memasarkan, dan menjualnya ke toko, pasar, atau "
+            "pembeli daring. Banyak dari 18 koperasi peserta inkubasi Dinas berjalan seperti ini: para perajin "
+            "makanan rumahan menjual bersama agar lolos syarat pembeli besar.</p>"
+            "<p>Karena itu ukuran partisipasi anggota adalah <b>nilai barang yang ia setor</b> dan jasa yang ia "
+            "pakai, bukan belanjanya. Jasa usaha dalam SHU dibagi menurut ukuran itu, sesuai AD/ART.</p>"
+        ),
+        h("Contoh: titip jual dengan jasa pemasaran"),
+        p(
+            "<p>Koperasi Produsen Olahan Pangan Majapahit di Kelurahan Wates menjual keripik para anggotanya ke "
+            "toko oleh-oleh dan pedagang di Pasar Tanjung Anyar. Bu Ani (anggota 031) menitipkan keripik; koperasi "
+            "menjualnya Rp 2.600.000 kepada sebuah toko yang membayar lewat transfer. Sesuai keputusan RAT, "
+            "koperasi memungut <b>jasa pemasaran 10%</b>, yaitu Rp 260.000, dan sisanya Rp 2.340.000 adalah hak Bu "
+            "Ani.</p>"
+            "<p>Jasa pemasaran dibayar oleh anggota atas layanan koperasi, jadi dicatat sebagai Partisipasi Bruto "
+            "Anggota atas nama Bu Ani. Hak Bu Ani dicatat sebagai utang sampai dibayarkan.</p>"
+        ),
+        journal(
+            "Keripik titipan Bu Ani terjual; jasa pemasaran 10%",
+            line("1102", "Bank", "2600000", "0", "Transfer toko oleh-oleh, faktur 112"),
+            line("4101", "Partisipasi Bruto Anggota", "0", "260000", "Jasa pemasaran, anggota 031 Bu Ani"),
+            line("2102", "Utang Usaha", "0", "2340000", "Hak Bu Ani atas penjualan keripik"),
+        ),
+        journal(
+            "Hasil penjualan dibayarkan kepada Bu Ani",
+            line("2102", "Utang Usaha", "2340000", "0", "Pelunasan hak Bu Ani"),
+            line("1102", "Bank", "0", "2340000", "Transfer ke rekening Bu Ani"),
+        ),
+        tip(
+            "<p>Berikan tanda terima setiap kali anggota menyetor barang: tanggal, jenis, jumlah, dan mutu. Tanda "
+            "terima ini menjadi bukti jurnal dan dasar menghitung jasa usaha anggota di akhir tahun.</p>"
+        ),
+        h("Mutu, harga, dan risiko"),
+        p(
+            "<p>Pembeli besar menuntut mutu yang sama dari semua anggota. Sepakati standar bersama: berat kemasan, "
+            "tanggal kedaluwarsa, label, PIRT, dan sertifikat halal. Harga jual ditetapkan bersama, bukan "
+            "berlomba menurunkan harga antaranggota.</p>"
+            "<p>Bila koperasi membeli putus barang anggota (bukan titip jual), barang itu menjadi persediaan "
+            "koperasi, dan risikonya ikut pindah. Pilihan cara ini sebaiknya diputuskan Rapat Anggota dan ditulis "
+            "dalam peraturan khusus.</p>"
+        ),
+        warn(
+            "<p>Bagan akun Sinau dibuat terutama untuk koperasi konsumen dan simpan pinjam. Pencatatan titip jual "
+            "di atas adalah salah satu cara yang sah; kebijakan akuntansi koperasi produsen Anda bisa berbeda. "
+            "Tuliskan pilihan Anda di catatan atas laporan keuangan.</p>"
+        ),
+        h("Ringkasan"),
+        p(
+            "<ul>"
+            "<li>Di koperasi produsen, partisipasi anggota berupa barang yang disetor.</li>"
+            "<li>Jasa pemasaran dari anggota dicatat sebagai partisipasi anggota atas namanya.</li>"
+            "<li>Hak anggota atas hasil penjualan adalah utang koperasi sampai dibayar.</li>"
+            "<li>Standar mutu bersama membuka pasar yang lebih besar.</li>"
+            "</ul>"
+        ),
+        p(
+            "<p><b>Pertanyaan refleksi:</b> Produk anggota mana di koperasi Anda yang bisa dipasarkan bersama, dan "
+            "standar mutu apa yang harus disepakati lebih dulu?</p>"
+        ),
+    ],
+}
+
+
 MODULE = {
     "slug": "hari-2-manajemen-usaha-koperasi",
     "title": "Hari 2 — Manajemen usaha koperasi",
@@ -374,5 +450,6 @@ MODULE = {
         LESSON_SAVINGS_LOANS,
         LESSON_MARKETING,
         LESSON_RECOVERY,
+        LESSON_PRODUCERS,
     ],
 }

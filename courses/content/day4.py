@@ -108,7 +108,7 @@ LESSON_MLIJO = {
             "Pak Slamet mengambil dagangan dan membayar dengan QRIS",
             line("1102", "Bank", "850000", "0", "QRIS, anggota 012"),
             line("4101", "Partisipasi Bruto Anggota", "0", "850000", "Kulakan sayur Pak Slamet"),
-            line("5101", "Beban Pokok Penjualan", "780000", "0", "Harga pokok sayur"),
+            line("5101", "Beban Pokok Penjualan Anggota", "780000", "0", "Harga pokok sayur"),
             line("1105", "Persediaan Barang Dagangan", "0", "780000", "Keluar dari gudang"),
         ),
         p(
@@ -123,10 +123,10 @@ LESSON_MLIJO = {
         h("Rekonsiliasi harian"),
         p(
             "<p>Setiap sore, admin toko daring mencocokkan tiga daftar: pesanan yang masuk, pesanan yang diantar, dan uang "
-            "yang diterima (QRIS ditambah setoran tunai). Contoh: hari Senin ada 180 pesanan senilai "
-            "Rp 9.450.000. Mutasi QRIS Rp 7.200.000, setoran tunai Rp 2.150.000, jumlahnya Rp 9.350.000. Selisih "
-            "Rp 100.000 ternyata dua pesanan yang dibatalkan karena sayurnya habis. Pembatalan dicatat, selisih "
-            "terjelaskan.</p>"
+            "yang diterima (QRIS ditambah setoran tunai). Contoh: hari Senin ada 52 pesanan senilai "
+            "Rp 2.730.000, sejalan dengan omzet sekitar Rp 72.000.000 sebulan untuk 26 hari kerja. Mutasi QRIS "
+            "Rp 2.080.000, setoran tunai Rp 550.000, jumlahnya Rp 2.630.000. Selisih Rp 100.000 ternyata dua "
+            "pesanan yang dibatalkan karena sayurnya habis. Pembatalan dicatat, selisih terjelaskan.</p>"
         ),
         tip(
             "<p>Tetapkan batas waktu yang sama setiap hari: pesanan ditutup pukul 08.00, pengantaran selesai "
@@ -340,8 +340,10 @@ LESSON_REPORTING = {
             "<p>Tonggak legalitas seperti NIB, KBLI, status badan hukum, sertifikat halal, atau PIRT dilaporkan "
             "dengan bukti dokumen. Kelas usaha mengikuti PP No. 7/2021: usaha mikro bermodal sampai Rp 1 miliar di "
             "luar tanah dan bangunan.</p>"
-            "<p>Contoh: saat masuk inkubasi, Koperasi Mlijo Online Sayur Segar mencatat omzet Rp 45.000.000 per "
-            "bulan dan 28 anggota. Enam bulan kemudian omzetnya Rp 72.000.000 dan anggotanya 35 orang. Angka ini "
+            "<p>Contoh: saat masuk inkubasi, toko daring Koperasi Mlijo Online Sayur Segar mencatat omzet "
+            "Rp 45.000.000 per bulan dan koperasinya 28 anggota. Enam bulan kemudian omzet toko daring "
+            "Rp 72.000.000 per bulan (sekitar 52 pesanan sehari) dan anggotanya 35 orang. Kulakan para anggota di "
+            "gudang koperasi dilaporkan sebagai partisipasi anggota, terpisah dari omzet toko daring. Angka ini "
             "diambil dari buku besar dan buku daftar anggota, bukan perkiraan.</p>"
         ),
         warn(
@@ -369,6 +371,148 @@ LESSON_REPORTING = {
     ],
 }
 
+LESSON_GOVERNANCE = {
+    "slug": "tata-kelola-dan-pengendalian-kecurangan",
+    "title": "Tata kelola dan pengendalian kecurangan",
+    "summary": "Benturan kepentingan, pinjaman kepada pengurus, dua tanda tangan, batas kas, hitung kas mendadak, dan daftar periksa pengawas.",
+    "minutes": 8,
+    "required": True,
+    "body": [
+        h("Benturan kepentingan"),
+        p(
+            "<p>Kecurangan di koperasi jarang dimulai dari niat jahat; lebih sering dari kebiasaan longgar yang "
+            "dibiarkan. Tata kelola yang baik membuat kecurangan sulit dilakukan dan cepat ketahuan.</p>"
+            "<p><b>Benturan kepentingan</b> terjadi bila pengurus, pengawas, atau karyawan dapat untung pribadi dari "
+            "keputusan koperasi, misalnya ketua membeli stok dari toko milik adiknya. Aturannya: ungkapkan "
+            "hubungan itu secara tertulis, jangan ikut memutuskan, dan catat di notulen.</p>"
+            "<p><b>Pinjaman kepada pengurus dan pengawas</b> memakai syarat yang sama dengan anggota lain, diputuskan "
+            "oleh pengurus lain tanpa yang bersangkutan, tidak melebihi batas dalam peraturan khusus, dan "
+            "dilaporkan di RAT.</p>"
+        ),
+        h("Kas dan bank"),
+        p(
+            "<ul>"
+            "<li><b>Dua tanda tangan</b> untuk setiap penarikan atau transfer bank, misalnya ketua dan bendahara; "
+            "token internet banking tidak dipegang satu orang.</li>"
+            "<li><b>Batas kas</b>: uang tunai di atas batas, misalnya Rp 5.000.000, disetor ke bank hari itu "
+            "juga.</li>"
+            "<li><b>Kas kecil</b> dengan jumlah tetap untuk belanja kecil, diisi kembali sebesar bukti yang "
+            "dipakai.</li>"
+            "<li><b>Hitung kas mendadak</b> oleh pengawas tanpa pemberitahuan; hasilnya dicocokkan dengan saldo "
+            "buku dan ditandatangani.</li>"
+            "</ul>"
+            "<p>Contoh di Koperasi Karya Mandiri, Kelurahan Magersari: kas kecil Rp 1.000.000 dibentuk dari bank. "
+            "Sebulan kemudian bukti belanja perlengkapan Rp 350.000 dan ongkos angkut Rp 250.000 diperiksa, lalu kas "
+            "kecil diisi kembali Rp 600.000.</p>"
+        ),
+        journal(
+            "Membentuk kas kecil",
+            line("1109", "Kas Kecil", "1000000", "0", "Dana tetap kas kecil"),
+            line("1102", "Bank", "0", "1000000", "Cek ditandatangani ketua dan bendahara"),
+        ),
+        journal(
+            "Mengisi kembali kas kecil sebesar bukti",
+            line("5111", "Beban Perlengkapan", "350000", "0", "Kertas struk dan kantong belanja"),
+            line("5112", "Beban Transportasi", "250000", "0", "Ongkos angkut dari distributor"),
+            line("1102", "Bank", "0", "600000", "Pengisian kembali kas kecil"),
+        ),
+        warn(
+            "<p>Selisih kurang saat hitung kas jangan ditutup dengan uang pribadi kasir secara diam-diam. Catat, "
+            "selidiki, dan laporkan; selisih yang berulang adalah tanda bahaya.</p>"
+        ),
+        h("Daftar periksa pengawas"),
+        p(
+            "<ul>"
+            "<li>Hitung kas mendadak dan cocokkan rekening koran dengan buku bank setiap bulan.</li>"
+            "<li>Ambil sampel berkas pinjaman: persetujuan, jaminan, dan kartu angsuran.</li>"
+            "<li>Periksa pinjaman kepada pengurus, pengawas, dan keluarganya.</li>"
+            "<li>Bandingkan hasil stok opname dengan akun 5114 Beban Selisih Persediaan.</li>"
+            "<li>Periksa jurnal koreksi dan pembatalan: siapa, kapan, dan mengapa.</li>"
+            "</ul>"
+        ),
+        h("Ringkasan"),
+        p(
+            "<ul>"
+            "<li>Ungkapkan benturan kepentingan dan jangan ikut memutuskan.</li>"
+            "<li>Pinjaman kepada pengurus memakai syarat anggota biasa dan dilaporkan di RAT.</li>"
+            "<li>Dua tanda tangan, batas kas, kas kecil tetap, dan hitung kas mendadak.</li>"
+            "<li>Pengawas bekerja dengan daftar periksa tertulis.</li>"
+            "</ul>"
+        ),
+        p(
+            "<p><b>Pertanyaan refleksi:</b> Kapan terakhir kali kas koperasi Anda dihitung mendadak, dan siapa yang "
+            "memegang token bank saat ini?</p>"
+        ),
+    ],
+}
+
+
+LESSON_REGISTRATION = {
+    "slug": "registrasi-dan-pelaporan-kelembagaan",
+    "title": "Registrasi dan pelaporan kelembagaan",
+    "summary": "Badan hukum lewat AHU, Nomor Induk Koperasi dan pemutakhiran ODS, serta perizinan berusaha lewat OSS.",
+    "minutes": 7,
+    "required": True,
+    "body": [
+        h("Tiga sistem yang perlu dikenal"),
+        p(
+            "<p>Koperasi yang sehat tidak hanya rapi bukunya, tetapi juga datanya di sistem pemerintah. Ada tiga "
+            "sistem yang sering ditanyakan Dinas dan mitra usaha:</p>"
+            "<ul>"
+            "<li><b>AHU</b> (Administrasi Hukum Umum) Kementerian Hukum: notaris mengajukan pengesahan akta "
+            "pendirian dan perubahan anggaran dasar koperasi lewat sistem ini. Hasilnya keputusan pengesahan "
+            "badan hukum.</li>"
+            "<li><b>NIK koperasi dan ODS</b>: Nomor Induk Koperasi diterbitkan kementerian yang membidangi koperasi "
+            "dan dipakai sebagai identitas koperasi dalam pendataan. Data koperasi, misalnya jumlah anggota, "
+            "pengurus, pengawas, RAT, aset, dan SHU, dimutakhirkan lewat Online Data System (ODS).</li>"
+            "<li><b>OSS</b> (Online Single Submission): NIB dan perizinan berusaha sesuai KBLI, termasuk izin usaha "
+            "simpan pinjam bagi koperasi yang menjalankannya (Permenkop UKM No. 8/2023).</li>"
+            "</ul>"
+        ),
+        warn(
+            "<p>Nama sistem, alamat, dan jadwal pemutakhiran dapat berubah. Ketentuan rinci tentang NIK dan ODS "
+            "belum kami cocokkan dengan peraturan yang berlaku saat ini; ikuti petunjuk terbaru Dinas Koperasi, "
+            "UKM, Perindustrian dan Perdagangan Kota Mojokerto.</p>"
+        ),
+        h("Kapan harus memperbarui"),
+        p(
+            "<ul>"
+            "<li><b>Setelah RAT</b>: perbarui data ODS dengan hasil RAT, laporan keuangan, dan SHU setelah pajak.</li>"
+            "<li><b>Pergantian pengurus atau pengawas</b>: siapkan notulen rapat dan data pengurus baru; "
+            "perbarui data di ODS dan data pelaku usaha di OSS.</li>"
+            "<li><b>Perubahan anggaran dasar</b>, misalnya nama, tempat kedudukan, atau bidang usaha: notaris "
+            "membuat akta perubahan dan mengajukannya lewat AHU; bidang usaha baru perlu KBLI dan izin di "
+            "OSS.</li>"
+            "<li><b>Usaha baru</b>, misalnya unit simpan pinjam atau produk pangan olahan: urus izin di OSS "
+            "sebelum mulai melayani anggota.</li>"
+            "</ul>"
+            "<p>Contoh: Koperasi Mlijo Online Sayur Segar di Kelurahan Kedundung menambah usaha katering untuk "
+            "acara warga. Pengurus membawa usulan ke Rapat Anggota, notaris membuat akta perubahan bidang usaha, "
+            "KBLI baru ditambahkan di OSS, lalu data di ODS diperbarui. Baru setelah itu pesanan katering pertama "
+            "diterima.</p>"
+        ),
+        tip(
+            "<p>Buat satu lembar kendali legalitas: nomor dan tanggal akta, keputusan pengesahan, NIK koperasi, "
+            "NIB dan KBLI, NPWP, izin usaha, tanggal RAT terakhir, dan tanggal pemutakhiran ODS terakhir. Periksa "
+            "lembar ini setiap selesai RAT.</p>"
+        ),
+        h("Ringkasan"),
+        p(
+            "<ul>"
+            "<li>Pengesahan badan hukum dan perubahan AD diajukan notaris lewat AHU.</li>"
+            "<li>NIK koperasi dan data ODS dimutakhirkan, terutama setelah RAT.</li>"
+            "<li>NIB, KBLI, dan izin usaha diurus lewat OSS sebelum usaha baru dimulai.</li>"
+            "<li>Simpan lembar kendali legalitas dan perbarui setiap tahun.</li>"
+            "</ul>"
+        ),
+        p(
+            "<p><b>Pertanyaan refleksi:</b> Kapan terakhir kali data koperasi Anda di ODS dan OSS diperbarui, dan "
+            "apakah datanya sama dengan hasil RAT terakhir?</p>"
+        ),
+    ],
+}
+
+
 MODULE = {
     "slug": "hari-4-transformasi-digital-dan-pengendalian-internal",
     "title": "Hari 4 — Transformasi digital dan pengendalian internal",
@@ -384,5 +528,7 @@ MODULE = {
         LESSON_INTERNAL_CONTROL,
         LESSON_DATA_PROTECTION,
         LESSON_REPORTING,
+        LESSON_GOVERNANCE,
+        LESSON_REGISTRATION,
     ],
 }

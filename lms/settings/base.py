@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_celery_beat",
 ]
 
 MIDDLEWARE = [
@@ -239,6 +241,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from Gravatar: the request fails offline and sends a hash of each user's email out.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
 WAGTAILUSERS_PASSWORD_ENABLED = True
 
@@ -264,8 +268,37 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Keep web requests fast when the broker is down: fail quickly instead of hanging.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-# `celery -A lms beat` (one process) runs these; with eager Celery nothing schedules them, so
-# `manage.py publish_scheduled` from cron does the same job in a setup without beat.
+# Queues: PDF work and email each get their own queue, so a bulk issue of 1,000 certificates
+# cannot hold up a password-reset email, and each kind can get its own workers (docs/deploy.md):
+#   celery -A lms worker -Q pdf ...   celery -A lms worker -Q email ...   celery -A lms worker -Q celery ...
+# A worker started without -Q consumes all three (the embedded/CI setup).
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_QUEUES = [Queue("celery"), Queue("pdf"), Queue("email")]
+CELERY_TASK_ROUTES = {
+    "certificates.render": {"queue": "pdf"},
+    "lms.run_background_job": {"queue": "pdf"},  # lms.jobs: ledger PDFs, bulk certificate issue
+    "certificates.send_email": {"queue": "email"},
+    "courses.send_invitation": {"queue": "email"},
+}
+# Results: only where something reads them. lms.jobs keeps its own progress and outcome on the
+# BackgroundJob row the progress page reads; the runner's Celery result (its final state) is kept a
+# day for the admin/monitoring, the ping's for the worker check. Every other result is dropped.
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_RESULT_EXPIRES = 60 * 60 * 24
+CELERY_TASK_ANNOTATIONS = {
+    "lms.ping": {"ignore_result": False},
+    "lms.run_background_job": {"ignore_result": False},  # time limits per job kind (lms.jobs)
+    "certificates.render": {"soft_time_limit": 120, "time_limit": 180},
+    # An SMTP server that stops answering must not hold an email worker for long.
+    "certificates.send_email": {"soft_time_limit": 60, "time_limit": 90},
+    "courses.send_invitation": {"soft_time_limit": 60, "time_limit": 90},
+}
+# Beat (one process: `celery -A lms beat`) reads its schedule from the database
+# (django-celery-beat), where officers and the admin see and change it ("Jadwal tugas" in the
+# admin). The entries below are what a new site starts with: lms.beat.Scheduler adds those missing
+# from the database and never overwrites one that is there. With eager Celery nothing schedules
+# them, so `manage.py publish_scheduled` from cron does the publishing in a setup without beat.
+CELERY_BEAT_SCHEDULER = "lms.beat:Scheduler"
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "lms.publish_scheduled_pages", "schedule": 300.0},
     # lms.jobs: delete expired results, resend jobs lost on the way to a worker.

@@ -113,3 +113,67 @@ def test_no_signed_credential_without_a_key(client, setup):
     assert openbadge.signed_credential(certificate) is None
     assert client.get(reverse("certificates:credential_jwt", args=[certificate.code])).status_code == 404
     assert client.get(reverse("certificates:credential", args=[certificate.code])).status_code == 200
+
+
+# --- Revocation status (W3C Bitstring Status List), linked from every credential -----------------
+
+
+def _status_of(client, certificate, **headers):
+    entry = client.get(reverse("certificates:credential", args=[certificate.code])).json()["credentialStatus"]
+    assert entry["type"] == "BitstringStatusListEntry" and entry["statusPurpose"] == "revocation"
+    assert entry["id"] == f"{entry['statusListCredential']}#{entry['statusListIndex']}"
+    path = entry["statusListCredential"].removeprefix("https://sinau.example.go.id")
+    return entry, client.get(path, **headers)
+
+
+def test_credential_links_its_revocation_status_and_the_bit_follows_revoke_and_reissue(client, setup, officer):
+    with committed():
+        certificate = services.issue_certificate(enrollment=setup.enrollments["done"], by=officer).certificate
+        other = services.issue_certificate(enrollment=setup.enrollments["attended"], by=officer, kind="attendance")
+    entry, response = _status_of(client, certificate)
+    assert response.status_code == 200 and response["Content-Type"] == "application/vc+ld+json"
+    status_list = response.json()
+    assert status_list["type"] == ["VerifiableCredential", "BitstringStatusListCredential"]
+    assert status_list["id"] == entry["statusListCredential"]
+    assert status_list["issuer"]["id"] == "https://sinau.example.go.id/"
+    subject = status_list["credentialSubject"]
+    assert subject["statusPurpose"] == "revocation" and subject["encodedList"].startswith("u")
+    bits = openbadge.decode_bits(subject["encodedList"])
+    assert len(bits) * 8 == openbadge.STATUS_LIST_BITS  # the specification's minimum (16 KiB)
+    assert not any(bits)
+
+    services.revoke_certificate(certificate=certificate, reason="data_error", by=officer)
+    bits = openbadge.decode_bits(_status_of(client, certificate)[1].json()["credentialSubject"]["encodedList"])
+    assert openbadge.bit_is_set(bits, int(entry["statusListIndex"]))
+    other_index = int(openbadge.status_entry(other.certificate)["statusListIndex"])
+    assert not openbadge.bit_is_set(bits, other_index)
+
+    # Reissuing: the old (replaced) certificate's bit is set, the new one's is not.
+    with committed():
+        new = services.reissue_certificate(certificate=other.certificate, note="Nama salah ketik", by=officer)
+    bits = openbadge.decode_bits(_status_of(client, new)[1].json()["credentialSubject"]["encodedList"])
+    assert openbadge.bit_is_set(bits, other_index)
+    assert not openbadge.bit_is_set(bits, int(openbadge.status_entry(new)["statusListIndex"]))
+
+
+def test_signed_status_list_verifies_with_the_certificates_key(client, signed_certificate, signing_key):
+    entry, response = _status_of(client, signed_certificate, HTTP_ACCEPT="application/vc+jwt")
+    assert response.status_code == 200 and response["Content-Type"] == "application/vc+jwt"
+    claims = jwt.decode(response.content.decode(), signing_key.public_key(), algorithms=["RS256"])
+    assert claims["jti"] == entry["statusListCredential"] and claims["iss"] == "https://sinau.example.go.id/"
+    assert claims["credentialSubject"]["type"] == "BitstringStatusList"
+
+
+def test_status_list_without_a_key_or_beyond_the_issued_ones(client, setup):
+    with committed():
+        certificate = services.issue_certificate(enrollment=setup.enrollments["done"]).certificate
+    entry, response = _status_of(client, certificate, HTTP_ACCEPT="application/vc+jwt")
+    assert response.status_code == 406
+    beyond = certificate.pk // openbadge.STATUS_LIST_BITS + 1
+    assert client.get(reverse("certificates:status_list", args=[beyond])).status_code == 404
+
+
+def test_encoded_list_bit_order_follows_the_specification():
+    # Index 0 is the most significant bit of the first byte; index 9 the second bit of the second.
+    bits = openbadge.decode_bits(openbadge.encode_bits([0, 9]))
+    assert bits[0] == 0x80 and bits[1] == 0x40 and not any(bits[2:])

@@ -81,3 +81,27 @@ def test_page_models_do_not_import_views_and_bulk_and_tasks_are_one_way():
         assert not any(t.startswith("courses.views") for t in edges[model_module])
     assert "courses.tasks" in edges["courses.bulk"]
     assert "courses.bulk" not in edges["courses.tasks"]
+
+
+def test_courses_never_imports_the_apps_built_on_it():
+    """Issue 11/12: `quizzes` and `certificates` import `courses`, never the other way round;
+    courses learns of them only through what it owns (courses/activities.py registry, the
+    course_completed signal, hook panels). Imports inside functions count too."""
+    offenders = []
+    for path in (ROOT / APP).rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                names = [node.module or ""]
+            else:
+                continue
+            for target in names:
+                if target.split(".")[0] in {"quizzes", "certificates", "incubator"}:
+                    offenders.append(f"{path.relative_to(ROOT)}: {target}")
+        # import_module("quizzes…") or apps.get_model("quizzes", …) would hide the same dependency.
+        text = path.read_text(encoding="utf-8")
+        for hidden in ('import_module("quizzes', 'import_module("certificates', 'get_model("quizzes', 'get_model("certificates'):
+            if hidden in text:
+                offenders.append(f"{path.relative_to(ROOT)}: {hidden}")
+    assert offenders == []

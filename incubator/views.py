@@ -1,0 +1,274 @@
+"""Pages of the incubation tracker: officers' lists and venture pages, the venture contact's own venture.
+
+Thin views: a permission per object (incubator.rules), a selector or a service, a template.
+A venture the user may not see answers 404 (its existence is not told).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lms.permissions import can
+
+from . import selectors, services
+from .forms import EvidenceForm, KpiReportForm, MentoringForm, MonthField, StageChangeForm, VentureFilterForm, VentureForm
+from .models import ACTIVE_STAGES, KPI_FIGURES, ActionItem, KpiReport, Milestone, Venture
+
+PAGE_SIZE = 50
+
+
+def _officer_only(request):
+    if not can(request.user, "incubator.manage"):
+        raise PermissionDenied
+
+
+def _venture_for(request, pk, permission="incubator.view_venture") -> Venture:
+    venture = get_object_or_404(Venture.objects.select_related("programme", "book"), pk=pk)
+    if not can(request.user, permission, venture):
+        if can(request.user, "incubator.view_venture", venture):
+            raise PermissionDenied
+        raise Http404
+    return venture
+
+
+def _form_errors(form, error: ValidationError):
+    if hasattr(error, "error_dict"):
+        for name, errors in error.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+@login_required
+def dashboard(request):
+    _officer_only(request)
+    from .dashboard import dashboard_context
+
+    return render(request, "incubator/dashboard.html", dashboard_context(request))
+
+
+@login_required
+def venture_list(request):
+    _officer_only(request)
+    form = VentureFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    ventures = selectors.venture_rows(selectors.filtered_ventures(data))
+    page = Paginator(ventures, PAGE_SIZE).get_page(request.GET.get("halaman"))
+    query = request.GET.copy()
+    query.pop("halaman", None)
+    return render(
+        request,
+        "incubator/venture_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "last_due": selectors.last_due_period(),
+            "active_stages": [str(s) for s in ACTIVE_STAGES],
+        },
+    )
+
+
+@login_required
+def venture_create(request):
+    _officer_only(request)
+    form = VentureForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            venture = services.create_venture(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Usaha binaan ditambahkan."))
+            return redirect("incubator:venture_detail", venture.pk)
+    return render(request, "incubator/form.html", {"form": form, "title": _("Tambah usaha binaan")})
+
+
+@login_required
+def my_venture(request):
+    if not can(request.user, "lms.access_venture_area"):
+        raise PermissionDenied
+    ventures = list(selectors.ventures_of_contact(request.user))
+    if len(ventures) == 1:
+        return redirect("incubator:venture_detail", ventures[0].pk)
+    return render(request, "incubator/my_ventures.html", {"ventures": ventures})
+
+
+@login_required
+def venture_detail(request, pk: int):
+    venture = _venture_for(request, pk)
+    page = selectors.venture_page(venture)
+    context = {
+        "venture": venture,
+        "page": page,
+        "manage": can(request.user, "incubator.manage"),
+        "may_report": can(request.user, "incubator.report_venture", venture),
+        "page_today": timezone.localdate(),
+    }
+    if context["manage"]:
+        context["training"] = selectors.people_training(venture)
+        context["stage_form"] = StageChangeForm()
+    return render(request, "incubator/venture_detail.html", context)
+
+
+@login_required
+def stage_change(request, pk: int):
+    venture = _venture_for(request, pk, "incubator.manage")
+    form = StageChangeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_stage(venture=venture, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Tahap usaha diperbarui."))
+            return redirect("incubator:venture_detail", venture.pk)
+    page = selectors.venture_page(venture)
+    return render(request, "incubator/stage_form.html", {"venture": venture, "form": form, "page": page})
+
+
+@login_required
+def milestone_evidence(request, pk: int, milestone_pk: int):
+    venture = _venture_for(request, pk, "incubator.report_venture")
+    milestone = get_object_or_404(Milestone, pk=milestone_pk, venture=venture)
+    form = EvidenceForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.submit_evidence(
+                milestone=milestone,
+                upload=form.cleaned_data["evidence"],
+                done_date=form.cleaned_data["done_date"],
+                note=form.cleaned_data["note"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Bukti tonggak terkirim; petugas akan memverifikasinya."))
+            return redirect("incubator:venture_detail", venture.pk)
+    return render(request, "incubator/evidence_form.html", {"venture": venture, "milestone": milestone, "form": form})
+
+
+@login_required
+def milestone_file(request, pk: int, milestone_pk: int):
+    venture = _venture_for(request, pk)
+    milestone = get_object_or_404(Milestone, pk=milestone_pk, venture=venture)
+    if not milestone.evidence:
+        raise Http404
+    return FileResponse(milestone.evidence.open("rb"), as_attachment=True, filename=milestone.evidence.name.rsplit("/", 1)[-1])
+
+
+@login_required
+@require_POST
+def milestone_verify(request, pk: int, milestone_pk: int):
+    venture = _venture_for(request, pk, "incubator.manage")
+    milestone = get_object_or_404(Milestone, pk=milestone_pk, venture=venture)
+    try:
+        services.verify_milestone(milestone=milestone, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Tonggak diverifikasi."))
+    return redirect("incubator:venture_detail", venture.pk)
+
+
+@login_required
+def mentoring_create(request, pk: int):
+    venture = _venture_for(request, pk, "incubator.manage")
+    form = MentoringForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_mentoring(
+                venture=venture,
+                date=form.cleaned_data["date"],
+                mentor=form.cleaned_data["mentor"],
+                topics=form.cleaned_data["topics"],
+                notes=form.cleaned_data["notes"],
+                action_items=form.action_items(),
+                by=request.user,
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Sesi pendampingan dicatat."))
+            return redirect("incubator:venture_detail", venture.pk)
+    return render(
+        request, "incubator/form.html", {"form": form, "venture": venture, "title": _("Catat sesi pendampingan")}
+    )
+
+
+@login_required
+@require_POST
+def action_item_toggle(request, pk: int, item_pk: int):
+    venture = _venture_for(request, pk, "incubator.report_venture")
+    item = get_object_or_404(ActionItem, pk=item_pk, session__venture=venture)
+    services.set_action_item_done(item=item, done=request.POST.get("done") == "1", by=request.user)
+    return redirect("incubator:venture_detail", venture.pk)
+
+
+def _book_figures(venture, period):
+    """Figures from the venture's own book for the month (None when it keeps no book in Sinau)."""
+    if venture.book_id is None:
+        return None
+    from .books import kpi_figures_from_book
+
+    return kpi_figures_from_book(venture.book, period)
+
+
+@login_required
+def kpi_report(request, pk: int, baseline: bool = False):
+    venture = _venture_for(request, pk, "incubator.report_venture")
+    period = None
+    raw_month = request.POST.get("period") if request.method == "POST" else request.GET.get("bulan")
+    if raw_month:
+        try:
+            period = MonthField().clean(raw_month)
+        except ValidationError:
+            period = None
+    existing = None
+    if baseline:
+        existing = KpiReport.objects.filter(venture=venture, is_baseline=True).first()
+        period = services.month_start(venture.entry_date)
+    elif period is not None:
+        existing = KpiReport.objects.filter(venture=venture, is_baseline=False, period=period).first()
+    book = _book_figures(venture, period) if period is not None and not baseline else None
+    if request.method == "POST":
+        form = KpiReportForm(request.POST, baseline=baseline)
+        if form.is_valid():
+            try:
+                _report, created = services.submit_kpi_report(
+                    venture=venture,
+                    period=period if baseline else form.cleaned_data["period"],
+                    figures=form.figures(),
+                    by=request.user,
+                    baseline=baseline,
+                    book_figures=book.figures if book else None,
+                )
+            except ValidationError as error:
+                _form_errors(form, error)
+            else:
+                if created:
+                    messages.success(request, _("Laporan tersimpan. Terima kasih."))
+                else:
+                    messages.success(request, _("Laporan bulan ini sudah ada: isinya diperbarui dan versi lama disimpan di riwayat."))
+                return redirect("incubator:venture_detail", venture.pk)
+    else:
+        initial = {}
+        if existing is not None:
+            initial = {name: getattr(existing, name) for name in KPI_FIGURES}
+        elif book is not None:
+            initial = dict(book.figures)
+        if period is not None:
+            initial["period"] = period
+        form = KpiReportForm(initial=initial, baseline=baseline)
+    return render(
+        request,
+        "incubator/kpi_form.html",
+        {"venture": venture, "form": form, "existing": existing, "baseline": baseline, "book": book, "period": period},
+    )
