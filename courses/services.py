@@ -217,8 +217,8 @@ def _find_checkin_session(*, code: str, session_id: int | None, now: datetime) -
             return target
         if verdict == "expired":
             raise CourseError("expired", _("Kode presensi sudah kedaluwarsa. Minta kode terbaru dari narasumber."))
-        if any(v is not None for pk, v in results.items() if pk != target.pk):
-            raise CourseError("other_session", _("Kode ini untuk sesi lain, bukan sesi yang Anda pilih."))
+        # Another session's code gets the same answer as any wrong code: the refusal must not
+        # tell a guesser that a code is live somewhere (issue 9, item 7).
         raise CourseError("wrong_code", _("Kode presensi salah. Periksa kembali kode yang ditampilkan narasumber."))
     current = [s for s in candidates if results[s.pk] == "current"]
     if current:
@@ -228,13 +228,44 @@ def _find_checkin_session(*, code: str, session_id: int | None, now: datetime) -
     raise CourseError("wrong_code", _("Kode presensi salah. Periksa kembali kode yang ditampilkan narasumber."))
 
 
+# Wrong codes a trainee may type before check-in pauses for them (issue 9, item 7): a class types
+# the code off the screen, a few typos happen; 10^6 codes cannot be guessed at this pace.
+CHECKIN_MAX_FAILURES = 10
+CHECKIN_FAILURE_WINDOW = 15 * 60  # seconds
+
+
+def _checkin_failures_key(user) -> str:
+    return f"courses:checkin-failures:{user.pk}"
+
+
 def check_in(*, user, code: str, session_id: int | None = None, now: datetime | None = None) -> CheckInResult:
-    """A trainee checks in with the rotating code. A repeated check-in changes nothing."""
+    """A trainee checks in with the rotating code. A repeated check-in changes nothing.
+
+    After CHECKIN_MAX_FAILURES wrong (or expired) codes in CHECKIN_FAILURE_WINDOW the trainee is
+    refused without the code being looked at, until the window passes (the counter lives in the
+    shared cache, so it holds across web processes); the instructor can still record attendance.
+    """
+    from django.core.cache import cache
+
     now = now or timezone.now()
+    key = _checkin_failures_key(user)
+    if (cache.get(key) or 0) >= CHECKIN_MAX_FAILURES:
+        raise CourseError(
+            "too_many_attempts",
+            _("Terlalu banyak kode salah. Coba lagi 15 menit lagi, atau minta narasumber mencatat kehadiran Anda."),
+        )
     code = checkin.normalize(code)
     if len(code) != 6:
         raise CourseError("wrong_code", _("Kode presensi terdiri dari 6 angka."))
-    session = _find_checkin_session(code=code, session_id=session_id, now=now)
+    try:
+        session = _find_checkin_session(code=code, session_id=session_id, now=now)
+    except CourseError:
+        if not cache.add(key, 1, CHECKIN_FAILURE_WINDOW):
+            try:
+                cache.incr(key)
+            except ValueError:  # expired between add and incr
+                cache.add(key, 1, CHECKIN_FAILURE_WINDOW)
+        raise
     enrollment = (
         Enrollment.objects.filter(user=user, cohort_id=session.cohort_id)
         .exclude(status=Enrollment.Status.WITHDRAWN)

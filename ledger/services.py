@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from lms.db import retry_on_db_lock
 from lms.formatting import format_rupiah, format_tanggal
+from lms.text import strip_bidi
 
 from .amounts import MAX_AMOUNT, MAX_BOOK_TOTAL, MoneySum
 from .amounts import is_blank as _is_blank
@@ -230,7 +231,7 @@ def validate_lines(*, book: Book, lines: list[LineInput], errors: ErrorCollector
                 _("Akun %(account)s mencatat buku pembantu anggota: pilih anggotanya.") % {"account": account},
             )
 
-        memo = (line.memo or "").strip()
+        memo = strip_bidi(line.memo or "").strip()
         if len(memo) > 255:
             errors.add_line(index, "memo", _("Catatan paling panjang 255 karakter."))
 
@@ -481,7 +482,7 @@ def create_practice_book(
         chart=chart,
         period_start=period_start,
         period_end=period_end,
-        cooperative_name=(cooperative_name or "").strip() or _("Koperasi Latihan"),
+        cooperative_name=strip_bidi(cooperative_name or "").strip() or _("Koperasi Latihan"),
         simpanan_pokok=simpanan_pokok,
     )
     _audit(book=book, actor=owner, action=AuditAction.BOOK_CREATED, kind=book.kind)
@@ -495,7 +496,7 @@ def add_member(*, book: Book, user, number: str, name: str) -> Member:
     book = _lock_book(book)
     errors = ErrorCollector()
     _check_book_writable(book, errors)
-    number, name = (number or "").strip(), (name or "").strip()
+    number, name = strip_bidi(number or "").strip(), strip_bidi(name or "").strip()
     if not number:
         errors.add(_("Nomor anggota wajib diisi."), field="number")
     elif len(number) > 20:
@@ -676,7 +677,7 @@ def post_journal_entry(
                 % {"date": format_tanggal(closed)},
                 field="date",
             )
-    description = (description or "").strip()
+    description = strip_bidi(description or "").strip()
     if not description:
         errors.add(_("Keterangan wajib diisi."), field="description")
     elif len(description) > 255:

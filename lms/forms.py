@@ -151,9 +151,10 @@ class ResetPasswordForm(allauth_forms.ResetPasswordForm):
     see ACCOUNT_PREVENT_ENUMERATION in settings); rate limits keep both slow."""
 
     def clean_email(self) -> str:
-        from allauth.account.adapter import get_adapter
-        from allauth.account.utils import filter_users_by_email
-
-        email = get_adapter().clean_email(self.cleaned_data["email"].lower())
-        self.users = filter_users_by_email(email, is_active=True, prefer_verified=True, for_login=True)
-        return self.cleaned_data["email"]
+        try:
+            return super().clean_email()
+        except forms.ValidationError:
+            # allauth refuses an unknown email here (ACCOUNT_PREVENT_ENUMERATION is off for sign-up):
+            # carry on as for a known one; save() then mails the "no account" notice instead.
+            self.users = []
+            return self.cleaned_data["email"]

@@ -19,10 +19,12 @@ BEGIN
         IF current_setting('sinau.ledger_purge', true) = 'on' THEN
             RETURN OLD;
         END IF;
-    ELSIF TG_TABLE_NAME = 'ledger_journalentry'
-          AND NEW.created_by_id IS NULL
-          AND (to_jsonb(NEW) - 'created_by_id') = (to_jsonb(OLD) - 'created_by_id') THEN
-        RETURN NEW;
+    ELSIF TG_TABLE_NAME = 'ledger_journalentry' THEN
+        -- Through jsonb: a line row has no created_by_id field to name.
+        IF to_jsonb(NEW) ->> 'created_by_id' IS NULL
+           AND (to_jsonb(NEW) - 'created_by_id') = (to_jsonb(OLD) - 'created_by_id') THEN
+            RETURN NEW;
+        END IF;
     END IF;
     RAISE EXCEPTION 'Sinau: posted journal rows are append-only (% on % refused)', TG_OP, TG_TABLE_NAME
         USING ERRCODE = 'integrity_constraint_violation';
@@ -46,13 +48,13 @@ DROP FUNCTION IF EXISTS ledger_journal_append_only();
 
 def create(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(FUNCTION)
-        schema_editor.execute(TRIGGERS)
+        schema_editor.execute(FUNCTION, params=None)  # no placeholders: RAISE uses % itself
+        schema_editor.execute(TRIGGERS, params=None)
 
 
 def drop(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
+        schema_editor.execute(DROP, params=None)
 
 
 class Migration(migrations.Migration):

@@ -85,7 +85,34 @@ def test_deleting_a_book_or_its_owner_deletes_its_journal(book, trainee, posted,
     )
     trainee.delete()
     assert not JournalEntry.objects.exists() and not JournalLine.objects.exists()
-    # The permission to delete ended with that transaction.
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT current_setting('sinau.ledger_purge', true)")
-        assert cursor.fetchone()[0] in (None, "", "off")
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_permission_to_delete_ends_with_the_books_deletion(book, trainee):
+    entry = post_journal_entry(
+        book=book,
+        user=trainee,
+        date=dt.date(2026, 1, 5),
+        description="Setoran",
+        lines=[LineInput.dr("1101", 9), LineInput.cr("3103", 9)],
+    )
+    other = Book.objects.create(
+        owner=trainee,
+        title="Lain",
+        kind="practice",
+        chart=book.chart,
+        period_start=dt.date(2026, 1, 1),
+        period_end=dt.date(2026, 12, 31),
+    )
+    kept = post_journal_entry(
+        book=other,
+        user=trainee,
+        date=dt.date(2026, 1, 5),
+        description="Tetap",
+        lines=[LineInput.dr("1101", 3), LineInput.cr("3103", 3)],
+    )
+    book.delete()  # its own transaction (autocommit): SET LOCAL ends with it
+    assert not JournalEntry.objects.filter(pk=entry.pk).exists()
+    with pytest.raises(IntegrityError, match="append-only"), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM ledger_journalline WHERE entry_id = %s", [kept.pk])
+    assert JournalLine.objects.filter(entry=kept).count() == 2

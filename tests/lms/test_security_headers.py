@@ -66,3 +66,34 @@ def test_get_on_the_admin_logout_does_not_log_out(client, make_user):
     response = client.post("/admin/logout/")
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 302
+
+
+def test_pages_send_a_content_security_policy_and_our_templates_have_no_inline_scripts(client):
+    import re
+    from pathlib import Path
+
+    response = client.get("/akun/login/")
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+    assert "frame-ancestors 'none'" in policy
+    admin = client.get("/admin/login/", follow=False)
+    assert "Content-Security-Policy" in admin or "Content-Security-Policy-Report-Only" in admin
+    root = Path(__file__).resolve().parents[2]
+    offenders = []
+    for path in root.glob("*/templates/**/*.html"):
+        if ".venv" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for tag in re.findall(r"<script\b[^>]*>", text):
+            if "src=" not in tag and "application/json" not in tag and "application/ld+json" not in tag:
+                offenders.append((str(path.relative_to(root)), tag))
+        if re.search(r"\son(click|load|submit|change|input|error|focus|blur)\s*=", text):
+            offenders.append((str(path.relative_to(root)), "inline event handler"))
+    for path in (root / "templates").glob("**/*.html"):
+        text = path.read_text(encoding="utf-8")
+        for tag in re.findall(r"<script\b[^>]*>", text):
+            if "src=" not in tag and "application/json" not in tag:
+                offenders.append((str(path.relative_to(root)), tag))
+        if re.search(r"\son(click|load|submit|change|input|error|focus|blur)\s*=", text):
+            offenders.append((str(path.relative_to(root)), "inline event handler"))
+    assert offenders == []

@@ -123,5 +123,34 @@ def world(make_user, make_course, make_cohort, enrol):  # noqa: F811
     w.image = Image.objects.create(title="Foto kelas", file=get_test_image_file())
     w.document = Document.objects.create(title="Materi", file=ContentFile(b"%PDF-1.4 materi", name="materi.pdf"))
     w.revision = w.course.save_revision()
+
+    # Incubation: a venture whose contact is the venture-contact user, a milestone, an action item.
+    from django.utils import timezone
+
+    from incubator import services as incubator_services
+    from incubator.models import ActionItem, MentoringSession, MilestoneTemplate, Programme, VentureKind
+
+    today = timezone.localdate()
+    programme = Programme.objects.create(
+        name="Inkubasi 2026",
+        intake_year=today.year,
+        start_date=today - dt.timedelta(days=100),
+        end_date=today + dt.timedelta(days=300),
+    )
+    MilestoneTemplate.objects.create(programme=programme, title="NIB diperoleh", due_after_days=30, sort_order=0)
+    w.venture = incubator_services.create_venture(
+        programme=programme,
+        name="Koperasi Tempe Maju",
+        kind=VentureKind.NEW_COOPERATIVE,
+        entry_date=today - dt.timedelta(days=20),
+        by=w.users["officer"],
+        contacts=[w.users["venture"]],
+        kecamatan="Prajurit Kulon",
+    )
+    w.milestone = w.venture.milestones.first()
+    mentoring = MentoringSession.objects.create(
+        venture=w.venture, date=today, mentor="Pak Mentor", topics="Pembukuan", recorded_by=w.users["officer"]
+    )
+    w.action_item = ActionItem.objects.create(session=mentoring, text="Catat kas harian", due_date=today)
     w.chart = chart
     return w
