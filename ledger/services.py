@@ -662,7 +662,7 @@ def post_journal_entry(
     count once: when this book already has an entry with that token, that entry is returned as is.
     """
     book = _lock_book(book)
-    client_token = (client_token or "").strip()[:64]
+    client_token = strip_bidi(client_token or "").strip()[:64]
     if client_token:
         existing = JournalEntry.objects.filter(book=book, client_token=client_token).first()
         if existing is not None:
