@@ -8,7 +8,7 @@ PORT ?= 8000
 # Outside CI the tests marked browser/worker are deselected by tests/conftest.py, because they
 # need Chromium and a running Celery worker; CI=true (.ci/run) runs them all.
 
-.PHONY: run test lint install install-dev migrate demo messages compilemessages vendor-translations clean
+.PHONY: serve run test lint install install-dev migrate demo messages compilemessages vendor-translations clean bench bench-quick
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -55,9 +55,25 @@ run: compilemessages demo
 	@echo "Sinau: http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
 	DEBUG=false SERVE_FILES=true $(PY) manage.py runserver --insecure $(HOST):$(PORT)
 
+# The production stack locally: gunicorn + a Celery worker per queue + beat (Procfile), with
+# lms.settings.production against PostgreSQL and Redis (bin/serve says so when they are missing).
+# PORT as for run; see bin/serve for the other knobs and docs/deploy.md for a real server.
+serve: install-dev
+	SERVE_PORT=$(PORT) bin/serve
+
 test: install-dev compilemessages
 	DJANGO_SETTINGS_MODULE=lms.settings.test $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Every speed target re-measured under gunicorn on PostgreSQL and Redis (falls back to SQLite and
+# a per-process cache when they are missing, and says so); prints the table, writes bench/results/.
+# BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/sinau_bench, recreated) and
+# BENCH_REDIS_URL (default redis://127.0.0.1:6379/14, flushed) choose the services. See bench/README.md.
+bench: install
+	$(PY) bench/run.py
+
+bench-quick: install
+	$(PY) bench/run.py --quick
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

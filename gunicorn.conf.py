@@ -9,6 +9,8 @@ Workers and threads come from the environment so each host sizes itself:
                         background jobs, so no request needs more)
     GUNICORN_MAX_REQUESTS  requests before a worker is replaced (default 2000, 0: never)
     GUNICORN_LOG_FORMAT json (default: one JSON object per line, like Django's logs) or text
+    GUNICORN_CONTROL_SOCKET  path of gunicorn's control socket for `gunicornc` (default: none; the
+                        built-in default path is one per user, which two instances on a host would share)
 """
 
 import multiprocessing
@@ -26,6 +28,11 @@ preload_app = True
 # Recycle workers now and then so slow leaks cannot grow without bound (jitter: not all at once).
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = 200
+control_socket_path = os.environ.get("GUNICORN_CONTROL_SOCKET", "")
+if control_socket_path:
+    control_socket = control_socket_path
+else:
+    control_socket_disable = True
 accesslog = "-"
 errorlog = "-"
 if os.environ.get("GUNICORN_LOG_FORMAT", "json") == "json":
@@ -37,9 +44,11 @@ if os.environ.get("GUNICORN_LOG_FORMAT", "json") == "json":
         "handlers": {
             "stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "json"},
         },
+        "root": {"handlers": ["stdout"], "level": "INFO"},
         "loggers": {
             "gunicorn.error": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
             "gunicorn.access": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+            "environ": {"level": "WARNING"},  # "no .env file" at every start: the environment is the config
         },
     }
 

@@ -16,6 +16,7 @@ run, default 500, so the two runs issue 1,000), --skip-workers.
 """
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -217,12 +218,15 @@ def main():
     parser.add_argument("--sample", type=int, default=200)
     parser.add_argument("--count", type=int, default=500)
     parser.add_argument("--skip-workers", action="store_true")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON at the end")
     args = parser.parse_args()
     configure()
     from django.db import connection
 
-    print(f"database: {connection.vendor}; signing: {'on' if os.environ.get('CERTIFICATES_SIGNING_KEY') else 'off'}")
+    figures = {"database": connection.vendor, "signing": bool(os.environ.get("CERTIFICATES_SIGNING_KEY"))}
+    print(f"database: {connection.vendor}; signing: {'on' if figures['signing'] else 'off'}")
     one = part_one(args.sample)
+    figures.update(one)
     print(
         f"in-process, {one['sample']} certificates: full {one['full_median_ms']:.1f} ms median "
         f"({one['full_mean_ms']:.1f} mean) vs bare xhtml2pdf {one['bare_median_ms']:.1f} ms median "
@@ -231,16 +235,18 @@ def main():
     print(f"SQL queries per certificate (issue + render + store + email): {one['queries']}")
     if args.skip_workers or not os.environ.get("CELERY_BROKER_URL", "").startswith(("redis://", "amqp://")):
         print("worker speed-up: skipped (needs CELERY_BROKER_URL and PostgreSQL)")
-        return
-    if connection.vendor != "postgresql":
+    elif connection.vendor != "postgresql":
         print("worker speed-up: skipped (SQLite cannot take two writing workers)")
-        return
-    single = worker_run(1, args.count)
-    double = worker_run(2, args.count)
-    print(
-        f"workers, {args.count} certificates each: 1 worker {single:.1f} s ({single / args.count * 1000:.0f} ms/cert), "
-        f"2 workers {double:.1f} s ({double / args.count * 1000:.0f} ms/cert): speed-up {single / double:.2f}x"
-    )
+    else:
+        single = worker_run(1, args.count)
+        double = worker_run(2, args.count)
+        figures.update(count=args.count, one_worker_s=single, two_workers_s=double, speedup=single / double)
+        print(
+            f"workers, {args.count} certificates each: 1 worker {single:.1f} s ({single / args.count * 1000:.0f} ms/cert), "
+            f"2 workers {double:.1f} s ({double / args.count * 1000:.0f} ms/cert): speed-up {single / double:.2f}x"
+        )
+    if args.json:
+        print(json.dumps(figures, indent=2))
 
 
 if __name__ == "__main__":

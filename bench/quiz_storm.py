@@ -300,6 +300,10 @@ def start_gunicorn(port, workers, threads):
         os.environ,
         DJANGO_SETTINGS_MODULE=os.environ.get("BENCH_SERVER_SETTINGS", "bench.settings_server"),
         CONN_MAX_AGE=os.environ.get("CONN_MAX_AGE", "60"),
+        # gunicorn reads ./gunicorn.conf.py too: plain access lines (they go to a log file), and
+        # no worker restarts in the middle of the storm.
+        GUNICORN_LOG_FORMAT="text",
+        GUNICORN_MAX_REQUESTS="0",
     )
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     command = [

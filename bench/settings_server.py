@@ -17,7 +17,12 @@ os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-0123456789abcdefghijk
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "False")
 os.environ.setdefault("ACCOUNT_EMAIL_VERIFICATION", "none")
-os.environ.setdefault("EMAIL_URL", "dummymail://")
+# Production's guard wants an SMTP server and a broker: nothing is mailed during a bench (emails
+# are Celery tasks, and no worker consumes this broker unless a bench starts one).
+os.environ.setdefault("EMAIL_URL", "smtp://127.0.0.1:1025")
+os.environ.setdefault("DEFAULT_FROM_EMAIL", "Sinau bench <bench@sinau.test>")
+if os.environ.get("REDIS_URL"):
+    os.environ.setdefault("CELERY_BROKER_URL", os.environ["REDIS_URL"])
 
 try:
     from lms.settings.production import *  # noqa: F403
@@ -29,6 +34,7 @@ except ImproperlyConfigured:
 
     PRODUCTION_SETTINGS = False
     DEBUG = False
+    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     SECRET_KEY = os.environ["SECRET_KEY"]
     ALLOWED_HOSTS = os.environ["ALLOWED_HOSTS"].split(",")
     MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]

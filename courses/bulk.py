@@ -16,10 +16,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from lms import roles
+from lms.formatting import format_tanggal
 from lms.phone import normalize_phone
 from lms.queue import enqueue_on_commit
 
-from .models import Cohort, Enrollment
+from .models import Cohort, Completion, Enrollment
 from .services import CourseError, enroll_user
 from .tasks import send_invitation
 
@@ -59,6 +60,8 @@ class RowResult:
     outcome: str  # "enrolled", "rejected"
     user_created: bool = False
     reasons: list[str] = field(default_factory=list)
+    # Enrolled, but worth a look: e.g. the person already completed this course in another cohort.
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -79,6 +82,10 @@ class BulkReport:
     @property
     def count_rejected(self) -> int:
         return self.count("rejected")
+
+    @property
+    def count_warned(self) -> int:
+        return sum(bool(row.warnings) for row in self.rows)
 
     @property
     def created_users(self) -> int:
@@ -231,6 +238,18 @@ def bulk_enroll(*, cohort: Cohort, raw: bytes, acting_user) -> BulkReport:
                 result.user_created = False
             continue
         result.outcome = "enrolled"
+        if not result.user_created:
+            earlier = (
+                Completion.objects.filter(enrollment__user=user, enrollment__cohort__course_id=cohort.course_id)
+                .exclude(enrollment__cohort=cohort)
+                .select_related("enrollment__cohort")
+                .first()
+            )
+            if earlier is not None:
+                result.warnings.append(
+                    _("sudah lulus kursus ini di %(cohort)s (%(date)s)")
+                    % {"cohort": earlier.enrollment.cohort.name, "date": format_tanggal(earlier.completed_at)}
+                )
         if result.user_created:
             # One task per invitation, sent after commit: a 500-row file does not wait on the
             # mail server, and a mail-server failure cannot undo or break the import.

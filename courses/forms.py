@@ -36,21 +36,28 @@ class CheckInForm(forms.Form):
 
 
 class AttendanceSheetForm(forms.Form):
-    """One status select per enrolled trainee, named "status_<enrollment id>"."""
+    """One row of status buttons per enrolled trainee, named "status_<enrollment id>".
+
+    Radio buttons, not a drop-down: the four words stay readable on a phone and each is one tap.
+    Nothing chosen means "not recorded"."""
 
     def __init__(self, *args, rows, current: dict, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [("", _("— belum dicatat —")), *Attendance.Status.choices]
         self.rows = []
         for enrollment in rows:
             name = f"status_{enrollment.pk}"
             self.fields[name] = forms.ChoiceField(
                 label=enrollment.user.full_name,
-                choices=choices,
+                choices=Attendance.Status.choices,
                 required=False,
                 initial=current.get(enrollment.pk, ""),
+                widget=forms.RadioSelect(attrs={"class": "att-choice"}),
             )
             self.rows.append((enrollment, name))
+
+    def statuses_all_present(self) -> dict[int, str]:
+        """ "Semua hadir": every row left empty becomes present; rows already chosen keep their choice."""
+        return {pk: status or Attendance.Status.PRESENT for pk, status in self.statuses().items()}
 
     def statuses(self) -> dict[int, str]:
         return {enrollment.pk: self.cleaned_data.get(name) or "" for enrollment, name in self.rows}

@@ -6,7 +6,7 @@ Each function runs a fixed number of queries whatever the number of lessons, tra
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, Q
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -100,14 +100,22 @@ class CourseOutline:
         return next((item for item in self.items if not item.done and not item.locked), None)
 
 
+# A graduate enrolled again (a CSV re-import into a later cohort) keeps their standing: the
+# completed enrolment is the one shown, then the latest.
+COMPLETED_FIRST = Case(
+    When(status=Enrollment.Status.COMPLETED, then=Value(0)), default=Value(1), output_field=IntegerField()
+)
+
+
 def enrollment_for(*, user, course_id: int, lesson_id: int | None = None) -> Enrollment | None:
-    """The user's current enrolment in a course (not withdrawn; the latest), with its cohort and
-    completion; with `lesson_id`, `lesson_done` says whether the user finished that lesson. ONE query."""
+    """The user's current enrolment in a course (not withdrawn; a completed one first, else the
+    latest), with its cohort and completion; with `lesson_id`, `lesson_done` says whether the user
+    finished that lesson. ONE query."""
     enrollments = (
         Enrollment.objects.filter(user=user, cohort__course_id=course_id)
         .exclude(status=Enrollment.Status.WITHDRAWN)
         .select_related("cohort", "completion")
-        .order_by("-enrolled_at")
+        .order_by(COMPLETED_FIRST, "-enrolled_at")
     )
     if lesson_id is not None:
         enrollments = enrollments.annotate(
@@ -180,10 +188,19 @@ class MyCourse:
     done: int
     resume_url: str | None
     sessions_today: list = field(default_factory=list)
+    # True when resume_url is the course's first item (nothing opened yet): "Mulai belajar".
+    starting: bool = False
 
     @property
     def percent(self) -> int:
         return percent(self.done, self.total)
+
+
+def check_in_window(session: Session):
+    """(opens, closes): when self check-in for a session is accepted (courses.checkin.GRACE around it)."""
+    from .checkin import GRACE
+
+    return session.starts_at - GRACE, session.ends_at + GRACE
 
 
 def _counted(lessons, enrollment, since) -> list[int]:
@@ -194,14 +211,18 @@ def _counted(lessons, enrollment, since) -> list[int]:
     return [pk for pk, published in lessons if published is None or published <= since]
 
 
-def my_courses(*, user) -> list[MyCourse]:
-    """The user's enrolments (not withdrawn) with progress per course and today's sessions. Five queries."""
-    enrollments = list(
+def my_courses(*, user, now=None) -> list[MyCourse]:
+    """The user's courses (one card per course, from the enrolment `enrollment_for` would pick:
+    completed first, else the latest) with progress and today's sessions. Five queries."""
+    by_course = {}
+    for enrollment in (
         Enrollment.objects.filter(user=user)
         .exclude(status=Enrollment.Status.WITHDRAWN)
         .select_related("cohort", "last_lesson", "completion")
-        .order_by("-enrolled_at")
-    )
+        .order_by(COMPLETED_FIRST, "-enrolled_at")
+    ):
+        by_course.setdefault(enrollment.cohort.course_id, enrollment)
+    enrollments = sorted(by_course.values(), key=lambda e: e.enrolled_at, reverse=True)
     if not enrollments:
         return []
     courses = {c.pk: c for c in CoursePage.objects.filter(pk__in={e.cohort.course_id for e in enrollments})}
@@ -214,8 +235,11 @@ def my_courses(*, user) -> list[MyCourse]:
             "lesson_id", flat=True
         )
     )
+    now = now or timezone.now()
     today = defaultdict(list)
-    for session in Session.objects.filter(cohort_id__in=[e.cohort_id for e in enrollments], date=timezone.localdate()):
+    for session in Session.objects.filter(
+        cohort_id__in=[e.cohort_id for e in enrollments], date=timezone.localdate(now)
+    ):
         today[session.cohort_id].append(session)
     result = []
     for enrollment in enrollments:
@@ -228,17 +252,110 @@ def my_courses(*, user) -> list[MyCourse]:
             new_since(enrollment),
         )
         last = enrollment.last_lesson
+        resume_url = last.url if last is not None and last.live else None
+        starting = False
+        if resume_url is None:
+            # Nothing opened yet: the first lesson of the course (from the cached structure).
+            first = next(iter(course_structure(course).items), None)
+            resume_url, starting = (first.url, True) if first is not None else (None, False)
+        sessions = today.get(enrollment.cohort_id, [])
+        for session in sessions:
+            session.check_in_opens, session.check_in_closes = check_in_window(session)
+            session.check_in_open = session.check_in_opens <= now <= session.check_in_closes
         result.append(
             MyCourse(
                 enrollment=enrollment,
                 course=course,
                 total=len(mine),
                 done=sum(pk in done for pk in mine),
-                resume_url=last.url if last is not None and last.live else None,
-                sessions_today=today.get(enrollment.cohort_id, []),
+                resume_url=resume_url,
+                sessions_today=sessions,
+                starting=starting,
             )
         )
     return result
+
+
+@dataclass
+class SessionMark:
+    session: Session
+    status: str | None  # Attendance.Status value, or None when nothing is recorded
+    label: str
+
+
+@dataclass
+class Standing:
+    """A trainee's own view of the pass rule and where they stand (course page)."""
+
+    require_lessons: bool
+    required_lessons: int
+    lessons_done: int
+    require_quizzes: bool
+    required_quizzes: int
+    quizzes_passed: int
+    min_attendance_percent: int
+    sessions: list[SessionMark]
+    attended: int
+
+    @property
+    def attendance_percent(self) -> int:
+        return percent(self.attended, len(self.sessions)) if self.sessions else 100
+
+    @property
+    def lessons_met(self) -> bool:
+        return self.lessons_done >= self.required_lessons
+
+    @property
+    def quizzes_met(self) -> bool:
+        return self.quizzes_passed >= self.required_quizzes
+
+    @property
+    def attendance_met(self) -> bool:
+        return not self.sessions or self.attended * 100 >= self.min_attendance_percent * len(self.sessions)
+
+
+def trainee_standing(*, enrollment: Enrollment, course: CoursePage, outline: CourseOutline) -> Standing:
+    """The pass rule of the course with the trainee's own figures and attendance per session.
+
+    Lessons come from the outline already built (no query); sessions with the trainee's marks are
+    one query; quizzes are counted by the registered requirements (the quiz engine: one or two)."""
+    from django.utils.translation import gettext as _
+
+    from .services import rule_figures_of_requirements
+
+    sessions = list(
+        Session.objects.filter(cohort_id=enrollment.cohort_id)
+        .annotate(
+            my_status=Subquery(
+                Attendance.objects.filter(session=OuterRef("pk"), enrollment=enrollment).values("status")[:1]
+            )
+        )
+        .order_by("number")
+    )
+    labels = dict(Attendance.Status.choices)
+    now = timezone.now()
+    marks = []
+    for session in sessions:
+        if session.my_status:
+            label = labels[session.my_status]
+        elif session.starts_at > now:
+            label = _("akan datang")
+        else:
+            label = _("belum dicatat")
+        marks.append(SessionMark(session=session, status=session.my_status, label=str(label)))
+    required = [item for item in outline.items if item.kind == "lesson" and item.page.is_required]
+    figures = rule_figures_of_requirements(enrollment=enrollment, course=course)
+    return Standing(
+        require_lessons=course.require_lessons,
+        required_lessons=len(required),
+        lessons_done=sum(item.done for item in required),
+        require_quizzes=course.require_quizzes,
+        required_quizzes=figures.get("required_quizzes", 0),
+        quizzes_passed=figures.get("quizzes_passed", 0),
+        min_attendance_percent=course.min_attendance_percent,
+        sessions=marks,
+        attended=sum(mark.status in Attendance.ATTENDED for mark in marks),
+    )
 
 
 def cohorts_for_instructor(*, user):
@@ -342,3 +459,183 @@ def attendance_table(*, cohort: Cohort) -> tuple[list[str], list[list]]:
         line += [row.attended, row.attendance_percent(len(roster.sessions)), _("ya") if row.completed else _("belum")]
         rows.append(line)
     return header, rows
+
+
+# --- Public pages: open courses and upcoming cohorts (home page, course page) ---------------------
+
+
+def upcoming_cohorts(*, course_id: int | None = None, today=None, limit: int = 6) -> list[Cohort]:
+    """Cohorts people can still join or attend (enrolment open or running, not yet over), soonest
+    first, with their course and places taken. ONE query."""
+    today = today or timezone.localdate()
+    cohorts = (
+        Cohort.objects.filter(status__in=Cohort.ENROLLABLE, end_date__gte=today)
+        .select_related("course")
+        .annotate(taken=Count("enrollments", filter=~Q(enrollments__status=Enrollment.Status.WITHDRAWN)))
+        .order_by("start_date", "name")
+    )
+    if course_id is not None:
+        cohorts = cohorts.filter(course_id=course_id)
+    result = list(cohorts[:limit])
+    for cohort in result:
+        cohort.places_left = max(cohort.capacity - cohort.taken, 0)
+    return result
+
+
+def open_courses(*, limit: int = 6) -> list[CoursePage]:
+    """Published public courses, in catalogue order. ONE query."""
+    return list(CoursePage.objects.live().public().order_by("path")[:limit])
+
+
+@dataclass
+class NextStep:
+    """The one thing to do next on the home page, for one role."""
+
+    kind: str  # "enrol", "check_in", "learn", "completed", "teach", "session", "cohorts"
+    title: str
+    text: str
+    url: str
+    action: str
+
+
+def trainee_next_step(*, user, now=None) -> NextStep | None:
+    """Enrol, check in (a session open now), start or go on learning, or see the certificate. Two
+    queries (plus the course shape from the cache)."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    now = now or timezone.now()
+    enrollment = (
+        Enrollment.objects.filter(user=user)
+        .exclude(status=Enrollment.Status.WITHDRAWN)
+        .select_related("cohort__course", "last_lesson")
+        .order_by(
+            Case(When(status=Enrollment.Status.ACTIVE, then=Value(0)), default=Value(1), output_field=IntegerField()),
+            "-enrolled_at",
+        )
+        .first()
+    )
+    if enrollment is None:
+        return NextStep(
+            kind="enrol",
+            title=_("Daftar ke angkatan"),
+            text=_("Masukkan kode pendaftaran yang Anda terima dari Dinas untuk membuka materi kursus."),
+            url=reverse("courses:enrol"),
+            action=_("Masukkan kode pendaftaran"),
+        )
+    course = enrollment.cohort.course
+    session = (
+        Session.objects.filter(cohort_id=enrollment.cohort_id, date=timezone.localdate(now))
+        .order_by("start_time")
+        .first()
+    )
+    if session is not None and enrollment.status == Enrollment.Status.ACTIVE:
+        opens, closes = check_in_window(session)
+        if opens <= now <= closes:
+            return NextStep(
+                kind="check_in",
+                title=_("Presensi hari ini"),
+                text=_("%(session)s sedang berlangsung (%(start)s–%(end)s).")
+                % {
+                    "session": session.title,
+                    "start": session.start_time.strftime("%H.%M"),
+                    "end": session.end_time.strftime("%H.%M"),
+                },
+                url=f"{reverse('courses:check_in')}?sesi={session.pk}",
+                action=_("Presensi sekarang"),
+            )
+    if enrollment.status == Enrollment.Status.COMPLETED:
+        return NextStep(
+            kind="completed",
+            title=_("Anda sudah lulus %(course)s") % {"course": course.title},
+            text=_("Ringkasan kursus dan sertifikat Anda ada di halaman kursus."),
+            url=course.url,
+            action=_("Buka halaman kursus"),
+        )
+    last = enrollment.last_lesson
+    if last is not None and last.live:
+        return NextStep(
+            kind="learn",
+            title=course.title,
+            text=_("Terakhir dibuka: %(lesson)s.") % {"lesson": last.title},
+            url=last.url,
+            action=_("Lanjutkan belajar"),
+        )
+    first = next(iter(course_structure(course).items), None)
+    return NextStep(
+        kind="learn",
+        title=course.title,
+        text=_("Anda terdaftar di %(cohort)s. Mulai dari pelajaran pertama.") % {"cohort": enrollment.cohort.name},
+        url=first.url if first is not None else course.url,
+        action=_("Mulai belajar"),
+    )
+
+
+def instructor_next_step(*, user, today=None) -> NextStep:
+    """The next face-to-face session of a cohort the instructor teaches (today first). ONE query."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from lms.formatting import format_tanggal
+
+    today = today or timezone.localdate()
+    session = (
+        Session.objects.filter(cohort__instructors=user, date__gte=today)
+        .select_related("cohort")
+        .order_by("date", "start_time")
+        .first()
+    )
+    if session is None:
+        return NextStep(
+            kind="cohorts",
+            title=_("Angkatan yang saya ajar"),
+            text=_("Tidak ada sesi tatap muka terjadwal. Lihat angkatan Anda dan siapkan materinya."),
+            url=reverse("courses:instructor_cohorts"),
+            action=_("Angkatan yang saya ajar"),
+        )
+    when = _("hari ini") if session.date == today else format_tanggal(session.date, with_day=True)
+    return NextStep(
+        kind="session",
+        title=_("Sesi berikutnya: %(session)s") % {"session": session.title},
+        text=_("%(cohort)s · %(when)s, %(start)s–%(end)s%(place)s")
+        % {
+            "cohort": session.cohort.name,
+            "when": when,
+            "start": session.start_time.strftime("%H.%M"),
+            "end": session.end_time.strftime("%H.%M"),
+            "place": f" · {session.location}" if session.location else "",
+        },
+        url=reverse("courses:session_attendance", args=[session.cohort_id, session.pk]),
+        action=_("Catat kehadiran"),
+    )
+
+
+def officer_next_step(*, today=None) -> NextStep:
+    """The next cohort to prepare (enrolment open or running), else create one. ONE query."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from lms.formatting import format_tanggal
+
+    cohort = next(iter(upcoming_cohorts(today=today, limit=1)), None)
+    if cohort is None:
+        return NextStep(
+            kind="cohorts",
+            title=_("Belum ada angkatan yang dibuka"),
+            text=_("Buat angkatan baru: pilih kursus, tanggal, tempat, lalu bagikan kode pendaftarannya."),
+            url=reverse("courses_cohort:add"),
+            action=_("Buat angkatan baru"),
+        )
+    return NextStep(
+        kind="cohorts",
+        title=_("Angkatan berikutnya: %(cohort)s") % {"cohort": cohort.name},
+        text=_("%(course)s · mulai %(date)s · %(taken)s dari %(capacity)s tempat terisi")
+        % {
+            "course": cohort.course.title,
+            "date": format_tanggal(cohort.start_date),
+            "taken": cohort.taken,
+            "capacity": cohort.capacity,
+        },
+        url=reverse("courses:cohort_detail", args=[cohort.pk]),
+        action=_("Lihat peserta dan kehadiran"),
+    )

@@ -17,6 +17,7 @@ from wagtail.models import GroupPagePermission
 
 from lms import roles
 from lms.db import retry_on_db_lock
+from lms.formatting import format_tanggal
 
 from . import activities, checkin
 from .models import (
@@ -238,6 +239,10 @@ def _checkin_failures_key(user) -> str:
     return f"courses:checkin-failures:{user.pk}"
 
 
+def _clock(moment: datetime) -> str:
+    return timezone.localtime(moment).strftime("%H.%M")
+
+
 def check_in(*, user, code: str, session_id: int | None = None, now: datetime | None = None) -> CheckInResult:
     """A trainee checks in with the rotating code. A repeated check-in changes nothing.
 
@@ -273,8 +278,21 @@ def check_in(*, user, code: str, session_id: int | None = None, now: datetime | 
     )
     if enrollment is None:
         raise CourseError("not_enrolled", _("Anda tidak terdaftar di angkatan sesi ini."))
-    if not (session.starts_at - checkin.GRACE <= now <= session.ends_at + checkin.GRACE):
-        raise CourseError("outside_session", _("Presensi mandiri hanya bisa dilakukan selama sesi berlangsung."))
+    opens, closes = session.starts_at - checkin.GRACE, session.ends_at + checkin.GRACE
+    if now < opens:
+        raise CourseError(
+            "outside_session",
+            _("Presensi untuk %(session)s baru dibuka %(date)s pukul %(time)s.")
+            % {"session": session.title, "date": format_tanggal(opens, with_day=True), "time": _clock(opens)},
+        )
+    if now > closes:
+        raise CourseError(
+            "outside_session",
+            _(
+                "Presensi untuk %(session)s sudah ditutup %(date)s pukul %(time)s. Minta narasumber mencatat kehadiran Anda."
+            )
+            % {"session": session.title, "date": format_tanggal(closes, with_day=True), "time": _clock(closes)},
+        )
     return _record_check_in(session=session, enrollment=enrollment, user=user, now=now)
 
 
@@ -360,6 +378,13 @@ def completion_figures(*, enrollment: Enrollment, course: CoursePage | None = No
         "attendance_percent": round(attended * 100 / sessions) if sessions else 100,
         "min_attendance_percent": course.min_attendance_percent,
     }
+    figures.update(rule_figures_of_requirements(enrollment=enrollment, course=course))
+    return figures
+
+
+def rule_figures_of_requirements(*, enrollment: Enrollment, course: CoursePage) -> dict:
+    """The figures of the requirements other apps registered (quizzes: required and passed)."""
+    figures = {}
     for requirement in activities.completion_requirements():
         figures.update(requirement.figures(enrollment=enrollment, course=course))
     return figures

@@ -18,4 +18,5 @@ urlpatterns = [
     path("angkatan/<int:pk>/kelulusan/", staff.completion_recalculation, name="completion_recalculation"),
     path("angkatan/<int:pk>/sesi/<int:session_pk>/presensi/", staff.session_attendance, name="session_attendance"),
     path("angkatan/<int:pk>/sesi/<int:session_pk>/kode/", staff.session_code, name="session_code"),
+    path("angkatan/<int:pk>/fasilitasi/<int:day>/", staff.facilitation, name="facilitation"),
 ]

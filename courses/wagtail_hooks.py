@@ -3,6 +3,7 @@ as ModelViewSets, plus the CSV import screen."""
 
 from datetime import timedelta
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -24,7 +25,7 @@ from lms import roles
 from lms.permissions import can, is_admin, is_officer
 
 from .admin_views import BulkEnrolView
-from .models import Cohort, Completion, CoursePage, Enrollment, LessonPage, ModulePage, Session
+from .models import Cohort, Completion, CoursePage, Enrollment, Session
 from .views.pages import PAGE_VIEWS
 
 
@@ -52,8 +53,18 @@ def finish_the_autosaved_page(request, parent_page, page_class):
     """Wagtail's autosave creates the page on the "add" screen as soon as a title is typed and then
     switches the screen to editing it. "Simpan konsep" pressed before that switch posted the add
     form again: "The slug … is already in use", with the autosaved draft left behind. Such a post
-    is the same page: it is saved as an edit of that draft instead (JSON autosaves likewise)."""
-    if request.method != "POST" or not issubclass(page_class, (CoursePage, ModulePage, LessonPage)):
+    is the same page: it is saved as an edit of that draft instead (JSON autosaves likewise).
+
+    Any page type: quizzes (a type courses does not know) autosave the same way on their add screen."""
+    draft = autosaved_draft(request, parent_page, page_class)
+    if draft is None:
+        return None
+    return PageEditView.as_view()(request, page_id=draft.pk)
+
+
+def autosaved_draft(request, parent_page, page_class):
+    """The draft this editor's autosave made a moment ago under `parent_page` with the posted slug."""
+    if request.method != "POST":
         return None
     slug = (request.POST.get("slug") or "").strip()
     if not slug:
@@ -69,9 +80,7 @@ def finish_the_autosaved_page(request, parent_page, page_class):
         )
         .first()
     )
-    if draft is None:
-        return None
-    return PageEditView.as_view()(request, page_id=draft.pk)
+    return draft
 
 
 def _sees_everything(user) -> bool:
@@ -133,7 +142,17 @@ def _scope_object_views(viewset_class, cohort_attr=None):
 
 
 class CohortForm(WagtailAdminModelForm):
-    """Instructors may adjust their cohort (dates, venue, sessions) but not move it to another course."""
+    """Instructors may adjust their cohort (dates, venue, sessions) but not move it to another course.
+
+    The course is a plain drop-down of the courses by title (officers know courses by name, not by
+    their place in the page tree)."""
+
+    course = forms.ModelChoiceField(
+        label=_("kursus"),
+        queryset=CoursePage.objects.order_by("title"),
+        widget=forms.Select,
+        empty_label=_("— pilih kursus —"),
+    )
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
@@ -348,3 +367,40 @@ def refuse_deleting_courses_with_cohorts(request, page):
         messages.error(request, _("Kursus ini masih memiliki angkatan. Hapus atau arsipkan angkatannya lebih dulu."))
         return redirect("wagtailadmin_explore", page.get_parent().id)
     return None
+
+
+# --- Panels on the site's home page and "Beranda saya" (see lms.templatetags.sinau.hook_panels) ----
+
+
+@hooks.register("sinau_panel_next_step")
+def next_step_panel(request, **kwargs):
+    """Signed in: the one next step for each role the user holds (trainee, instructor, officer)."""
+    from django.template.loader import render_to_string
+
+    from .selectors import instructor_next_step, officer_next_step, trainee_next_step
+
+    user = request.user
+    if not user.is_authenticated:
+        return ""
+    steps = []
+    if can(user, "lms.access_trainee_area"):
+        steps.append(trainee_next_step(user=user))
+    if can(user, "lms.access_instructor_area"):
+        steps.append(instructor_next_step(user=user))
+    if can(user, "lms.access_officer_area"):
+        steps.append(officer_next_step())
+    steps = [step for step in steps if step is not None]
+    if not steps:
+        return ""
+    return render_to_string("courses/includes/next_step.html", {"steps": steps}, request=request)
+
+
+@hooks.register("sinau_panel_home_public")
+def home_public_panel(request, **kwargs):
+    """Everyone: the open courses and the cohorts one can still join, with how to join."""
+    from django.template.loader import render_to_string
+
+    from .selectors import open_courses, upcoming_cohorts
+
+    context = {"courses": open_courses(), "cohorts": upcoming_cohorts()}
+    return render_to_string("courses/includes/home_public.html", context, request=request)

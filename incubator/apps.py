@@ -7,3 +7,13 @@ from django.utils.translation import gettext_lazy as _
 class IncubatorConfig(AppConfig):
     name = "incubator"
     verbose_name = _("Inkubasi wirausaha")
+
+    def ready(self):
+        from ledger.access import register_book_access
+
+        from . import exports
+        from .books import venture_book_access
+
+        exports.register()
+        # A venture's own books: its contacts write in them, officers read them.
+        register_book_access(venture_book_access)

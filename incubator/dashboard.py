@@ -1,20 +1,201 @@
-"""The officers' incubation dashboard: counts per stage and kind, late reports, milestones due."""
+"""The officers' incubation dashboard: ventures by stage and kind, late reports, milestones, KPI
+trends against the baseline, ventures at risk; all under the same filters as the venture list.
 
+A fixed number of queries whatever the number of ventures or reports (pinned by a test): every
+figure is aggregated by the database; charts are server-rendered SVG (no scripts, no internet).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, Sum
 from django.utils import timezone
 
 from . import selectors
 from .forms import VentureFilterForm
-from .models import Stage
+from .models import ACTIVE_STAGES, KpiReport, Milestone, Stage, VentureKind
+from .services import month_start
+
+TREND_MONTHS = 12
+RISK_DAYS = 60
+RISK_LIST = 20
 
 
-def dashboard_context(request) -> dict:
+@dataclass
+class Series:
+    """One KPI's monthly totals with the baseline total, scaled for an SVG line chart."""
+
+    label: str
+    key: str
+    values: list  # (period, total or None)
+    baseline: Decimal | int | None
+    money: bool
+
+    @property
+    def last(self):
+        known = [v for _p, v in self.values if v is not None]
+        return known[-1] if known else None
+
+    @property
+    def change_percent(self):
+        if self.baseline in (None, 0) or self.last is None:
+            return None
+        return round((Decimal(self.last) - Decimal(self.baseline)) * 100 / Decimal(self.baseline))
+
+    def svg(self, width=300, height=80, pad=6):
+        """Points of the polyline and the baseline's y, in a width × height box."""
+        known = [Decimal(v) for _p, v in self.values if v is not None]
+        scale = known + ([Decimal(self.baseline)] if self.baseline is not None else [])
+        if not scale:
+            return {"points": "", "baseline_y": None, "width": width, "height": height}
+        low, high = min(scale + [Decimal(0)]), max(scale)
+        span = (high - low) or Decimal(1)
+        step = (width - 2 * pad) / max(len(self.values) - 1, 1)
+
+        def y(value):
+            return round(height - pad - float((Decimal(value) - low) / span) * (height - 2 * pad), 1)
+
+        points = " ".join(
+            f"{round(pad + i * step, 1)},{y(v)}" for i, (_p, v) in enumerate(self.values) if v is not None
+        )
+        return {
+            "points": points,
+            # Text, not a float: the template would localise a float with a decimal comma (invalid SVG).
+            "baseline_y": str(y(self.baseline)) if self.baseline is not None else None,
+            "width": width,
+            "height": height,
+        }
+
+
+def _months(last: dt.date, count: int) -> list[dt.date]:
+    months = [last]
+    while len(months) < count:
+        months.insert(0, month_start(months[0] - dt.timedelta(days=1)))
+    return months
+
+
+def kpi_trends(report_filter: Q, *, last: dt.date) -> list[Series]:
+    """Totals per month of omzet, members and employees (two queries) against the baseline totals."""
+    from django.utils.translation import gettext as _
+
+    months = _months(last, TREND_MONTHS)
+    rows = (
+        KpiReport.objects.filter(report_filter, is_baseline=False, period__gte=months[0], period__lte=months[-1])
+        .values("period")
+        .annotate(omzet=Sum("omzet"), members=Sum("members"), male=Sum("employees_male"), female=Sum("employees_female"))
+    )
+    by_month = {row["period"]: row for row in rows}
+    base = KpiReport.objects.filter(report_filter, is_baseline=True).aggregate(
+        omzet=Sum("omzet"), members=Sum("members"), male=Sum("employees_male"), female=Sum("employees_female")
+    )
+
+    def employees(row):
+        if row is None or row["male"] is None:
+            return None
+        return row["male"] + row["female"]
+
+    return [
+        Series(_("Omzet"), "omzet", [(m, (by_month.get(m) or {}).get("omzet")) for m in months], base["omzet"], True),
+        Series(_("Anggota"), "members", [(m, (by_month.get(m) or {}).get("members")) for m in months], base["members"], False),
+        Series(_("Pekerja"), "employees", [(m, employees(by_month.get(m))) for m in months], employees(base), False),
+    ]
+
+
+def at_risk_ventures(ventures, *, today: dt.date):
+    """Active ventures with no report for RISK_DAYS days (or none since entering that long ago), or
+    an overdue milestone; never-reported and longest-silent first."""
+    since = timezone.now() - dt.timedelta(days=RISK_DAYS)
+    overdue = Milestone.objects.filter(venture=OuterRef("pk"), verified_at__isnull=True, due_date__lt=today)
+    return (
+        ventures.filter(stage__in=ACTIVE_STAGES)
+        .annotate(
+            last_submitted=Max("kpi_reports__submitted_at", filter=Q(kpi_reports__is_baseline=False)),
+            has_overdue=Exists(overdue),
+        )
+        .filter(
+            Q(has_overdue=True)
+            | Q(last_submitted__lt=since)
+            | Q(last_submitted__isnull=True, entry_date__lt=today - dt.timedelta(days=RISK_DAYS))
+        )
+        .order_by(F("last_submitted").asc(nulls_first=True), "name")
+    )
+
+
+def dashboard_context(request, *, today: dt.date | None = None) -> dict:
+    today = today or timezone.localdate()
     form = VentureFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     ventures = selectors.filtered_ventures(data)
-    counts = selectors.stage_counts(ventures)
+    ids = ventures.values("pk")
+
+    # Ventures by stage and kind: one query.
+    grid = {(row["stage"], row["kind"]): row["n"] for row in ventures.order_by().values("stage", "kind").annotate(n=Count("pk"))}
+    kinds = list(VentureKind.choices)
+    stage_rows = [
+        {
+            "value": value,
+            "label": label,
+            "cells": [grid.get((value, kind), 0) for kind, _l in kinds],
+            "total": sum(grid.get((value, kind), 0) for kind, _l in kinds),
+        }
+        for value, label in Stage.choices
+    ]
+    kind_totals = [sum(grid.get((stage, kind), 0) for stage, _l in Stage.choices) for kind, _l in kinds]
+
+    # Milestones: one query.
+    milestones = Milestone.objects.filter(venture__in=ids).aggregate(
+        total=Count("pk"),
+        verified=Count("pk", filter=Q(verified_at__isnull=False)),
+        waiting=Count("pk", filter=Q(verified_at__isnull=True) & ~Q(evidence="")),
+        overdue=Count("pk", filter=Q(verified_at__isnull=True, due_date__lt=today)),
+        due_soon=Count("pk", filter=Q(verified_at__isnull=True, due_date__gte=today, due_date__lte=today + dt.timedelta(days=30))),
+    )
+    milestones["percent"] = round(milestones["verified"] * 100 / milestones["total"]) if milestones["total"] else 0
+
+    # Late monthly reports: active ventures without a report for the last month already due.
+    last_due = selectors.last_due_period(today)
+    has_report = KpiReport.objects.filter(venture=OuterRef("pk"), is_baseline=False, period=last_due)
+    active = ventures.filter(stage__in=ACTIVE_STAGES, entry_date__lt=selectors.kpi_due_date(last_due))
+    late_count = active.filter(~Exists(has_report)).count()
+
+    # At risk: no report for RISK_DAYS days, or an overdue milestone (rows and their count: two queries).
+    risky = at_risk_ventures(ventures, today=today)
+    risk_rows = list(risky[:RISK_LIST])
+    risk_count = risky.count() if len(risk_rows) == RISK_LIST else len(risk_rows)
+
+    trends = kpi_trends(Q(venture__in=ids), last=last_due)
     return {
         "form": form,
-        "today": timezone.localdate(),
-        "stage_counts": [(label, counts[value], value) for value, label in Stage.choices],
-        "total": sum(counts.values()),
+        "filtered": bool(data and any(data.values())),
+        "query": request.GET.urlencode(),
+        "today": today,
+        "kinds": kinds,
+        "stage_rows": stage_rows,
+        "kind_totals": kind_totals,
+        "total": sum(kind_totals),
+        "milestones": milestones,
+        "last_due": last_due,
+        "late_count": late_count,
+        "risk_rows": risk_rows,
+        "risk_count": risk_count,
+        "risk_days": RISK_DAYS,
+        "trends": trends,
     }
+
+
+def venture_trends(page) -> list[Series]:
+    """One venture's last 12 reported months against its baseline (from the rows already loaded)."""
+    from django.utils.translation import gettext as _
+
+    reports = sorted(page.reports, key=lambda r: r.period)[-TREND_MONTHS:]
+    if not reports:
+        return []
+    base = page.baseline
+    return [
+        Series(_("Omzet"), "omzet", [(r.period, r.omzet) for r in reports], base.omzet if base else None, True),
+        Series(_("Anggota"), "members", [(r.period, r.members) for r in reports], base.members if base else None, False),
+        Series(_("Pekerja"), "employees", [(r.period, r.employees) for r in reports], base.employees if base else None, False),
+    ]

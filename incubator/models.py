@@ -134,6 +134,11 @@ class Venture(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        if self.stage_since is None:  # a venture added in the admin starts its stage on entry
+            self.stage_since = self.entry_date
+        super().save(*args, **kwargs)
+
 
 class StageChange(models.Model):
     """One move of a venture between stages: when, by whom, why; a skip carries the override."""
@@ -292,6 +297,12 @@ class KpiReport(models.Model):
 
     def __str__(self):
         return f"{self.venture_id} {self.period:%Y-%m}"
+
+    @property
+    def period_end(self):
+        import datetime as dt
+
+        return (self.period.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
 
     @property
     def employees(self) -> int:

@@ -9,6 +9,8 @@ app_name = "incubator"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("saya/", views.my_venture, name="my_venture"),
+    path("ekspor/", views.exports_page, name="exports"),
+    path("ekspor/<slug:what>/<str:fmt>/", views.export_download, name="export_download"),
     path("usaha/", views.venture_list, name="venture_list"),
     path("usaha/baru/", views.venture_create, name="venture_create"),
     path("usaha/<int:pk>/", views.venture_detail, name="venture_detail"),
@@ -18,6 +20,7 @@ urlpatterns = [
     path("usaha/<int:pk>/tonggak/<int:milestone_pk>/verifikasi/", views.milestone_verify, name="milestone_verify"),
     path("usaha/<int:pk>/pendampingan/baru/", views.mentoring_create, name="mentoring_create"),
     path("usaha/<int:pk>/tindak-lanjut/<int:item_pk>/", views.action_item_toggle, name="action_item_toggle"),
+    path("usaha/<int:pk>/pembukuan/", views.open_book, name="open_book"),
     path("usaha/<int:pk>/laporan/", views.kpi_report, name="kpi_report"),
     path("usaha/<int:pk>/laporan/dasar/", views.kpi_report, {"baseline": True}, name="kpi_baseline"),
 ]

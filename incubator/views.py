@@ -4,12 +4,15 @@ Thin views: a permission per object (incubator.rules), a selector or a service, 
 A venture the user may not see answers 404 (its existence is not told).
 """
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,6 +20,7 @@ from django.views.decorators.http import require_POST
 from lms.permissions import can
 
 from . import selectors, services
+from .dashboard import venture_trends
 from .forms import EvidenceForm, KpiReportForm, MentoringForm, MonthField, StageChangeForm, VentureFilterForm, VentureForm
 from .models import ACTIVE_STAGES, KPI_FIGURES, ActionItem, KpiReport, Milestone, Venture
 
@@ -110,6 +114,7 @@ def venture_detail(request, pk: int):
         "manage": can(request.user, "incubator.manage"),
         "may_report": can(request.user, "incubator.report_venture", venture),
         "page_today": timezone.localdate(),
+        "trends": venture_trends(page),
     }
     if context["manage"]:
         context["training"] = selectors.people_training(venture)
@@ -222,6 +227,21 @@ def _book_figures(venture, period):
 
 
 @login_required
+@require_POST
+def open_book(request, pk: int):
+    venture = _venture_for(request, pk, "incubator.report_venture")
+    from .books import open_venture_book
+
+    try:
+        book = open_venture_book(venture=venture, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("incubator:venture_detail", venture.pk)
+    messages.success(request, _("Pembukuan usaha siap. Catat transaksi di sini; laporan bulanan akan terisi dari buku ini."))
+    return redirect("ledger:book_detail", book.pk)
+
+
+@login_required
 def kpi_report(request, pk: int, baseline: bool = False):
     venture = _venture_for(request, pk, "incubator.report_venture")
     period = None
@@ -231,6 +251,11 @@ def kpi_report(request, pk: int, baseline: bool = False):
             period = MonthField().clean(raw_month)
         except ValidationError:
             period = None
+    if period is None and request.method != "POST":
+        # Default: last month (the one usually being reported), or this month for a venture that just entered.
+        period = services.month_start(services.month_start(timezone.localdate()) - dt.timedelta(days=1))
+        if period < services.month_start(venture.entry_date):
+            period = services.month_start(timezone.localdate())
     existing = None
     if baseline:
         existing = KpiReport.objects.filter(venture=venture, is_baseline=True).first()
@@ -272,3 +297,37 @@ def kpi_report(request, pk: int, baseline: bool = False):
         "incubator/kpi_form.html",
         {"venture": venture, "form": form, "existing": existing, "baseline": baseline, "book": book, "period": period},
     )
+
+
+@login_required
+def exports_page(request):
+    _officer_only(request)
+    from .exports import EXPORT_LABELS
+
+    return render(
+        request,
+        "incubator/exports.html",
+        {"exports": list(EXPORT_LABELS.items()), "query": request.GET.urlencode()},
+    )
+
+
+@login_required
+def export_download(request, what: str, fmt: str):
+    _officer_only(request)
+    from lms import jobs
+
+    from .exports import EXPORT_JOB, EXPORT_LABELS, EXPORTS, filter_data, inline_limit
+
+    if what not in EXPORTS or fmt not in ("csv", "xlsx"):
+        raise Http404
+    exporter = EXPORTS[what](filter_data(request.GET))
+    if exporter.count() <= inline_limit():
+        return exporter.response(fmt)
+    job = jobs.start_job(
+        kind=EXPORT_JOB,
+        owner=request.user,
+        params={"what": what, "fmt": fmt, "query": request.GET.urlencode()},
+        label=f"{EXPORT_LABELS[what]} ({fmt.upper()})",
+        return_url=reverse("incubator:exports"),
+    )
+    return redirect("job_status", job.pk)

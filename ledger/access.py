@@ -40,6 +40,36 @@ def unregister_book_supervisor(func: BookSupervisor) -> None:
         _supervisors.remove(func)
 
 
+# Book-level grants for books that are not a person's own sandbox, e.g. a venture's real books
+# (the incubator registers: the venture's contacts write, officers read):
+#     register_book_access(lambda user, book: "edit" | "view" | None)
+BookAccess = Callable[[object, object], str | None]
+
+_book_access: list[BookAccess] = []
+
+
+def register_book_access(func: BookAccess) -> BookAccess:
+    """Add `func(user, book) -> "edit" | "view" | None`; idempotent; usable as a decorator."""
+    if func not in _book_access:
+        _book_access.append(func)
+    return func
+
+
+def unregister_book_access(func: BookAccess) -> None:
+    if func in _book_access:
+        _book_access.remove(func)
+
+
+def granted_access(user, book) -> str | None:
+    """The strongest grant a registered book-access function gives `user` on `book`."""
+    if user is None or not user.is_authenticated or book is None:
+        return None
+    grants = {func(user, book) for func in _book_access}
+    if "edit" in grants:
+        return "edit"
+    return "view" if "view" in grants else None
+
+
 SupervisedOwners = Callable[[object], object]
 
 _owner_sources: list[SupervisedOwners] = []
@@ -100,12 +130,17 @@ def may_view_book(user, book) -> bool:
         return False
     if is_book_owner(user, book) or _is_admin(user):
         return True
+    if granted_access(user, book) is not None:
+        return True
     return may_supervise_owner(user, book.owner)
 
 
 def may_edit_book(user, book) -> bool:
-    """Only the owner writes in a book, and only while it is not archived."""
-    return is_book_owner(user, book) and not is_book_archived(book)
+    """The owner (or whom a registered book-access function grants "edit") writes in a book, and
+    only while it is not archived."""
+    if is_book_archived(book):
+        return False
+    return is_book_owner(user, book) or granted_access(user, book) == "edit"
 
 
 def may_reveal_answers(user, exercise=None) -> bool:

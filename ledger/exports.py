@@ -109,6 +109,11 @@ class Table:
             for label, is_num in zip(self.columns, self.column_is_num(), strict=False)
         ]
 
+    def labelled_rows(self) -> list[tuple[Row, list[tuple[Cell, str]]]]:
+        """Each row with its cells paired with their column's name: on a phone the page shows every
+        cell on its own line led by that name (`table.reflow` in sinau.css)."""
+        return [(row, list(zip(row.cells, self.columns, strict=False))) for row in self.rows]
+
 
 @dataclass
 class ReportDocument:

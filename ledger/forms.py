@@ -9,7 +9,6 @@ its `LedgerValidationError` is put back on the same rows and fields by `apply_se
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 from decimal import Decimal, InvalidOperation
 
@@ -17,17 +16,15 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lms.formatting import format_rupiah, parse_rupiah
+from lms.formatting import format_rupiah, parse_rupiah, rupiah_format_message
 
 from .amounts import MAX_AMOUNT
-from .models import AccountGroup
 
 CENT = Decimal("0.01")
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
 INITIAL_ROWS = 4
 ADD_ROWS = 4
 MAX_ROWS = 60
-_AMOUNT_CHARS = re.compile(r"^[\s0-9.,+-]*(rp)?[\s0-9.,+-]*$", re.IGNORECASE)
 
 # Field names of the posting service's LineInput → field names of a line row.
 SERVICE_LINE_FIELDS = {
@@ -43,17 +40,10 @@ SERVICE_LINE_FIELDS = {
 
 def parse_amount(text: str) -> Decimal:
     """An amount typed the Indonesian way, checked; raises ValidationError with an Indonesian message."""
-    text = (text or "").strip()
-    if not _AMOUNT_CHARS.match(text):
-        raise forms.ValidationError(
-            _("Jumlah hanya boleh berisi angka, mis. 1.250.000 atau 1.250.000,50."), code="letters"
-        )
     try:
         amount = parse_rupiah(text)
-    except (ValueError, InvalidOperation):
-        raise forms.ValidationError(
-            _("Jumlah tidak dapat dibaca; tulis seperti 1.250.000 atau 1.250.000,50."), code="invalid"
-        ) from None
+    except ValueError:
+        raise forms.ValidationError(rupiah_format_message(), code="invalid") from None
     if amount != amount.quantize(CENT):
         raise forms.ValidationError(_("Jumlah paling banyak dua angka di belakang koma (sen)."), code="decimals")
     if amount <= 0:
@@ -81,16 +71,78 @@ class AmountField(forms.CharField):
         return parse_amount(value)
 
 
-def account_choices(accounts) -> list:
-    """Postable accounts grouped by group, as `1101 — Kas` (value: the code)."""
-    groups: dict[str, list] = {}
-    for account in accounts:
-        if not account.is_postable:
-            continue
-        groups.setdefault(account.group, []).append((account.code, f"{account.code} — {account.name}"))
-    labels = dict(AccountGroup.choices)
-    ordered = [(str(labels.get(group, group)), options) for group, options in groups.items()]
-    return [("", _("— pilih akun —")), *ordered]
+def account_index(accounts) -> dict[str, str]:
+    """{code: name} of the postable accounts, in chart order (the entry form's one account control)."""
+    return {account.code: account.name for account in accounts if account.is_postable}
+
+
+def account_label(code: str, name: str) -> str:
+    """'1101 — Kas': how the account control and its suggestions (datalist) show an account."""
+    return f"{code} — {name}"
+
+
+def resolve_account(text: str, index: dict[str, str]) -> str:
+    """The account code meant by what was typed in a row's one account control.
+
+    Accepts the code ("1101"), the suggestion picked from the list ("1101 — Kas", also "1101 Kas"),
+    the exact name ("kas") or a name part that fits one account only ("penjualan non"). A typed
+    code that is not postable here is passed on, so the posting service says why ("akun induk").
+    Raises ValidationError naming the candidates when several accounts fit, or when none does.
+    """
+    typed = " ".join((text or "").split())
+    if not typed:
+        return ""
+    first = typed.split(" ", 1)[0]
+    if first in index or (first.isascii() and first.isdigit()):
+        return first
+    wanted = typed.casefold()
+    names = {code: name.casefold() for code, name in index.items()}
+    for rule in (
+        lambda name: name == wanted,
+        lambda name: name.startswith(wanted),
+        lambda name: wanted in name,
+    ):
+        found = [code for code, name in names.items() if rule(name)]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            shown = ", ".join(account_label(code, index[code]) for code in found[:5])
+            raise forms.ValidationError(
+                _(
+                    "Ada beberapa akun yang cocok dengan “%(typed)s”: %(accounts)s. Ketik kodenya atau pilih dari daftar."
+                )
+                % {"typed": typed, "accounts": shown + (", …" if len(found) > 5 else "")},
+                code="ambiguous",
+            )
+    raise forms.ValidationError(
+        _("Akun “%(typed)s” tidak ada di bagan buku ini. Ketik kode atau nama akun, lalu pilih dari daftar.")
+        % {"typed": typed},
+        code="unknown",
+    )
+
+
+class AccountField(forms.CharField):
+    """One control per journal row: a text box with the chart's accounts as suggestions (a
+    <datalist>, so it works without JavaScript); the server resolves what was typed."""
+
+    def __init__(self, *, index=None, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 200)
+        super().__init__(**kwargs)
+        self.index = index or {}
+        self.widget.attrs.update(
+            {"list": "account-options", "autocomplete": "off", "class": "account-input", "spellcheck": "false"}
+        )
+
+    def clean(self, value):
+        value = super().clean(value)
+        return resolve_account(value, self.index)
+
+    def prepare_value(self, value):
+        code = str(value or "").strip()
+        if code in self.index:
+            return account_label(code, self.index[code])
+        return value
 
 
 def member_choices(members) -> list:
@@ -138,18 +190,17 @@ class EntryHeaderForm(forms.Form):
 class EntryLineForm(forms.Form):
     """One line row; a row with nothing typed is blank and ignored."""
 
-    account = forms.ChoiceField(label=_("Akun"), required=False)
+    account = AccountField(label=_("Akun"))
     debit = AmountField(label=_("Debit"))
     credit = AmountField(label=_("Kredit"))
     member = forms.ChoiceField(label=_("Anggota"), required=False)
     memo = forms.CharField(label=_("Catatan"), required=False, max_length=255)
 
-    def __init__(self, *args, accounts_choices=(), members_choices=(), **kwargs):
+    def __init__(self, *args, accounts_index=None, members_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["account"].choices = accounts_choices
-        self.fields["account"].widget.attrs["class"] = "account-select"
+        self.fields["account"].index = accounts_index or {}
+        self.fields["account"].widget.attrs["placeholder"] = _("Ketik kode atau nama akun")
         self.fields["member"].choices = members_choices
-        self.fields["account"].error_messages["invalid_choice"] = _("Akun ini tidak ada di bagan buku ini.")
         self.fields["member"].error_messages["invalid_choice"] = _("Anggota ini tidak terdaftar di buku ini.")
 
     def raw(self, name: str) -> str:
@@ -184,7 +235,7 @@ class JournalEntryForm:
 
     def __init__(self, *, book, accounts, members, data=None, add_rows: bool = False):
         self.book = book
-        self.accounts_choices = account_choices(accounts)
+        self.accounts_index = account_index(accounts)
         self.members_choices = member_choices(members)
         self.non_form_errors: list[str] = []
         self.data = data
@@ -221,7 +272,7 @@ class JournalEntryForm:
     def _line_form(self, index: int, **kwargs) -> EntryLineForm:
         return EntryLineForm(
             prefix=f"lines-{index}",
-            accounts_choices=self.accounts_choices,
+            accounts_index=self.accounts_index,
             members_choices=self.members_choices,
             **kwargs,
         )

@@ -53,8 +53,9 @@ class TransactionGrade:
     number: int
     points_possible: Decimal
     points_awarded: Decimal
-    feedback: list[str] = field(default_factory=list)
+    feedback: list[str] = field(default_factory=list)  # what is wrong or missing (or "Transaksi n benar.")
     entry_numbers: list[int] = field(default_factory=list)  # the trainee's entries matched to it
+    right: list[str] = field(default_factory=list)  # the trainee's lines that are right (account, side, amount)
     expected: list[ExpectedLineView] = field(default_factory=list)  # empty unless revealed
 
     @property
@@ -90,6 +91,12 @@ class GradeResult:
     feedback: list[str] = field(default_factory=list)
     unmatched_entries: list[int] = field(default_factory=list)
     revealed: bool = False
+    summary: str = ""  # the score sentence (also feedback[0]); pages show the score once, then `notes`
+
+    @property
+    def notes(self) -> list[str]:
+        """The overall feedback without the score sentence (which the page states once)."""
+        return [message for message in self.feedback if message != self.summary]
 
     @property
     def percent(self) -> Decimal:
@@ -203,9 +210,20 @@ def _cells(*, same_account: bool, same_side: bool, same_amount: bool) -> int:
 
 
 def _grade_lines(
-    *, number: int, expected_lines, actual_lines, tolerance: Decimal, names: dict[str, str], reveal: bool
-) -> tuple[Decimal, list[str]]:
-    """Credit in [0, 1] for one transaction, and its feedback.
+    *,
+    number: int,
+    expected_lines,
+    actual_lines,
+    tolerance: Decimal,
+    names: dict[str, str],
+    reveal: bool,
+    name_accounts: bool = False,
+) -> tuple[Decimal, list[str], list[str]]:
+    """Credit in [0, 1] for one transaction, its feedback (what is wrong or missing) and what is right.
+
+    The trainee's own accounts are named with their names ("1101 Kas"). With `name_accounts` (the
+    exercise's review setting) the feedback also names the account that is missing or should have
+    been used, with its side but not its amount; with `reveal` it gives the whole expected line.
 
     Lines are summed per (account, side) on both sides. Each expected group is worth 1/n, marked in
     three cells (account, debit column, credit column; see `_cells`). Submitted groups are paired
@@ -217,7 +235,12 @@ def _grade_lines(
     actual = _aggregate(actual_lines)
     n = len(expected)
     feedback: list[str] = []
+    right: list[str] = []
     unmatched_expected = dict(expected)
+
+    def label(code: str) -> str:
+        return f"{code} {names[code]}" if names.get(code) else code
+
     unmatched_actual = dict(actual)
     cells = 0
 
@@ -258,8 +281,12 @@ def _grade_lines(
         same_amount = close(actual[akey], expected[ekey])
         cells += _cells(same_account=same_account, same_side=same_side, same_amount=same_amount)
         if same_account and same_side and same_amount:
+            right.append(
+                _("Akun %(code)s di sisi %(side)s, %(amount)s: benar.")
+                % {"code": label(code), "side": _side_word(akey[1]), "amount": format_rupiah(actual[akey])}
+            )
             continue
-        params = {"n": number, "code": code, "side": _side_word(akey[1]), "actual": akey[0]}
+        params = {"n": number, "code": label(code), "side": _side_word(akey[1]), "actual": label(akey[0])}
         if same_account and not same_side:
             msg = _(
                 "Transaksi %(n)s: akun %(code)s benar, tetapi sisi debit/kredit salah: jurnal ini mencatat "
@@ -278,6 +305,11 @@ def _grade_lines(
                 "Transaksi %(n)s: akun %(actual)s di sisi %(side)s bukan akun yang seharusnya, dan jumlahnya salah."
             )
         msg = msg % params
+        if not same_account and name_accounts and not reveal:
+            msg += " " + _("Akun yang seharusnya: %(code)s (%(side)s).") % {
+                "code": label(code),
+                "side": _side_word(ekey[1]),
+            }
         if reveal:
             msg += " " + _("Seharusnya %(code)s %(name)s, %(side)s %(amount)s.") % {
                 "code": code,
@@ -299,7 +331,13 @@ def _grade_lines(
                     "amount": format_rupiah(expected[ekey]),
                 }
             )
-    if unmatched_expected and not reveal:
+    if unmatched_expected and not reveal and name_accounts:
+        for ekey in sorted(unmatched_expected):
+            feedback.append(
+                _("Transaksi %(n)s: belum ada baris %(side)s untuk akun %(code)s.")
+                % {"n": number, "side": _side_word(ekey[1]), "code": label(ekey[0])}
+            )
+    elif unmatched_expected and not reveal:
         feedback.append(
             _("Transaksi %(n)s: ada %(count)s akun yang seharusnya dijurnal tetapi belum ada.")
             % {"n": number, "count": len(unmatched_expected)}
@@ -307,7 +345,7 @@ def _grade_lines(
     for akey in sorted(unmatched_actual):
         feedback.append(
             _("Transaksi %(n)s: ada baris yang tidak diharapkan (akun %(code)s, %(side)s).")
-            % {"n": number, "code": akey[0], "side": _side_word(akey[1])}
+            % {"n": number, "code": label(akey[0]), "side": _side_word(akey[1])}
         )
     # Each submitted line that answers nothing costs a whole line.
     cells -= CELLS_PER_LINE * len(unmatched_actual)
@@ -321,10 +359,10 @@ def _grade_lines(
             if named and {m: a for m, a in act_members.get(key, {}).items()} != named:
                 feedback.append(
                     _("Transaksi %(n)s: akun %(code)s benar, tetapi pembagian per anggota belum sesuai.")
-                    % {"n": number, "code": key[0]}
+                    % {"n": number, "code": label(key[0])}
                 )
     credit = Decimal(max(cells, 0)) / (CELLS_PER_LINE * n) if n else (ONE if not actual else ZERO)
-    return min(credit, ONE), feedback
+    return min(credit, ONE), feedback, right
 
 
 def _imbalance_feedback(number: int, lines) -> str | None:
@@ -400,6 +438,7 @@ def _grade_transactions(*, book, exercise, mode: str, reveal: bool) -> GradeResu
         matched = assigned.get(tx.number, [])
         actual_lines = [line for entry in matched for line in entry.lines]
         feedback: list[str] = []
+        right: list[str] = []
         if not expected_lines:
             credit = ONE if not actual_lines else ZERO
             if actual_lines:
@@ -408,13 +447,14 @@ def _grade_transactions(*, book, exercise, mode: str, reveal: bool) -> GradeResu
             credit = ZERO
             feedback.append(_("Transaksi %(n)s belum dicatat.") % {"n": tx.number})
         else:
-            credit, feedback = _grade_lines(
+            credit, feedback, right = _grade_lines(
                 number=tx.number,
                 expected_lines=expected_lines,
                 actual_lines=actual_lines,
                 tolerance=tolerance,
                 names=names,
                 reveal=reveal,
+                name_accounts=exercise.feedback_names_accounts,
             )
         if mode == GradingMode.PER_TRANSACTION and credit < ONE:
             credit = ZERO
@@ -426,6 +466,7 @@ def _grade_transactions(*, book, exercise, mode: str, reveal: bool) -> GradeResu
                 points_possible=possible,
                 points_awarded=(possible * credit).quantize(POINT_PLACES, rounding=ROUND_HALF_UP),
                 feedback=feedback,
+                right=right,
                 entry_numbers=[e.number for e in matched],
                 expected=[
                     ExpectedLineView(code, names.get(code, ""), side, amount, member)
@@ -443,8 +484,10 @@ def _grade_transactions(*, book, exercise, mode: str, reveal: bool) -> GradeResu
             _("Jurnal #%(number)s tidak cocok dengan transaksi mana pun; tulis nomor transaksi di kolom nomor bukti.")
             % {"number": entry.number}
         )
-    overall.insert(0, _summary(awarded, possible))
+    summary = _summary(awarded, possible)
+    overall.insert(0, summary)
     return GradeResult(
+        summary=summary,
         mode=mode,
         score=_score(awarded, possible),
         points_possible=possible,
@@ -520,6 +563,7 @@ def grade_entry_lines(
         dict(Account.objects.filter(chart=chart).values_list("code", "name")) if chart is not None and reveal else {}
     )
     feedback: list[str] = []
+    right: list[str] = []
     if not expected:
         credit = ONE if not submitted else ZERO
         if submitted:
@@ -528,7 +572,7 @@ def grade_entry_lines(
         credit = ZERO
         feedback.append(_("Transaksi %(n)s belum dicatat.") % {"n": number})
     else:
-        credit, feedback = _grade_lines(
+        credit, feedback, right = _grade_lines(
             number=number,
             expected_lines=expected,
             actual_lines=submitted,
@@ -548,6 +592,7 @@ def grade_entry_lines(
         points_possible=points,
         points_awarded=(points * credit).quantize(POINT_PLACES, rounding=ROUND_HALF_UP),
         feedback=feedback,
+        right=right,
         expected=[ExpectedLineView(c, names.get(c, ""), sd, a, m) for c, sd, a, m in expected] if reveal else [],
     )
 
@@ -649,6 +694,7 @@ def _grade_movements(*, book, exercise, expected_lines, reveal: bool) -> GradeRe
         points_awarded=awarded,
         items=items,
         feedback=[_summary(awarded, possible)],
+        summary=_summary(awarded, possible),
         revealed=reveal,
     )
 
@@ -726,6 +772,7 @@ def _grade_balances(*, book, exercise, reveal: bool) -> GradeResult:
         points_awarded=awarded,
         items=items,
         feedback=[_summary(awarded, possible)],
+        summary=_summary(awarded, possible),
         revealed=reveal,
     )
 
@@ -830,5 +877,6 @@ def grade_shu(*, submitted: dict, allocation, reveal: bool = False, tolerance=ZE
         points_awarded=awarded,
         items=items,
         feedback=overall,
+        summary=overall[0],
         revealed=reveal,
     )

@@ -23,10 +23,26 @@ from modelcluster.models import ClusterableModel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
+from lms.formatting import RupiahFormField
+
 from .exceptions import LedgerImmutableError
 
 MONEY = {"max_digits": 18, "decimal_places": 2}
 ZERO = Decimal("0.00")
+
+
+class MoneyField(models.DecimalField):
+    """A Rupiah column typed by people in forms (the exercise editor): its form field reads the one
+    grammar of `lms.formatting.parse_rupiah` ("1.250.000,50"). Stored and migrated as a plain
+    DecimalField (`deconstruct` says so), so no migration follows from using it."""
+
+    def formfield(self, **kwargs):
+        kwargs.setdefault("form_class", RupiahFormField)
+        return super().formfield(**kwargs)
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.DecimalField", args, kwargs
 
 
 class AccountGroup(models.TextChoices):
@@ -175,14 +191,22 @@ class LedgerExercise(ClusterableModel):
     grading_mode = models.CharField(
         _("cara penilaian"), max_length=20, choices=GradingMode.choices, default=GradingMode.PER_LINE
     )
-    tolerance = models.DecimalField(
+    tolerance = MoneyField(
         _("toleransi selisih (Rp)"),
         default=ZERO,
         validators=[MinValueValidator(ZERO)],
         help_text=_("Selisih jumlah yang masih dianggap benar; 0 berarti harus tepat."),
         **MONEY,
     )
-    shu_amount = models.DecimalField(
+    feedback_names_accounts = models.BooleanField(
+        _("umpan balik menyebut akun"),
+        default=True,
+        help_text=_(
+            "Bila dicentang, hasil pemeriksaan menyebut akun yang belum dijurnal atau yang seharusnya dipakai "
+            "(tanpa jumlahnya). Kosongkan untuk ujian: peserta hanya tahu berapa akun yang kurang."
+        ),
+    )
+    shu_amount = MoneyField(
         _("SHU yang dibagi (Rp)"),
         null=True,
         blank=True,
@@ -197,7 +221,7 @@ class LedgerExercise(ClusterableModel):
             'Mis. {"cadangan": "40", "jasa_usaha": "25", "jasa_modal": "20", "pengurus": "5", ...}; jumlahnya harus 100.'
         ),
     )
-    simpanan_pokok = models.DecimalField(
+    simpanan_pokok = MoneyField(
         _("simpanan pokok per anggota (Rp)"),
         null=True,
         blank=True,
@@ -252,8 +276,8 @@ class ExerciseMember(Orderable):
     exercise = ParentalKey(LedgerExercise, on_delete=models.CASCADE, related_name="members")
     number = models.CharField(_("nomor anggota"), max_length=20)
     name = models.CharField(_("nama"), max_length=150)
-    shu_simpanan = models.DecimalField(_("simpanan untuk SHU (Rp)"), null=True, blank=True, **MONEY)
-    shu_transactions = models.DecimalField(_("transaksi untuk SHU (Rp)"), null=True, blank=True, **MONEY)
+    shu_simpanan = MoneyField(_("simpanan untuk SHU (Rp)"), null=True, blank=True, **MONEY)
+    shu_transactions = MoneyField(_("transaksi untuk SHU (Rp)"), null=True, blank=True, **MONEY)
 
     class Meta(Orderable.Meta):
         verbose_name = _("anggota latihan")
@@ -268,7 +292,7 @@ class ExerciseOpeningBalance(Orderable):
 
     exercise = ParentalKey(LedgerExercise, on_delete=models.CASCADE, related_name="opening_balances")
     account_code = models.CharField(_("kode akun"), max_length=10)
-    amount = models.DecimalField(_("saldo (Rp)"), **MONEY)
+    amount = MoneyField(_("saldo (Rp)"), **MONEY)
     member_number = models.CharField(_("nomor anggota"), max_length=20, blank=True)
 
     class Meta(Orderable.Meta):
@@ -308,7 +332,7 @@ class ExpectedLine(Orderable):
     transaction_number = models.PositiveIntegerField(_("nomor transaksi"))
     account_code = models.CharField(_("kode akun"), max_length=10)
     side = models.CharField(_("sisi"), max_length=1, choices=Side.choices)
-    amount = models.DecimalField(_("jumlah (Rp)"), **MONEY)
+    amount = MoneyField(_("jumlah (Rp)"), **MONEY)
     member_number = models.CharField(_("nomor anggota"), max_length=20, blank=True)
 
     class Meta(Orderable.Meta):
@@ -324,7 +348,7 @@ class ExpectedBalance(Orderable):
 
     exercise = ParentalKey(LedgerExercise, on_delete=models.CASCADE, related_name="expected_balances")
     account_code = models.CharField(_("kode akun"), max_length=10)
-    balance = models.DecimalField(_("saldo akhir (Rp)"), **MONEY)
+    balance = MoneyField(_("saldo akhir (Rp)"), **MONEY)
 
     class Meta(Orderable.Meta):
         verbose_name = _("saldo akhir yang diharapkan")
@@ -340,6 +364,8 @@ class ExpectedBalance(Orderable):
 class BookKind(models.TextChoices):
     PRACTICE = "practice", _("Buku latihan bebas")
     EXERCISE = "exercise", _("Buku latihan soal")
+    # A real business's books kept in Sinau (an incubated venture's; see ledger.access for who may write).
+    VENTURE = "venture", _("Buku usaha")
 
 
 class Book(models.Model):
@@ -373,7 +399,7 @@ class Book(models.Model):
     period_start = models.DateField(_("awal periode"))
     period_end = models.DateField(_("akhir periode"))
     cooperative_name = models.CharField(_("nama koperasi"), max_length=200, blank=True)
-    simpanan_pokok = models.DecimalField(
+    simpanan_pokok = MoneyField(
         _("simpanan pokok per anggota (Rp)"),
         null=True,
         blank=True,

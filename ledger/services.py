@@ -19,7 +19,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from lms.db import retry_on_db_lock
-from lms.formatting import format_rupiah, format_tanggal
+from lms.formatting import format_rupiah, format_tanggal, rupiah_format_message
 from lms.text import strip_bidi
 
 from .amounts import MAX_AMOUNT, MAX_BOOK_TOTAL, MoneySum
@@ -101,7 +101,7 @@ def _check_amount(raw, *, index: int, field: str, errors: ErrorCollector) -> Dec
     try:
         amount = _parse_amount(raw)
     except (ValueError, InvalidOperation):
-        errors.add_line(index, field, _("Jumlah harus berupa angka, mis. 1.250.000."))
+        errors.add_line(index, field, rupiah_format_message())
         return None
     if amount <= 0:
         errors.add_line(index, field, _("Jumlah harus lebih dari nol."))
@@ -465,7 +465,7 @@ def create_practice_book(
             simpanan_pokok = _parse_amount(simpanan_pokok)
         except (ValueError, InvalidOperation):
             simpanan_pokok = None
-            errors.add(_("Jumlah harus berupa angka, mis. 1.250.000."), field="simpanan_pokok")
+            errors.add(rupiah_format_message(), field="simpanan_pokok")
         else:
             if simpanan_pokok <= 0 or simpanan_pokok != simpanan_pokok.quantize(CENT) or simpanan_pokok > MAX_AMOUNT:
                 errors.add(
@@ -490,6 +490,35 @@ def create_practice_book(
 
 
 @retry_on_db_lock
+@transaction.atomic
+def create_venture_book(
+    *,
+    owner,
+    title: str,
+    cooperative_name: str,
+    period_start: dt.date,
+    period_end: dt.date,
+    chart: ChartTemplate | None = None,
+) -> Book:
+    """A business's real books ("buku usaha"), on the same engine and chart as the practice books.
+
+    `owner` is the person who opened it; who else may read or write is decided by the app that
+    registers a book-access function in `ledger.access` (the incubator: the venture's contacts)."""
+    if period_end < period_start:
+        raise LedgerValidationError({"period_end": [_("Akhir periode tidak boleh sebelum awal periode.")]})
+    book = Book.objects.create(
+        owner=owner,
+        title=title.strip()[:200],
+        kind=BookKind.VENTURE,
+        chart=chart or default_chart(),
+        period_start=period_start,
+        period_end=period_end,
+        cooperative_name=cooperative_name.strip()[:200],
+    )
+    _audit(book=book, actor=owner, action=AuditAction.BOOK_CREATED, kind=book.kind)
+    return book
+
+
 @transaction.atomic
 def add_member(*, book: Book, user, number: str, name: str) -> Member:
     """Register a member of the book's simulated cooperative (numbers unique per book)."""

@@ -32,7 +32,7 @@ class LoginForm(allauth_forms.LoginForm):
         super().__init__(*args, **kwargs)
         login = self.fields["login"]
         login.label = _("Email atau nomor HP")
-        login.help_text = _("Nomor HP boleh ditulis 0812… atau +62812….")
+        login.help_text = _("Nomor HP boleh ditulis 081234567890 atau +6281234567890.")
         login.widget.attrs.update(
             {
                 "placeholder": _("nama@contoh.id atau 0812…"),

@@ -37,6 +37,13 @@ class SinauUserManager(UserManager):
         return self._create_user(email, password, **extra_fields)
 
 
+# Titles and forms of address written before a name (Indonesian usage), lower-case without dots.
+NAME_TITLES = frozenset(
+    "dr drs dra ir h hj hc kh prof prof.dr dr.ir ny nn tn sdr sdri bpk bapak ibu bu pak mas mbak "
+    "st s.e s.h s.pd s.kom a.md".split()
+)
+
+
 class User(AbstractUser):
     """A person using Sinau. `full_name` is printed on certificates exactly as written."""
 
@@ -80,7 +87,13 @@ class User(AbstractUser):
         return self.full_name or self.email
 
     def get_short_name(self):
-        return (self.full_name or self.email).split()[0]
+        """The name to greet with: the first word of the full name that is not a title
+        ("Dr. Siti Aminah, M.Si." → "Siti", "Hj. Ratna" → "Ratna")."""
+        words = [word.strip(",") for word in (self.full_name or "").split()]
+        for word in words:
+            if word and word.rstrip(".").lower() not in NAME_TITLES:
+                return word.rstrip(".") if word.endswith(".") and len(word) > 3 else word
+        return self.full_name or self.email.split("@")[0]
 
     def save(self, *args, **kwargs):
         if self.email:

@@ -32,7 +32,7 @@ from django.utils.translation import gettext as _
 from ledger.exceptions import LedgerValidationError
 from ledger.models import Account, ChartTemplate, LedgerExercise
 from ledger.shu import COMPONENT_LABELS, MemberShuInput, allocate_shu
-from lms.formatting import parse_rupiah
+from lms.formatting import NUMBER_DECIMALS, parse_rupiah
 
 from .models import Question
 
@@ -41,9 +41,9 @@ def canonical(value: Decimal) -> str:
     return format(value.quantize(Decimal("0.01")), "f")
 
 
-def _read(text, *, allow_negative=False) -> Decimal | None:
+def _read(text, *, allow_negative=False, max_decimals=2) -> Decimal | None:
     try:
-        value = parse_rupiah(str(text if text is not None else ""))
+        value = parse_rupiah(str(text if text is not None else ""), max_decimals=max_decimals)
     except ValueError:
         return None
     if value < 0 and not allow_negative:
@@ -255,8 +255,9 @@ def answer_data(kind: str, value: dict) -> dict:
     if kind == "truefalse":
         return {"answer": value.get("answer") in (True, "true", "True", "1")}
     if kind == "numeric":
-        answer = _read(value.get("answer"), allow_negative=True)
-        tolerance = _read(value.get("tolerance") or "0")
+        decimals = 2 if value.get("unit") == "rupiah" else NUMBER_DECIMALS
+        answer = _read(value.get("answer"), allow_negative=True, max_decimals=decimals)
+        tolerance = _read(value.get("tolerance") or "0", max_decimals=decimals)
         if answer is None or tolerance is None:
             raise ValueError("numeric answer or tolerance unreadable")
         return {

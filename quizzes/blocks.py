@@ -11,15 +11,15 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from lms.formatting import parse_rupiah
+from lms.formatting import NUMBER_DECIMALS, parse_rupiah, rupiah_format_message
 
 
-def _amount_or_error(text, *, allow_negative=False):
+def _amount_or_error(text, *, allow_negative=False, max_decimals=2):
     """(Decimal, None) or (None, message): the one Rupiah/number grammar, `lms.formatting.parse_rupiah`."""
     try:
-        value = parse_rupiah(str(text or ""))
+        value = parse_rupiah(str(text or ""), max_decimals=max_decimals)
     except ValueError:
-        return None, _("Tulis angka seperti 1.250.000 atau 12,5.")
+        return None, rupiah_format_message(max_decimals=max_decimals)
     if value < 0 and not allow_negative:
         return None, _("Angka tidak boleh negatif.")
     return value, None
@@ -96,10 +96,11 @@ class NumericBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         errors = {}
-        _answer, error = _amount_or_error(value["answer"], allow_negative=True)
+        decimals = 2 if value.get("unit") == "rupiah" else NUMBER_DECIMALS
+        _answer, error = _amount_or_error(value["answer"], allow_negative=True, max_decimals=decimals)
         if error:
             errors["answer"] = error
-        _tolerance, error = _amount_or_error(value["tolerance"])
+        _tolerance, error = _amount_or_error(value["tolerance"], max_decimals=decimals)
         if error:
             errors["tolerance"] = error
         _raise(errors)

@@ -218,8 +218,12 @@ QUESTIONS = {
             "Jurnal pinjaman anggota",
             "journal",
             "<p>Koperasi meminjamkan Rp 2.000.000 tunai kepada Budi, anggota. Catat jurnalnya.</p>",
-            [("1103", "D", "2.000.000"), ("1101", "C", "2.000.000")],
-            {"points": "2"},
+            [("1107", "D", "2.000.000"), ("1101", "C", "2.000.000")],
+            {
+                "points": "2",
+                "explanation": "<p>Pinjaman uang kepada anggota dicatat di <strong>Pinjaman Anggota</strong> (1107), "
+                "terpisah dari Piutang Usaha Anggota (1103) yang dipakai untuk penjualan kredit toko.</p>",
+            },
         ),
         (
             "Jurnal penjualan kepada anggota",
@@ -239,23 +243,24 @@ QUESTIONS = {
         (
             "SHU per anggota",
             "shu",
-            "<p>SHU dari anggota tahun ini Rp 60.000.000, dibagi menurut AD/ART seperti tabel. Hitung SHU tiap "
-            "anggota.</p>",
+            "<p>SHU dari anggota tahun ini (bagian anggota dari SHU setelah pajak) Rp 60.000.000, dibagi menurut "
+            "AD/ART seperti tabel. Hitung SHU tiap anggota.</p>",
             {
                 "shu_amount": "60.000.000",
+                # As in the day-3 lesson: jasa modal Rp 9 juta on Rp 240 juta of simpanan (3,75% a year).
                 "components": [
                     ("cadangan", "40"),
-                    ("jasa_usaha", "25"),
-                    ("jasa_modal", "20"),
+                    ("jasa_usaha", "30"),
+                    ("jasa_modal", "15"),
                     ("pengurus", "5"),
                     ("karyawan", "5"),
                     ("pendidikan", "2,5"),
                     ("sosial", "2,5"),
                 ],
                 "members": [
-                    ("A001", "Siti", "2.000.000", "12.000.000"),
-                    ("A002", "Budi", "8.000.000", "60.000.000"),
-                    ("A003", "Dewi", "30.000.000", "228.000.000"),
+                    ("A001", "Siti", "2.400.000", "18.000.000"),
+                    ("A002", "Budi", "9.600.000", "72.000.000"),
+                    ("A003", "Dewi", "228.000.000", "1.710.000.000"),
                 ],
             },
             {"points": "3"},

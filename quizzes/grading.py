@@ -28,7 +28,7 @@ from ledger.exceptions import LedgerValidationError
 from ledger.grading import grade_entry_lines, grade_shu
 from ledger.services import LineInput
 from ledger.shu import MemberShuInput, allocate_shu
-from lms.formatting import format_rupiah, parse_rupiah
+from lms.formatting import NUMBER_DECIMALS, format_rupiah, parse_rupiah
 
 ZERO = Decimal("0")
 ONE = Decimal("1")
@@ -62,12 +62,17 @@ def _state(fraction: Decimal, blank: bool = False) -> str:
     return PARTIAL if fraction > 0 else WRONG
 
 
-def read_number(text) -> Decimal | None:
-    """A typed number or Rupiah amount through the one shared grammar, or None."""
+def numeric_decimals(data) -> int:
+    """Decimals a numeric question's answer may have: two (sen) in Rupiah, more for plain numbers."""
+    return 2 if (data or {}).get("unit") == "rupiah" else NUMBER_DECIMALS
+
+
+def read_number(text, *, max_decimals: int = 2) -> Decimal | None:
+    """A typed Rupiah amount (or, with `max_decimals`, a number) through the one shared grammar, or None."""
     if text is None:
         return None
     try:
-        return parse_rupiah(str(text))
+        return parse_rupiah(str(text), max_decimals=max_decimals)
     except (ValueError, InvalidOperation):
         return None
 
@@ -157,7 +162,7 @@ def _numeric(data, response, *, reveal) -> QuestionGrade:
     right_text = _show_number(data, Decimal(data["answer"])) if reveal else ""
     if not text:
         return QuestionGrade(ZERO, BLANK, [], right_text)
-    given = read_number(text)
+    given = read_number(text, max_decimals=numeric_decimals(data))
     if given is None:
         return QuestionGrade(ZERO, WRONG, [_("Jawaban “%(text)s” bukan angka.") % {"text": text}], right_text)
     fraction = ONE if numeric_is_right(data, given) else ZERO

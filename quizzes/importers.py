@@ -25,6 +25,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
+from lms.formatting import NUMBER_DECIMALS, parse_rupiah
+
 from .blocks import AnswerBlock
 from .models import Question
 from .models.bank import QUESTION_FEATURES
@@ -96,7 +98,9 @@ def indonesian_number(value: Decimal) -> str:
     text = format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    text = text.replace(".", ",")
+    parse_rupiah(text, max_decimals=NUMBER_DECIMALS)  # the one grammar: refused (ValueError) here, not later
+    return text
 
 
 def _item(value) -> dict:
@@ -239,7 +243,9 @@ def parse_gift_question(number: int, block: str) -> ParsedQuestion | ImportProbl
             return _gift_truefalse(parsed, answer_text)
         return _gift_short(parsed, answer_text)
     except (InvalidOperation, ValueError):
-        return ImportProblem(number, title, _("Angka jawaban tidak terbaca."))
+        return ImportProblem(
+            number, title, _("Angka jawaban tidak terbaca (paling banyak enam angka di belakang koma).")
+        )
 
 
 def _gift_answers(answer_text: str, separators: str) -> list[str]:
@@ -499,7 +505,9 @@ def parse_moodle_xml_question(number: int, element) -> ParsedQuestion | ImportPr
                 return ImportProblem(number, snippet, _("Soal menjodohkan perlu paling sedikit dua pasangan."))
             parsed.kind, parsed.answer = "matching", {"pairs": pairs, "distractors": distractors}
     except (InvalidOperation, ValueError, TypeError):
-        return ImportProblem(number, snippet, _("Angka dalam soal ini tidak terbaca."))
+        return ImportProblem(
+            number, snippet, _("Angka dalam soal ini tidak terbaca (paling banyak enam angka di belakang koma).")
+        )
     if element.find("questiontext/file") is not None or "@@PLUGINFILE@@" in text:
         parsed.notes.append(_("Berkas/gambar di dalam soal tidak diimpor."))
     return parsed

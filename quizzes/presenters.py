@@ -137,7 +137,7 @@ def question_view(answer, *, problems=None, review: ReviewFlags | None = None) -
         view.shu = {
             "amount": format_rupiah(Decimal(data["shu_amount"])),
             "components": [
-                {"label": label, "percent": str(Decimal(pct).normalize()).replace(".", ",")}
+                {"label": label, "percent": f"{Decimal(pct).normalize():f}".replace(".", ",")}
                 for _key, label, pct in data["components"]
             ],
             "parts": parts,

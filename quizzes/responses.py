@@ -19,9 +19,9 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from lms.formatting import format_rupiah
+from lms.formatting import format_rupiah, rupiah_forms_hint
 
-from .grading import read_number
+from .grading import numeric_decimals, read_number
 
 MAX_TEXT = 500
 MAX_AMOUNT = 40
@@ -87,13 +87,15 @@ def read_answer(*, spec: dict, layout: dict, position: int, data, result: ReadRe
         if _too_long(text, MAX_TEXT):
             result.add(position, _("Jawaban terlalu panjang (paling banyak %(n)s huruf).") % {"n": MAX_TEXT})
             return
-        if kind == "numeric" and text.strip() and read_number(text) is None:
+        decimals = numeric_decimals(qdata)
+        if kind == "numeric" and text.strip() and read_number(text, max_decimals=decimals) is None:
             result.add(
                 position,
                 _(
-                    "Jawaban soal ini harus berupa angka, mis. 1.250.000 atau 12,5. Jawaban tersimpan apa adanya, "
-                    "tetapi akan dinilai salah bila tidak diperbaiki."
-                ),
+                    "Jawaban soal ini harus berupa angka. %(rule)s Jawaban tersimpan apa adanya, tetapi akan "
+                    "dinilai salah bila tidak diperbaiki."
+                )
+                % {"rule": rupiah_forms_hint(max_decimals=decimals)},
             )
         response = {"text": text}
     elif kind == "matching":
@@ -188,8 +190,8 @@ def _read_shu(qdata, name, position, data, result) -> dict | None:
             if text and read_number(text) is None:
                 result.add(
                     position,
-                    _("Anggota %(number)s: “%(text)s” bukan angka, mis. 600.000.")
-                    % {"number": member["number"], "text": text},
+                    _("Anggota %(number)s: “%(text)s” bukan angka. %(rule)s")
+                    % {"number": member["number"], "text": text, "rule": rupiah_forms_hint()},
                 )
         members[member["number"]] = value
     return {"members": members}

@@ -13,7 +13,7 @@ from lms.permissions import can
 
 from ..forms import EnrolByCodeForm
 from ..models import CoursePage, LessonPage, ModulePage
-from ..selectors import OutlineItem, course_outline, enrollment_for
+from ..selectors import OutlineItem, course_outline, enrollment_for, trainee_standing, upcoming_cohorts
 from ..services import record_lesson_visit
 from ..structure import course_structure
 
@@ -48,6 +48,8 @@ def serve_course(request, course: CoursePage, **kwargs):
             "teaches": teaches,
             "outline": outline,
             "enrol_form": EnrolByCodeForm(),
+            "upcoming": upcoming_cohorts(course_id=course.pk),
+            "share_url": request.build_absolute_uri(course.url),
         }
     )
     if enrollment is not None:
@@ -55,6 +57,7 @@ def serve_course(request, course: CoursePage, **kwargs):
         context["resume_item"] = (
             next((item for item in outline.items if item.page.pk == last), None) or outline.first_open_item()
         )
+        context["standing"] = trainee_standing(enrollment=enrollment, course=course, outline=outline)
     return TemplateResponse(request, "courses/course_page.html", context)
 
 

@@ -1,21 +1,23 @@
-"""Instructor and officer pages: cohort lists, roster, attendance marking, check-in code, report."""
+"""Instructor and officer pages: cohort lists, roster, attendance marking, check-in code, report, day plans."""
 
 import qrcode
 import qrcode.image.svg
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from lms import exporter
 from lms.permissions import can
 
 from .. import checkin
+from ..content.facilitation import FACILITATION
 from ..forms import AttendanceSheetForm
 from ..models import Cohort, Enrollment, Session
 from ..selectors import all_cohorts, attendance_table, cohort_roster, cohorts_for_instructor
@@ -49,18 +51,58 @@ def officer_cohorts(request):
     return render(request, "courses/cohort_list.html", {"cohorts": all_cohorts(), "title": _("Semua angkatan")})
 
 
+ROSTER_FILTERS = {
+    "": gettext_lazy("Semua peserta"),
+    "belum": gettext_lazy("Belum lulus"),
+    "lulus": gettext_lazy("Lulus"),
+    "kurang-hadir": gettext_lazy("Kehadiran di bawah syarat"),
+}
+
+
+def _filter_roster(rows, *, query: str, show: str, sessions: int, min_percent: int):
+    query = " ".join(query.split()).lower()
+    kept = []
+    for row in rows:
+        user = row.enrollment.user
+        if query and query not in f"{user.full_name} {user.organisation} {user.email}".lower():
+            continue
+        if show == "lulus" and not row.completed:
+            continue
+        if show == "belum" and row.completed:
+            continue
+        if show == "kurang-hadir" and not (sessions and row.attended * 100 < min_percent * sessions):
+            continue
+        kept.append(row)
+    return kept
+
+
 @login_required
 def cohort_detail(request, pk: int):
     cohort = _cohort_for(request, pk)
     roster = cohort_roster(cohort=cohort)
+    query = request.GET.get("q", "")[:100]
+    show = request.GET.get("tampil", "")
+    show = show if show in ROSTER_FILTERS else ""
+    rows = _filter_roster(
+        roster.rows,
+        query=query,
+        show=show,
+        sessions=len(roster.sessions),
+        min_percent=cohort.course.min_attendance_percent,
+    )
     return render(
         request,
         "courses/cohort_detail.html",
         {
             "cohort": cohort,
             "roster": roster,
+            "rows": rows,
+            "query": query,
+            "show": show,
+            "filters": ROSTER_FILTERS.items(),
             "session_count": len(roster.sessions),
             "import_url": reverse("courses_admin_bulk_enrol", args=[cohort.pk]),
+            "facilitation_days": sorted(FACILITATION),
         },
     )
 
@@ -79,12 +121,17 @@ def session_attendance(request, pk: int, session_pk: int):
     if request.method == "POST" and form.is_valid():
         from ..services import CourseError, mark_attendance_sheet
 
+        all_present = "all_present" in request.POST
+        statuses = form.statuses_all_present() if all_present else form.statuses()
         try:
-            changed = mark_attendance_sheet(session=session, statuses=form.statuses(), recorded_by=request.user)
+            changed = mark_attendance_sheet(session=session, statuses=statuses, recorded_by=request.user)
         except CourseError as exc:
             form.add_error(None, exc.message)
         else:
             messages.success(request, _("Kehadiran disimpan (%(count)s perubahan).") % {"count": changed})
+            if all_present:
+                # Back to the sheet: the instructor now changes only the exceptions.
+                return redirect("courses:session_attendance", pk=cohort.pk, session_pk=session.pk)
             return redirect("courses:cohort_detail", pk=cohort.pk)
     return render(request, "courses/session_attendance.html", {"cohort": cohort, "session": session, "form": form})
 
@@ -154,3 +201,17 @@ def completion_recalculation(request, pk: int):
     rows = preview_completion_recalculation(cohort=cohort)
     groups = {change: [row for row in rows if row.change == change] for change in ("grant", "stands", "keep", "none")}
     return render(request, "courses/completion_recalculation.html", {"cohort": cohort, "groups": groups})
+
+
+@login_required
+def facilitation(request, pk: int, day: int):
+    """The instructors' plan for one training day (timing, group work, pairing, paper fallback)."""
+    cohort = _cohort_for(request, pk)
+    plan = FACILITATION.get(day)
+    if plan is None:
+        raise Http404
+    return render(
+        request,
+        "courses/facilitation.html",
+        {"cohort": cohort, "day": day, "plan": plan, "days": sorted(FACILITATION)},
+    )

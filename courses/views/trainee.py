@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,7 +16,12 @@ from ..services import CourseError, check_in, enroll_with_code, mark_lesson_done
 @login_required
 def my_courses(request):
     form = EnrolByCodeForm()
-    return render(request, "courses/my_courses.html", {"courses": select_my_courses(user=request.user), "form": form})
+    now = timezone.now()
+    return render(
+        request,
+        "courses/my_courses.html",
+        {"courses": select_my_courses(user=request.user, now=now), "form": form, "now": now},
+    )
 
 
 @login_required

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import environ
-from kombu import Queue
+from kombu import Exchange, Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_celery_beat",  # beat's schedule in the database (not last: see lms.roles.sync_roles_after_migrate)
     "rules.apps.AutodiscoverRulesConfig",
     "allauth",
     "allauth.account",
@@ -49,7 +50,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    "django_celery_beat",
 ]
 
 MIDDLEWARE = [
@@ -285,7 +285,9 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 #   celery -A lms worker -Q pdf ...   celery -A lms worker -Q email ...   celery -A lms worker -Q celery ...
 # A worker started without -Q consumes all three (the embedded/CI setup).
 CELERY_TASK_DEFAULT_QUEUE = "celery"
-CELERY_TASK_QUEUES = [Queue("celery"), Queue("pdf"), Queue("email")]
+# Each queue has its own exchange and routing key: Queue("pdf") alone would be bound with the
+# default key "celery", and a direct exchange would then copy every task into all three queues.
+CELERY_TASK_QUEUES = [Queue(name, Exchange(name), routing_key=name) for name in ("celery", "pdf", "email")]
 CELERY_TASK_ROUTES = {
     "certificates.render": {"queue": "pdf"},
     "lms.run_background_job": {"queue": "pdf"},  # lms.jobs: ledger PDFs, bulk certificate issue
@@ -320,6 +322,20 @@ CELERY_BEAT_SCHEDULE = {
     # Quizzes: submit attempts past their time limit with what was saved (pages do it too).
     "finish-overdue-quiz-attempts": {"task": "quizzes.finish_overdue_attempts", "schedule": 60.0},
 }
+# Incubator (docs/incubator.md): all its beat entries in one place. Plain intervals: each task
+# works out from the date what is due and records what it sent, so running it often sends nothing
+# twice (the weekly digest goes out on its first run of each ISO week).
+INCUBATOR_BEAT_SCHEDULE = {
+    # Email venture contacts from 3 days before the monthly report is due (the 10th) until it is.
+    "incubator-remind-due-reports": {"task": "incubator.remind_due_reports", "schedule": 6 * 3600.0},
+    # Tell contacts once when last month's report is late.
+    "incubator-flag-late-reports": {"task": "incubator.flag_late_reports", "schedule": 6 * 3600.0},
+    # Officers get the ventures at risk once a week.
+    "incubator-weekly-risk-digest": {"task": "incubator.weekly_risk_digest", "schedule": 6 * 3600.0},
+}
+CELERY_BEAT_SCHEDULE.update(INCUBATOR_BEAT_SCHEDULE)
+# A month's KPI report is due on this day of the following month.
+INCUBATOR_KPI_DUE_DAY = 10
 
 # --- Certificates (docs/certificates.md) ------------------------------------------------------
 # Serial numbers: a Python format string with {number} (per year, from 1) and {year}.

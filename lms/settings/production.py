@@ -75,6 +75,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 CELERY_BROKER_URL = _broker_url
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=CACHES["default"]["LOCATION"])
+# Workers log through LOGGING below (JSON on stdout) like the web processes.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # --- Email: SMTP ---------------------------------------------------------------------------------
 vars().update(_email)
@@ -93,9 +95,8 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
-LANGUAGE_COOKIE_SECURE = True
+# Cookies only over HTTPS. SECURE_COOKIES=false exists for `make serve` on plain HTTP at home.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
 
 # --- Static files: WhiteNoise serves the collected, hashed and compressed files -----------------
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
@@ -126,6 +127,10 @@ elif MEDIA_STORAGE == "s3":
     }
 else:
     fail("MEDIA_STORAGE", f"is {MEDIA_STORAGE!r}: use 'filesystem' (MEDIA_ROOT) or 's3' (AWS_* variables).")
+# Django never serves MEDIA_URL here (lms.views.media_file answers 404): certificates and job
+# results live in media and go out only through views that check who asks; nginx serves the
+# public image renditions (docs/deploy.md).
+SERVE_FILES = False
 STORAGES = {
     "default": _media_storage,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -177,6 +182,7 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         "django_tasks": {"level": "WARNING"},
+        "environ": {"level": "WARNING"},
         # Django's request errors reach the root handler (and Sentry); no emails to ADMINS.
         "django.request": {"level": "ERROR"},
     },

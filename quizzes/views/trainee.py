@@ -163,7 +163,15 @@ def attempt_view(request, pk: int):
         messages.success(request, _("Jawaban terkirim. Terima kasih!"))
         return redirect("quizzes:review", attempt.pk)
     if outcome.read.problems or outcome.read.general:
-        messages.warning(request, _("Sebagian jawaban perlu diperiksa; lihat pesan pada soal yang ditandai."))
+        numbers = ", ".join(str(n) for n in sorted(outcome.read.problems))
+        if numbers:
+            messages.warning(
+                request,
+                _("Soal nomor %(numbers)s perlu diperiksa; lihat pesan pada soal itu. Jawaban lain sudah tersimpan.")
+                % {"numbers": numbers},
+            )
+        else:
+            messages.warning(request, _("Sebagian jawaban perlu diperiksa; lihat pesan pada soal yang ditandai."))
         return _attempt_page(request, attempt, problems=outcome.read.problems, general=outcome.read.general)
     if action == "review":
         return redirect("quizzes:confirm", attempt.pk)

@@ -137,6 +137,7 @@ def _screens(tree, cohort):
         "/admin/snippets/",
         "/admin/users/",
         "/admin/users/new/",
+        "/admin/jadwal-tugas/",
         "/admin/images/add/",
         "/admin/documents/add/",
     ]

@@ -4,6 +4,7 @@ import datetime as dt
 import io
 
 import pytest
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from courses import checkin
@@ -133,6 +134,11 @@ def test_only_during_the_session(setup, trainee):
     for moment in (before, after):
         error = refused(user=trainee, code=checkin.current_code(session.pk, moment), now=moment)
         assert error.code == "outside_session"
+        # The refusal says when check-in opens (or closed): weekday, date and clock time.
+        opens_or_closes = session.starts_at - checkin.GRACE if moment == before else session.ends_at + checkin.GRACE
+        clock = timezone.localtime(opens_or_closes).strftime("%H.%M")
+        assert clock in error.message
+        assert ("baru dibuka" if moment == before else "sudah ditutup") in error.message
     in_grace = session.starts_at - checkin.GRACE + dt.timedelta(minutes=1)
     assert check_in(user=trainee, code=checkin.current_code(session.pk, in_grace), now=in_grace).created
 

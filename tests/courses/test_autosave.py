@@ -75,3 +75,37 @@ def test_another_editors_draft_is_not_taken_over(editor_and_day, make_user, clie
     assert response.status_code == 200  # refused on the slug, the first editor's draft untouched
     draft = LessonPage.objects.child_of(day).get(slug="pelajaran-baru")
     assert draft.get_latest_revision_as_object().title == "Draf admin"
+
+
+def test_the_courses_instructor_gets_the_same_fix(make_course, make_cohort, make_user, client_for):
+    """Instructors write the lessons: through their course editor group, not as admins."""
+    from courses.services import sync_course_editors
+    from lms import roles
+
+    instructor = make_user(roles.INSTRUCTOR)
+    tree = make_course(lessons=(1,))
+    make_cohort(tree.course, instructors=[instructor])
+    sync_course_editors(course=tree.course)
+    client, day = client_for(instructor), tree.modules[0]
+    url = f"/admin/pages/add/courses/lessonpage/{day.pk}/"
+    autosave = client.post(url, lesson_form("Pelajaran narasumber"), HTTP_ACCEPT="application/json")
+    assert autosave.status_code == 200 and autosave.json()["success"] is True
+    response = client.post(url, lesson_form("Pelajaran narasumber, lengkap"))
+    assert response.status_code == 302 and f"/admin/pages/{autosave.json()['pk']}/edit/" in response["Location"]
+    assert LessonPage.objects.child_of(day).filter(slug="pelajaran-baru").count() == 1
+
+
+def test_a_quiz_autosaved_on_its_add_screen_is_finished_the_same_way(make_course, admin_user, rf):
+    """The hook takes any page type: a quiz's add screen autosaves like a lesson's."""
+    from courses.wagtail_hooks import autosaved_draft
+    from quizzes.models import QuizPage
+
+    day = make_course(lessons=(1,)).modules[0]
+    draft = day.add_child(instance=QuizPage(title="Kuis baru", slug="kuis-baru", live=False, owner=admin_user))
+    draft.save_revision(user=admin_user)
+    request = rf.post("/admin/pages/add/quizzes/quizpage/", {"slug": "kuis-baru", "title": "Kuis baru"})
+    request.user = admin_user
+    assert autosaved_draft(request, day, QuizPage).pk == draft.pk  # handled as an edit of the draft
+    request = rf.post("/admin/pages/add/quizzes/quizpage/", {"slug": "kuis-lain", "title": "Kuis lain"})
+    request.user = admin_user
+    assert autosaved_draft(request, day, QuizPage) is None  # a new page: Wagtail's own add

@@ -245,8 +245,19 @@ def test_the_shu_lesson_works_from_shu_after_tax_to_the_members_part():
     assert (joko.jasa_modal, joko.jasa_usaha, joko.total) == (Decimal("90000"), Decimal("180000"), Decimal("270000"))
     assert (sri.jasa_modal, sri.jasa_usaha, sri.total) == (Decimal("86250"), Decimal("123457"), Decimal("209707"))
     text = _lesson_text(_lesson("shu-dan-pembagian-per-anggota"))
-    for figure in ("Rp 80.000.000", "Rp 10.000.000", "Rp 70.000.000", "Rp 60.000.000", "Rp 24.000.000",
-                   "Rp 18.000.000", "Rp 9.000.000", "Rp 86.250", "Rp 123.457", "Rp 209.707", "Rp 270.000"):
+    for figure in (
+        "Rp 80.000.000",
+        "Rp 10.000.000",
+        "Rp 70.000.000",
+        "Rp 60.000.000",
+        "Rp 24.000.000",
+        "Rp 18.000.000",
+        "Rp 9.000.000",
+        "Rp 86.250",
+        "Rp 123.457",
+        "Rp 209.707",
+        "Rp 270.000",
+    ):
         assert figure in text, figure
     amounts = {c.key: c.amount for c in allocation.components}
     # The RAT's journal: non-members' part and 40% of the members' part to reserves, JUA + JMA to members.
@@ -268,15 +279,30 @@ def test_the_statements_lesson_trial_balance_and_shu_after_tax_agree():
     assert tax == Decimal("960000000") * Decimal("0.005") == revenue * Decimal("0.005")
     member_margin = Decimal(lines["4101"]["debit"]) - Decimal(lines["5101"]["credit"])
     non_member_margin = Decimal(lines["4102"]["debit"]) - Decimal(lines["5108"]["credit"])
-    statement = type("Phu", (), {"shu_after_tax": shu_after_tax, "member_margin": member_margin,
-                                 "non_member_margin": non_member_margin})()
+    statement = type(
+        "Phu",
+        (),
+        {"shu_after_tax": shu_after_tax, "member_margin": member_margin, "non_member_margin": non_member_margin},
+    )()
     assert members_shu_part(statement).amount == Decimal("6560000")
     text = _lesson_text(lesson)
     for figure in ("Rp 92.160.000", "Rp 23.040.000", "Rp 6.560.000", "Rp 1.057.800.000"):
         assert figure in text
     # The trial balance as listed balances.
-    debit = [8500000, 21000000, 4500000, 60000000, 12000000, 675840000, 168960000, 80600000, 12000000, 7200000,
-             2400000, 4800000]
+    debit = [
+        8500000,
+        21000000,
+        4500000,
+        60000000,
+        12000000,
+        675840000,
+        168960000,
+        80600000,
+        12000000,
+        7200000,
+        2400000,
+        4800000,
+    ]
     credit = [2400000, 6000000, 20000000, 400000, 6000000, 30000000, 18000000, 15000000, 768000000, 192000000]
     assert sum(debit) == sum(credit) == 1057800000
 

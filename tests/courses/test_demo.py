@@ -75,3 +75,40 @@ def test_load_demo_twice(settings, client):
     html = client.get(lesson.url).content.decode()
     assert 'href="/buku/latihan/penjualan-toko-koperasi/"' in html
     assert "Kerjakan latihan ini" in html
+
+
+@pytest.mark.django_db
+def test_load_demo_brings_corrected_lessons_to_a_demo_made_before(settings):
+    """A lesson the loader wrote gets the current text; one an instructor edited is left alone."""
+    from courses.content import CURRICULUM
+    from courses.demo import _without_ids
+
+    settings.DEBUG = True
+    call_command("load_demo")
+    old = LessonPage.objects.get(slug="shu-dan-pembagian-per-anggota")
+    loader = old.get_latest_revision().user
+    old.body = [("paragraph", "<p>Teks lama: SHU dibagi sebelum pajak.</p>")]
+    old.save_revision(user=loader).publish(user=loader)
+    edited = LessonPage.objects.get(slug="dasar-hukum-koperasi")
+    instructor = CoursePage.objects.get().instructors.first()
+    edited.body = [("paragraph", "<p>Catatan narasumber untuk angkatan ini.</p>")]
+    edited.save_revision(user=instructor).publish(user=instructor)
+    # A new lesson missing from an old demo is added too.
+    LessonPage.objects.get(slug="pajak-koperasi").delete()
+
+    call_command("load_demo")
+
+    refreshed = LessonPage.objects.get(slug="shu-dan-pembagian-per-anggota")
+    assert "SHU setelah pajak" in str(refreshed.body) and "Teks lama" not in str(refreshed.body)
+    assert refreshed.live_revision.user == loader
+    assert "Catatan narasumber" in str(LessonPage.objects.get(slug="dasar-hukum-koperasi").body)
+    assert LessonPage.objects.filter(slug="pajak-koperasi", live=True).exists()
+    wanted = {lesson["slug"] for module in CURRICULUM for lesson in module["lessons"]}
+    assert wanted <= set(LessonPage.objects.values_list("slug", flat=True))
+    # And a third run publishes nothing new.
+    revisions = Revision.objects.count()
+    call_command("load_demo")
+    assert Revision.objects.count() == revisions
+    assert _without_ids([{"type": "x", "id": "1", "value": [{"id": "2", "v": 1}]}]) == [
+        {"type": "x", "value": [{"v": 1}]}
+    ]

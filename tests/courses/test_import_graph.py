@@ -101,7 +101,12 @@ def test_courses_never_imports_the_apps_built_on_it():
                     offenders.append(f"{path.relative_to(ROOT)}: {target}")
         # import_module("quizzes…") or apps.get_model("quizzes", …) would hide the same dependency.
         text = path.read_text(encoding="utf-8")
-        for hidden in ('import_module("quizzes', 'import_module("certificates', 'get_model("quizzes', 'get_model("certificates'):
+        for hidden in (
+            'import_module("quizzes',
+            'import_module("certificates',
+            'get_model("quizzes',
+            'get_model("certificates',
+        ):
             if hidden in text:
                 offenders.append(f"{path.relative_to(ROOT)}: {hidden}")
     assert offenders == []

@@ -13,7 +13,9 @@ from quizzes.models import QuizPage
 
 # Queries of one request (session, user, roles, Wagtail routing and the page's own reads); the
 # same whatever the number of lessons.
-OUTLINE_QUERIES = 13
+# +3 for the trainee's standing (sessions with own marks, required quizzes, quizzes passed), +1 for
+# the upcoming cohorts (issue 7 items 5 and 6).
+OUTLINE_QUERIES = 17
 LESSON_QUERIES = 11
 
 

@@ -278,7 +278,7 @@ def test_a_practice_book_states_its_pokok(client_for, trainee):
     book = trainee.ledger_books.get(title="Koperasi Kranggan")
     assert book.simpanan_pokok == D("100000")
     bad = client.post(reverse("ledger:book_create"), {"title": "X", "simpanan_pokok": "seratus"})
-    assert bad.status_code == 200 and "Jumlah hanya boleh berisi angka" in bad.text
+    assert bad.status_code == 200 and "Jumlah tidak dapat dibaca" in bad.text
 
 
 def test_an_exercise_book_takes_the_exercises_pokok(trainee, chart):

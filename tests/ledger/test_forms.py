@@ -29,9 +29,13 @@ def test_amounts_typed_the_indonesian_way(typed, expected):
 @pytest.mark.parametrize(
     ("typed", "code"),
     [
-        ("12abc", "letters"),
-        ("satu juta", "letters"),
-        ("1.250,505", "decimals"),
+        ("12abc", "invalid"),
+        ("satu juta", "invalid"),
+        ("1.250,505", "invalid"),  # three decimals do not fit the grammar
+        ("1.2.3", "invalid"),
+        ("2.50", "invalid"),
+        ("1 000", "invalid"),
+        ("１２３", "invalid"),
         ("0", "not_positive"),
         ("-5.000", "not_positive"),
         ("1.000.000.000.000,01", "too_large"),
@@ -54,15 +58,14 @@ def _form(book, data=None, add_rows=False):
     )
 
 
-def test_unbound_form_starts_with_four_rows_grouped_postable_accounts(book):
+def test_unbound_form_starts_with_four_rows_and_postable_accounts(book):
     form = _form(book)
     assert len(form.lines) == 4
-    choices = form.lines[0].fields["account"].choices
-    groups = [label for label, options in choices[1:]]
-    assert groups == ["Aset", "Kewajiban", "Ekuitas", "Pendapatan", "Beban"]
-    codes = [code for _label, options in choices[1:] for code, _text in options]
-    assert "1101" in codes and "1000" not in codes and "1100" not in codes  # headers are not offered
-    assert ("1101", "1101 — Kas") in choices[1][1]
+    index = form.lines[0].fields["account"].index
+    assert "1101" in index and "1000" not in index and "1100" not in index  # headers are not offered
+    assert form.lines[0].fields["account"].prepare_value("1101") == "1101 — Kas"
+    widget = form.lines[0]["account"].as_widget()
+    assert 'list="account-options"' in widget and "<select" not in widget  # one control per row
     assert form.nonce
 
 
@@ -168,3 +171,43 @@ def test_shu_percentages_must_add_to_100():
     assert not bad.is_valid()
     assert "harus 100%" in bad.non_field_errors()[0]
     assert "102,5%" in bad.non_field_errors()[0]
+
+
+INDEX = {
+    "1101": "Kas",
+    "1109": "Kas Kecil",
+    "1103": "Piutang Usaha Anggota",
+    "1104": "Piutang Non-Anggota",
+    "4102": "Penjualan Non-Anggota",
+}
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("1101", "1101"),
+        ("1101 — Kas", "1101"),  # the suggestion picked from the list
+        ("  1101   Kas ", "1101"),
+        ("kas", "1101"),  # an exact name wins over "Kas Kecil"
+        ("KAS KECIL", "1109"),
+        ("penjualan non", "4102"),  # a name that starts with it, one account only
+        ("usaha anggota", "1103"),  # a name that holds it, one account only
+        ("1000", "1000"),  # a typed code the chart cannot post goes on to the service ("akun induk")
+        ("", ""),
+    ],
+)
+def test_one_account_control_reads_code_label_or_name(typed, code):
+    from ledger.forms import resolve_account
+
+    assert resolve_account(typed, INDEX) == code
+
+
+@pytest.mark.parametrize(("typed", "fragment"), [("piutang", "Ada beberapa akun"), ("bank", "tidak ada di bagan")])
+def test_an_account_text_that_fits_several_or_none_is_refused(typed, fragment):
+    from ledger.forms import resolve_account
+
+    with pytest.raises(django_forms.ValidationError) as info:
+        resolve_account(typed, INDEX)
+    assert fragment in info.value.messages[0]
+    if fragment.startswith("Ada"):
+        assert "1103 — Piutang Usaha Anggota" in info.value.messages[0]

@@ -89,8 +89,8 @@ def test_partly_right_side_swapped(attempt, post):
     # Cells of each row: account right, debit and credit columns both wrong: 1 of 3 on both lines.
     assert tx3.points_awarded == D("0.33")
     reversed_msg = "benar, tetapi sisi debit/kredit salah: jurnal ini mencatat kebalikan transaksinya."
-    assert f"Transaksi 3: akun 1103 {reversed_msg}" in tx3.feedback
-    assert f"Transaksi 3: akun 1101 {reversed_msg}" in tx3.feedback
+    assert f"Transaksi 3: akun 1103 Piutang Usaha Anggota {reversed_msg}" in tx3.feedback
+    assert f"Transaksi 3: akun 1101 Kas {reversed_msg}" in tx3.feedback
     assert not any("Seharusnya" in f for f in tx3.feedback)
     assert result.points_awarded == D("4.33") and result.score == D("0.8660")
     assert result.feedback[0] == "Nilai 4,33 dari 5 poin."
@@ -100,16 +100,30 @@ def test_wrong_amount(attempt, post):
     post_answer(post, attempt, override={1: [("1101", "D", 10_000, None), ("3102", "C", 10_000, "01")]})
     tx1 = grade_book(book=attempt).transactions[0]
     assert tx1.points_awarded == D("0.67")
-    assert "Transaksi 1: akun 1101 benar, tetapi jumlahnya salah." in tx1.feedback
+    assert "Transaksi 1: akun 1101 Kas benar, tetapi jumlahnya salah." in tx1.feedback
 
 
 def test_wrong_accounts_on_the_right_sides_earn_two_thirds_without_revealing(attempt, post):
+    attempt.exercise.feedback_names_accounts = False  # the review setting off: no account named
+    attempt.exercise.save()
     post_answer(post, attempt, override={1: [("1102", "D", 100_000, None), ("3103", "C", 100_000, None)]})
     tx1 = grade_book(book=attempt).transactions[0]
     # Account wrong, both columns right: 2 of 3 cells on both lines (more than the swapped sides earn).
     assert tx1.points_awarded == D("0.67")
-    assert "Transaksi 1: sisi debit dan jumlahnya benar, tetapi akun 1102 bukan akun yang seharusnya." in tx1.feedback
+    assert (
+        "Transaksi 1: sisi debit dan jumlahnya benar, tetapi akun 1102 Bank bukan akun yang seharusnya." in tx1.feedback
+    )
     assert not any("3102" in f or "1101" in f for f in tx1.feedback)
+
+
+def test_wrong_accounts_are_named_when_the_review_setting_allows(attempt, post):
+    post_answer(post, attempt, override={1: [("1102", "D", 100_000, None), ("3103", "C", 100_000, None)]})
+    tx1 = grade_book(book=attempt).transactions[0]
+    assert (
+        "Transaksi 1: sisi debit dan jumlahnya benar, tetapi akun 1102 Bank bukan akun yang seharusnya. "
+        "Akun yang seharusnya: 1101 Kas (debit)." in tx1.feedback
+    )
+    assert not any("Rp" in f for f in tx1.feedback)  # the account, never the amount
 
 
 def test_lines_that_answer_nothing_cost_points(attempt, post):
@@ -117,8 +131,11 @@ def test_lines_that_answer_nothing_cost_points(attempt, post):
     post(attempt, [LineInput.dr("5106", 5), LineInput.cr("1106", 5)], date=dt.date(2026, 1, 5), voucher="1")
     tx1 = grade_book(book=attempt).transactions[0]
     assert tx1.points_awarded == 0  # two right lines, two lines that answer nothing
-    assert "Transaksi 1: ada baris yang tidak diharapkan (akun 5106, debit)." in tx1.feedback
-    assert "Transaksi 1: ada baris yang tidak diharapkan (akun 1106, kredit)." in tx1.feedback
+    assert (
+        "Transaksi 1: ada baris yang tidak diharapkan (akun 5106 Beban Perkoperasian (RAT, Pendidikan), debit)."
+        in tx1.feedback
+    )
+    assert "Transaksi 1: ada baris yang tidak diharapkan (akun 1106 Perlengkapan, kredit)." in tx1.feedback
 
 
 def test_reveal_shows_the_expected_answer(attempt, post):
@@ -138,7 +155,7 @@ def test_extra_lines_cost_points(attempt, post):
     post_answer(post, attempt, override={2: extra})
     tx2 = grade_book(book=attempt).transactions[1]
     assert tx2.points_awarded == D("1.00")  # 4 right groups − 2 unexpected = 2 of 4
-    assert "Transaksi 2: ada baris yang tidak diharapkan (akun 5102, debit)." in tx2.feedback
+    assert "Transaksi 2: ada baris yang tidak diharapkan (akun 5102 Beban Gaji, debit)." in tx2.feedback
 
 
 def test_missing_transaction(attempt, post):
@@ -195,7 +212,7 @@ def test_members_are_checked_without_costing_points(attempt, post):
     post_answer(post, attempt, override={1: [("1101", "D", 100_000, None), ("3102", "C", 100_000, "02")]})
     tx1 = grade_book(book=attempt).transactions[0]
     assert tx1.points_awarded == 1
-    assert tx1.feedback == ["Transaksi 1: akun 3102 benar, tetapi pembagian per anggota belum sesuai."]
+    assert tx1.feedback == ["Transaksi 1: akun 3102 Simpanan Wajib benar, tetapi pembagian per anggota belum sesuai."]
 
 
 def test_per_transaction_mode_is_all_or_nothing(attempt, post):

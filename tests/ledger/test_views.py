@@ -35,13 +35,13 @@ def test_book_list_shows_own_books_and_creates_a_practice_book(client_for, train
     assert created.period_start == dt.date(2026, 1, 1)
 
 
-def test_entry_form_renders_four_rows_with_grouped_accounts(client_for, trainee, book):
+def test_entry_form_renders_four_rows_with_one_account_control_each(client_for, trainee, book):
     page = client_for(trainee).get(entry_url(book))
     assert page.status_code == 200
     html = page.text
     assert html.count('<fieldset class="entry-line') == 4
-    assert '<optgroup label="Aset">' in html
-    assert "1101 — Kas" in html
+    assert html.count('list="account-options"') == 4 and 'class="account-select"' not in html
+    assert '<option value="1101 — Kas">' in html
     assert "1000 — ASET" not in html
     assert 'name="nonce"' in html
     assert "ledger/entry.js" in html
@@ -139,7 +139,9 @@ def test_form_errors_per_row(client_for, trainee, book):
 @pytest.mark.parametrize(
     ("rows", "message"),
     [
-        ([{"account": "1000", "debit": "1.000"}, {"account": "3103", "credit": "1.000"}], "tidak ada di bagan"),
+        ([{"account": "1000", "debit": "1.000"}, {"account": "3103", "credit": "1.000"}], "akun induk"),
+        ([{"account": "kas besar", "debit": "1.000"}, {"account": "3103", "credit": "1.000"}], "tidak ada di bagan"),
+        ([{"account": "piutang", "debit": "1.000"}, {"account": "3103", "credit": "1.000"}], "Ada beberapa akun"),
         (
             [{"account": "1101", "debit": "1.000"}, {"account": "3101", "credit": "1.000", "member": "Z999"}],
             "tidak terdaftar",

@@ -184,6 +184,23 @@ def test_grading_method_and_pass_mark(course_with_bank, make_quiz, trainee):
     assert QuizGrade.objects.get(user=trainee, quiz=quiz).score == Decimal("66.67")
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "method, expected", [("highest", "100"), ("first", "50"), ("last", "0"), ("average", "62.50")]
+)
+def test_each_grading_method_picks_its_attempt(course_with_bank, make_quiz, trainee, method, expected):
+    # Attempts scoring 50, 100, 100, 0 (two equal questions): each method gives a different grade.
+    questions = [course_with_bank.questions["truefalse"], course_with_bank.questions["shorttext"]]
+    quiz = make_quiz(course_with_bank.module, questions=questions, grading_method=method, attempts_allowed=0)
+    for tf, text in (("true", "salah"), ("true", "rat"), ("true", " R A T "), ("false", "")):
+        attempt = start_attempt(user=trainee, quiz=quiz)
+        submit_attempt(attempt=attempt, user=trainee, data=form(soal=[1, 2], q1=tf, q2=text))
+    scores = list(QuizAttempt.objects.filter(quiz=quiz).order_by("number").values_list("score", flat=True))
+    assert scores == [Decimal("50"), Decimal("100"), Decimal("100"), Decimal("0")]
+    grade = QuizGrade.objects.get(user=trainee, quiz=quiz)
+    assert grade.score == Decimal(expected) and grade.attempts == 4
+
+
 # --- Time limit -------------------------------------------------------------------------------
 
 
@@ -421,3 +438,17 @@ def test_overlong_text_is_refused(quiz, trainee):
     assert "terlalu panjang" in outcome.read.problems[p][0]
     short.refresh_from_db()
     assert short.response is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", ["1.2.3", "2.50", "1 350 000", "１３５００００"])
+def test_a_malformed_number_is_named_and_graded_wrong_not_guessed(quiz, trainee, typed):
+    """Numeric answers read with the one Rupiah grammar: '1.2.3' is not Rp 123, '2.50' is not 2,5."""
+    attempt = start_attempt(user=trainee, quiz=quiz)
+    numeric = by_kind(attempt)["numeric"]
+    p = numeric.position
+    outcome = save_answers(attempt=attempt, user=trainee, data=form(soal=[p], **{f"q{p}": typed}))
+    (problem,) = outcome.read.problems[p]
+    assert "harus berupa angka" in problem and "titik setiap tiga angka" in problem
+    finished = submit_attempt(attempt=attempt, user=trainee).attempt
+    assert by_kind(finished)["numeric"].fraction == 0

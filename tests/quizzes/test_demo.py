@@ -32,6 +32,12 @@ def test_demo_quizzes(settings):
         assert 8 <= len(kinds) <= 12
     day3 = [block.value.kind for block in daily[2].questions]
     assert day3.count(QuestionKind.JOURNAL) >= 2 and QuestionKind.SHU in day3
+    # A loan to a member goes to Pinjaman Anggota (1107), as in the ledger's exercises, not to the
+    # shop's Piutang Usaha Anggota (1103).
+    from quizzes.models import Question
+
+    loan = Question.objects.get(title="Jurnal pinjaman anggota").current_version.spec
+    assert [line[0] for line in loan["data"]["lines"]] == ["1107", "1101"]
     pre = QuizPage.objects.get(kind=QuizKind.PRETEST)
     post = QuizPage.objects.get(kind=QuizKind.POSTTEST)
     assert post.pretest_id == pre.pk and not pre.is_required

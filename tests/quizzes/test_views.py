@@ -65,6 +65,7 @@ def test_bad_input_is_shown_on_the_question_with_status_200(quiz, trainee, clien
     assert response.status_code == 200
     html = response.content.decode()
     assert "harus berupa angka" in html and 'aria-invalid="true"' in html
+    assert f"Soal nomor {p} perlu diperiksa" in html  # the page-level message names the question
     assert 'value="sejuta"' in html
 
 
@@ -232,3 +233,13 @@ def test_submitting_a_20_question_attempt_runs_a_fixed_number_of_queries(
         assert response.status_code == 302
         attempt.refresh_from_db()
         assert attempt.score == 100 and len(attempt_answers(attempt)) == count
+
+
+@pytest.mark.django_db
+def test_shu_task_shows_its_percentages_as_written(quiz, trainee, client_for):
+    # Whole percentages read "40", not Decimal's exponent form "4E+1"; fractions keep the comma.
+    attempt = start_attempt(user=trainee, quiz=quiz)
+    html = client_for(trainee).get(attempt_url(attempt)).content.decode()
+    assert "E+" not in html
+    for percent in ("40", "25", "20", "2,5"):
+        assert f'<td class="num">{percent}</td>' in html

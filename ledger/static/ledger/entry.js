@@ -1,5 +1,5 @@
 /* Journal entry form enhancements (the form works without them): live debit/credit totals and
-   their difference, adding a row without a round trip, and a type-ahead for the account select. */
+   their difference, adding a row without a round trip, and tidying the typed account. */
 (function () {
   "use strict";
   var form = document.getElementById("entry-form");
@@ -8,28 +8,9 @@
   var countInput = form.querySelector("input[name=line_count]");
   var totals = document.getElementById("entry-totals");
 
-  /* "1.250.000,50" → 1250000.5; NaN when it is not an amount. Mirrors lms.formatting.parse_rupiah. */
-  function parseAmount(text) {
-    var raw = (text || "").replace(/rp/i, "").replace(/\s+/g, "");
-    if (!raw) { return 0; }
-    if (raw.indexOf(",") >= 0) {
-      var cut = raw.lastIndexOf(",");
-      raw = raw.slice(0, cut).replace(/\./g, "") + "." + raw.slice(cut + 1);
-    } else {
-      var parts = raw.split(".");
-      if (parts.length > 2 || (parts.length === 2 && parts[1].length === 3)) { raw = raw.replace(/\./g, ""); }
-    }
-    if (!/^\d+(\.\d{1,2})?$/.test(raw)) { return NaN; }
-    return Math.round(parseFloat(raw) * 100);
-  }
-
-  function formatRupiah(cents) {
-    var sign = cents < 0 ? "-" : "";
-    cents = Math.abs(cents);
-    var whole = Math.floor(cents / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-    var frac = cents % 100;
-    return sign + "Rp " + whole + (frac ? "," + (frac < 10 ? "0" : "") + frac : "");
-  }
+  /* The one Rupiah grammar (lms/js/rupiah.js, loaded before this file), as the server reads it. */
+  var parseAmount = window.SinauRupiah.toCents;
+  var formatRupiah = window.SinauRupiah.format;
 
   function sum(selector) {
     var total = 0, bad = false;
@@ -50,44 +31,35 @@
     totals.classList.toggle("unbalanced", debit.total !== credit.total);
   }
 
-  /* Type-ahead: a search box bound to the account list sets the <select> (which stays the value sent). */
-  function enhanceAccount(select) {
-    if (select.dataset.enhanced) { return; }
-    select.dataset.enhanced = "1";
-    var search = document.createElement("input");
-    search.type = "search";
-    search.setAttribute("list", "account-options");
-    search.className = "account-search";
-    search.placeholder = form.dataset.searchPlaceholder || "";
-    search.setAttribute("aria-label", form.dataset.searchLabel || "");
-    search.autocomplete = "off";
-    if (select.value) { search.value = select.options[select.selectedIndex].text; }
-    /* By code ("1101"), by the suggestion picked ("1101 — Kas") or by name ("kas", "piutang ang"):
-       exact matches first, then a code or name that starts with the text, then a name containing it.
-       No match clears the select, so a stale account is never posted; the server then asks for one. */
-    search.addEventListener("change", function () {
-      var wanted = search.value.trim().toLowerCase();
-      if (!wanted) { select.value = ""; return; }
-      var ranks = [null, null, null];
-      for (var i = 0; i < select.options.length; i++) {
-        var option = select.options[i];
-        if (!option.value) { continue; }
-        var label = option.text.toLowerCase();
-        var name = label.replace(/^\S+\s+(\u2014\s+)?/, "");
-        var rank = (label === wanted || option.value === wanted || name === wanted) ? 0
-          : (label.indexOf(wanted) === 0 || name.indexOf(wanted) === 0) ? 1
-          : (name.indexOf(wanted) >= 0) ? 2 : -1;
-        if (rank >= 0 && ranks[rank] === null) { ranks[rank] = option; }
-      }
-      var found = ranks[0] || ranks[1] || ranks[2];
-      select.value = found ? found.value : "";
-      search.value = found ? found.text : search.value;
-      search.classList.toggle("no-match", !found);
-    });
-    select.addEventListener("change", function () {
-      search.value = select.value ? select.options[select.selectedIndex].text : "";
-    });
-    select.parentNode.insertBefore(search, select);
+  /* The row's one account control is a text box with the chart as suggestions (<datalist>): it
+     works without this file, and the server reads a code, "1101 — Kas" or a name. Here, once the
+     text fits exactly one account (code, label, exact name, or one name that starts with or holds
+     it), it is shown as "1101 — Kas"; text that fits none is marked, the server then explains. */
+  var labels = Array.prototype.map.call(document.querySelectorAll("#account-options option"), function (o) { return o.value; });
+  function matchAccount(text) {
+    var wanted = text.replace(/\s+/g, " ").trim().toLowerCase();
+    if (!wanted) { return ""; }
+    var code = wanted.split(" ")[0];
+    var rules = [
+      function (label, name) { return label.toLowerCase() === wanted || label.split(" ")[0] === code || name === wanted; },
+      function (label, name) { return name.indexOf(wanted) === 0; },
+      function (label, name) { return name.indexOf(wanted) >= 0; }
+    ];
+    for (var r = 0; r < rules.length; r++) {
+      var found = labels.filter(function (label) {
+        return rules[r](label, label.replace(/^\S+\s+\u2014\s+/, "").toLowerCase());
+      });
+      if (found.length === 1) { return found[0]; }
+      if (found.length > 1) { return null; }
+    }
+    return null;
+  }
+  function tidyAccount(event) {
+    var input = event.target;
+    if (!input.classList || !input.classList.contains("account-input")) { return; }
+    var found = matchAccount(input.value);
+    if (found) { input.value = found; }
+    input.classList.toggle("no-match", found === null);
   }
 
   function addRow(event) {
@@ -100,7 +72,7 @@
     var oldIndex = index - 1;
     copy.id = "row-" + index;
     copy.classList.remove("line-error");
-    copy.querySelectorAll(".errors, .account-search").forEach(function (node) { node.remove(); });
+    copy.querySelectorAll(".errors").forEach(function (node) { node.remove(); });
     copy.querySelectorAll(".field-error").forEach(function (node) { node.classList.remove("field-error"); });
     copy.querySelector("legend").textContent = copy.querySelector("legend").textContent.replace(/\d+/, index + 1);
     copy.querySelectorAll("input, select, label").forEach(function (node) {
@@ -110,13 +82,12 @@
       });
       node.removeAttribute("aria-invalid");
       node.removeAttribute("aria-describedby");
-      delete node.dataset.enhanced;
       if (node.tagName === "INPUT") { node.value = ""; }
       if (node.tagName === "SELECT") { node.selectedIndex = 0; }
     });
     lines.appendChild(copy);
     countInput.value = index + 1;
-    copy.querySelectorAll("select.account-select").forEach(enhanceAccount);
+    copy.querySelectorAll(".no-match").forEach(function (node) { node.classList.remove("no-match"); });
     var first = copy.querySelector("input, select");
     if (first) { first.focus(); }
   }
@@ -124,7 +95,7 @@
   totals.hidden = false;
   form.addEventListener("input", updateTotals);
   document.getElementById("add-rows").addEventListener("click", addRow);
-  form.querySelectorAll("select.account-select").forEach(enhanceAccount);
+  form.addEventListener("change", tidyAccount);
   updateTotals();
   var summary = document.getElementById("error-summary");
   if (summary) { summary.focus(); }

@@ -7,6 +7,9 @@
   var status = document.getElementById("autosave-status");
   var timer = document.getElementById("timer");
   var reviewUrl = form.getAttribute("data-review-url");
+  // Not form.action: the form's buttons are named "action", which shadows the property (a
+  // RadioNodeList), and every autosave went to ".../[object RadioNodeList]" (404).
+  var postUrl = form.getAttribute("action") || window.location.href;
   var pending = null, saving = false, dirty = false, sending = false;
 
   function say(text) { if (status) { status.textContent = text; } }
@@ -15,7 +18,7 @@
   function post(action) {
     var data = new FormData(form);
     data.set("action", action);
-    return fetch(form.action, {
+    return fetch(postUrl, {
       method: "POST", body: data, credentials: "same-origin",
       headers: { "Accept": "application/json", "X-Requested-With": "fetch" }
     });
@@ -30,7 +33,13 @@
     }).then(function (result) {
       saving = false;
       if (result.body.finished) { window.location.href = result.body.review_url || reviewUrl; return; }
-      say(form.getAttribute("data-saved-text") + " " + clock(new Date()));
+      var problems = Object.keys(result.body.problems || {});
+      if (problems.length) {
+        // The typed text is kept; the messages on the question show after "Simpan jawaban".
+        say(form.getAttribute("data-problems-text") + " " + problems.join(", ") + ".");
+      } else {
+        say(form.getAttribute("data-saved-text") + " " + clock(new Date()));
+      }
       if (typeof result.body.seconds_left === "number") { secondsLeft = result.body.seconds_left; }
       if (dirty) { schedule(); }
     }).catch(function () {

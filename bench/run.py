@@ -1,0 +1,796 @@
+"""`make bench` / `make bench-quick`: re-measure every speed target in one command and print the table.
+
+    .venv/bin/python bench/run.py            # make bench: minutes
+    .venv/bin/python bench/run.py --quick    # make bench-quick: about three minutes, for CI
+
+1. Services: PostgreSQL at BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/sinau_bench,
+   dropped and created afresh) and Redis at BENCH_REDIS_URL (default redis://127.0.0.1:6379/14,
+   flushed). When one is missing the bench says so and falls back (SQLite in a temporary file; a
+   per-process cache and sessions in the database).
+2. Data: migrate, `load_demo`, `load_scale_data` (courses of 5 and 60 lessons with an enrolled
+   trainee, that trainee's books of 100 and 10,000 entries), and a plain Wagtail page chain
+   (`bench/baseline_app`) at the lesson's depth holding the same title and body as the lesson.
+3. The site under gunicorn (production's gunicorn.conf.py and settings, via
+   `bench/settings_server.py`; 2 sync workers, --preload). Every page is requested over HTTP by
+   4 concurrent clients for a fixed number of requests, page after page, round after round
+   (interleaved, so every page sees the same noise from the other jobs on the machine); the
+   throughput of a page is the median of its rounds, and each ratio is taken within this run.
+   SQL queries per page are counted in-process (Django's test client, same database).
+4. Quiz storm (bench/quiz_storm.py), simultaneous posts (bench/concurrent_posts.py, on PostgreSQL
+   and on SQLite) and certificates (bench/certificates_issue.py) run as their own scripts against
+   the same services; their figures join the table.
+
+Prints the table (figure, baseline measured in the same run, ratio, target, holds?) and writes
+it as JSON to bench/results/<UTC time>.json (not committed). Exit status 0 even when a target
+fails (the table says which); 2 when the bench itself broke.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.quiz_storm import free_port, http  # noqa: E402
+
+DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/sinau_bench"
+DEFAULT_REDIS = "redis://127.0.0.1:6379/14"
+STATIC = "/static/lms/css/sinau.css"
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
+
+
+# --- Services ---------------------------------------------------------------------------------
+
+
+def prepare_postgres(url: str, reuse: bool = False) -> str | None:
+    """Drop and create the bench database (keep it with `reuse`); None (and why) when PostgreSQL
+    is not there."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        import psycopg
+    except ImportError:
+        say("PostgreSQL: psycopg is not installed: falling back to SQLite")
+        return None
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    try:
+        with psycopg.connect(admin, autocommit=True, connect_timeout=3) as connection:
+            exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+            if not (reuse and exists):
+                connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                connection.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.Error as error:
+        say(
+            f"PostgreSQL not reachable at {parts.hostname}:{parts.port} ({str(error).strip()[:120]}): falling back to SQLite"
+        )
+        return None
+    return url
+
+
+def prepare_redis(url: str, reuse: bool = False) -> str | None:
+    try:
+        import redis
+
+        client = redis.Redis.from_url(url, socket_connect_timeout=2)
+        client.ping()
+        if not reuse:
+            client.flushdb()
+    except Exception as error:  # noqa: BLE001 - any failure means: no Redis
+        say(f"Redis not reachable at {url} ({error}): falling back to a per-process cache, sessions in the database")
+        return None
+    return url
+
+
+def manage(env: dict, *args: str, quiet: bool = True) -> None:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=quiet, text=True, check=False
+    )
+    if result.returncode:
+        say((result.stdout or "")[-2000:] + (result.stderr or "")[-4000:])
+        raise SystemExit(f"bench: manage.py {' '.join(args)} failed")
+
+
+# --- Data for the HTTP part (in-process ORM, same settings as the server) --------------------
+
+
+def setup_in_process(env: dict) -> None:
+    os.environ.update(env)
+    import django
+
+    django.setup()
+
+
+def baseline_for(lesson):
+    """A chain of plain Wagtail pages at the lesson's depth (catalogue/course/day/lesson), the last
+    one holding the lesson's title and body: the same content with no LMS logic."""
+    from bench.baseline_app.models import BaselinePage
+    from lms.models import HomePage
+
+    existing = BaselinePage.objects.filter(slug=f"dasar-{lesson.slug}").first()
+    if existing:
+        return existing
+    parent = HomePage.objects.first()
+    for level in ("katalog", "kursus", "hari"):
+        parent = parent.add_child(instance=BaselinePage(title=level, slug=f"dasar-{level}"))
+    return parent.add_child(
+        instance=BaselinePage(title=lesson.title, slug=f"dasar-{lesson.slug}", body=lesson.body.raw_data)
+    )
+
+
+def session_for(user) -> str:
+    from bench.concurrent_posts import signed_in_session
+
+    return signed_in_session(user)
+
+
+def page_plan(quick: bool) -> tuple[list[tuple[str, str, str]], dict]:
+    """[(key, url, session or "")] and facts (queries, sizes) for the table."""
+    import logging
+
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from courses.models import CoursePage
+    from courses.scale import course_slug, middle_lesson
+    from ledger import reports
+    from ledger.models import Book
+    from ledger.scale import book_title
+    from lms.management.commands.load_scale_data import SCALE_TRAINEE
+
+    logging.getLogger("wagtail").setLevel(logging.WARNING)
+    trainee = get_user_model().objects.get(email=SCALE_TRAINEE[0])
+    session = session_for(trainee)
+    small, big = (CoursePage.objects.get(slug=course_slug(size)) for size in (5, 60))
+    lesson_small, lesson_big = middle_lesson(small), middle_lesson(big)
+    baseline = baseline_for(lesson_small)
+    book_small = Book.objects.get(owner=trainee, title=book_title(100))
+    book_big = Book.objects.get(owner=trainee, title=book_title(10000))
+    pages = [
+        ("static", STATIC, ""),
+        ("home (anonymous)", "/", ""),
+        ("baseline page", baseline.url, session),
+        ("lesson 5", lesson_small.url, session),
+        ("outline 5", small.url, session),
+        ("lesson 60", lesson_big.url, session),
+        ("outline 60", big.url, session),
+    ]
+    for size, book in ((100, book_small), (10000, book_big)):
+        journal = reverse("ledger:entry_list", args=[book.pk])
+        ledger = reverse("ledger:report", args=[book.pk, "buku-besar"]) + "?akun=1101"
+        pages += [
+            (f"journal {size} p1", journal, session),
+            (f"ledger {size} p1", ledger, session),
+            (f"trial balance {size}", reverse("ledger:report", args=[book.pk, "neraca-saldo"]), session),
+        ]
+    # The deepest pages of the big book: its last page of the jurnal umum (50 entries a page) and
+    # of the buku besar of cash (100 lines a page), reached by the cursor the pager links to.
+    entries = book_big.entries.count()
+    last_journal = (entries - 1) // reports.JOURNAL_PAGE_SIZE * reports.JOURNAL_PAGE_SIZE
+    journal = reverse("ledger:entry_list", args=[book_big.pk])
+    pages.append(
+        (
+            f"journal 10000 p{last_journal // reports.JOURNAL_PAGE_SIZE + 1}",
+            f"{journal}?setelah={last_journal}",
+            session,
+        )
+    )
+    rows = reports.general_ledger(book_big, "1101").rows
+    deep = (len(rows) - 1) // reports.LEDGER_PAGE_SIZE * reports.LEDGER_PAGE_SIZE - 1
+    row = rows[deep]
+    ledger = reverse("ledger:report", args=[book_big.pk, "buku-besar"]) + "?akun=1101"
+    pages.append(
+        (
+            f"ledger 10000 p{(deep + 1) // reports.LEDGER_PAGE_SIZE + 1}",
+            f"{ledger}&setelah={row.date}~{row.entry_number}~{row.line_order}~{row.line_id}",
+            session,
+        )
+    )
+    pdf = reverse("ledger:report_download", args=[book_big.pk, "buku-besar", "pdf"]) + "?akun=1101"
+    facts = {
+        "queries": count_queries(pages, trainee),
+        "pdf_url": pdf,
+        "pdf_rows": len(rows),
+        "session": session,
+        "ledger_rows_1101": len(rows),
+        "entries_big": entries,
+    }
+    return pages, facts
+
+
+def count_queries(pages, trainee) -> dict:
+    from django.db import connection
+    from django.test import Client
+
+    signed_in = Client(HTTP_HOST="127.0.0.1")
+    signed_in.force_login(trainee)
+    anonymous = Client(HTTP_HOST="127.0.0.1")
+    counts = {}
+    for key, url, session in pages:
+        if key == "static":
+            continue
+        client = signed_in if session else anonymous
+        client.get(url)  # warm: templates, outline cache, site root paths
+        captured = []
+        with connection.execute_wrapper(
+            lambda ex, sql, *rest, captured=captured: captured.append(sql) or ex(sql, *rest)
+        ):
+            response = client.get(url)
+        if response.status_code != 200:
+            raise SystemExit(f"bench: {key} {url} answered {response.status_code} in-process")
+        counts[key] = len(captured)
+    return counts
+
+
+# --- Gunicorn and the load ---------------------------------------------------------------------
+
+
+def start_server(env: dict, port: int) -> subprocess.Popen:
+    server_env = dict(
+        env,
+        GUNICORN_BIND=f"127.0.0.1:{port}",
+        WEB_CONCURRENCY="2",
+        GUNICORN_THREADS="1",
+        GUNICORN_MAX_REQUESTS="0",  # no worker restarts in the middle of a measurement
+        GUNICORN_TIMEOUT="60",
+        # Plain access lines: they go to a log file nobody ships.
+        GUNICORN_LOG_FORMAT="text",
+    )
+    log = open(Path(tempfile.gettempdir()) / "sinau-bench-gunicorn.log", "ab")  # noqa: SIM115
+    command = [str(Path(sys.executable).with_name("gunicorn")), "lms.wsgi", "--config", "gunicorn.conf.py", "--preload"]
+    process = subprocess.Popen(command, cwd=ROOT, env=server_env, stdout=log, stderr=log, start_new_session=True)
+    log.close()
+    for _ in range(300):
+        try:
+            status, _, _ = asyncio.run(http(port, "GET", "/healthz", timeout=2))
+            if status in (200, 503):
+                return process
+        except (TimeoutError, OSError):
+            time.sleep(0.2)
+    stop_server(process)
+    raise SystemExit("bench: gunicorn did not start (see /tmp/sinau-bench-gunicorn.log)")
+
+
+def stop_server(process) -> None:
+    import signal
+
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        pass
+
+
+def worker_peak_rss_mib(process) -> float | None:
+    """The highest peak resident memory (VmHWM) among gunicorn's worker processes."""
+    peaks = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
+        if fields.get("PPid", "").strip() == str(process.pid) and "VmHWM" in fields:
+            peaks.append(int(fields["VmHWM"].split()[0]) / 1024)
+    return max(peaks) if peaks else None
+
+
+async def burst(port, url, session, requests, clients) -> tuple[float, int]:
+    """`requests` GETs by `clients` concurrent clients; (requests per second, errors)."""
+    cookies = f"sessionid={session}" if session else ""
+    remaining = requests
+    errors = 0
+
+    async def client():
+        nonlocal remaining, errors
+        while remaining > 0:
+            remaining -= 1
+            try:
+                status, _, body = await http(port, "GET", url, cookies=cookies, timeout=60)
+                if status != 200 or not body:
+                    errors += 1
+            except (TimeoutError, OSError):
+                errors += 1
+
+    began = time.perf_counter()
+    await asyncio.gather(*(client() for _ in range(clients)))
+    return requests / (time.perf_counter() - began), errors
+
+
+def measure_pages(port, pages, rounds, requests, clients) -> tuple[dict, dict]:
+    rates = {key: [] for key, _url, _session in pages}
+    errors = dict.fromkeys(rates, 0)
+    for _key, url, session in pages:  # warm every worker
+        asyncio.run(burst(port, url, session, 4, 2))
+    for _ in range(rounds):
+        for key, url, session in pages:
+            rate, failed = asyncio.run(burst(port, url, session, requests, clients))
+            rates[key].append(rate)
+            errors[key] += failed
+    return rates, errors
+
+
+def time_pdf_requests(port, url, session, count) -> list[float]:
+    """The big PDF: the request only starts a background job and redirects to its progress page."""
+    times = []
+    for _ in range(count):
+        began = time.perf_counter()
+        status, headers, _ = asyncio.run(http(port, "GET", url, cookies=f"sessionid={session}", timeout=60))
+        times.append(time.perf_counter() - began)
+        if status != 302 or "/proses/" not in headers.get("location", ""):
+            raise SystemExit(f"bench: the big PDF answered {status} {headers.get('location', '')}, not a job")
+    return times
+
+
+# --- The scripts of lines 4-6 -------------------------------------------------------------------
+
+
+def run_script(name: str, args: list[str], env: dict, timeout: int) -> tuple[dict | None, str]:
+    """Run bench/<name>; (the JSON it printed last, or None, and its output)."""
+    try:
+        result = subprocess.run(
+            [sys.executable, f"bench/{name}", *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as error:
+        return None, f"timed out after {timeout} s: {(error.stdout or '')[-500:]}"
+    output = result.stdout
+    saved = Path(tempfile.gettempdir()) / "sinau-bench" / f"{name}.out"
+    saved.write_text(output + "\n--- stderr\n" + result.stderr)
+    # The figures are the last indented JSON object ("{" alone on its line); one-line JSON log
+    # records of the production settings may come before or after it.
+    start = output.find("{\n") if output.startswith("{\n") else output.rfind("\n{\n") + 1
+    try:
+        figures, _end = json.JSONDecoder().raw_decode(output[start:] if start > 0 or output.startswith("{\n") else "")
+        if not isinstance(figures, dict) or "database" not in figures:
+            raise ValueError("not the script's figures")
+        return figures, output
+    except ValueError:
+        return None, (output + result.stderr)[-1500:]
+
+
+# --- The table -------------------------------------------------------------------------------
+
+
+def rate(rates, key) -> float:
+    return statistics.median(rates[key])
+
+
+def row(line, figure, value, baseline, ratio, target, holds, unit="") -> dict:
+    return {
+        "line": line,
+        "figure": figure,
+        "value": value,
+        "baseline": baseline,
+        "ratio": ratio,
+        "target": target,
+        "holds": holds,
+        "unit": unit,
+    }
+
+
+def fmt(value, unit="") -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        text = f"{value:,.2f}" if abs(value) < 100 else f"{value:,.0f}"
+    else:
+        text = str(value)
+    return f"{text} {unit}".strip()
+
+
+def print_table(rows) -> None:
+    say("")
+    head = f"{'#':<3} {'figure':<52} {'value':>14} {'baseline':>14} {'ratio':>7}  {'target':<18} holds?"
+    say(head)
+    say("-" * len(head))
+    for r in rows:
+        holds = {True: "yes", False: "NO", None: "–"}[r["holds"]]
+        ratio = f"{r['ratio']:.2f}" if isinstance(r["ratio"], float) else "–"
+        say(
+            f"{r['line']:<3} {r['figure'][:52]:<52} {fmt(r['value'], r['unit']):>14} "
+            f"{fmt(r['baseline'], r['unit']):>14} {ratio:>7}  {r['target']:<18} {holds}"
+        )
+
+
+def spread(rates, key, base_key) -> str:
+    ratios = sorted(a / b for a, b in zip(rates[key], rates[base_key], strict=True))
+    return f"{ratios[0]:.2f}–{ratios[-1]:.2f}"
+
+
+def http_rows(rates, queries, pdf_times, peak) -> list[dict]:
+    rows = []
+    r = rate(rates, "lesson 5") / rate(rates, "baseline page")
+    rows.append(
+        row(
+            "1",
+            "lesson page, enrolled trainee (req/s)",
+            rate(rates, "lesson 5"),
+            rate(rates, "baseline page"),
+            r,
+            ">= 0.8 x plain page",
+            r >= 0.8,
+        )
+    )
+    rows.append(
+        row(
+            "1",
+            "lesson page SQL queries (plain page; peer 13)",
+            queries["lesson 5"],
+            queries["baseline page"],
+            None,
+            "< 13",
+            queries["lesson 5"] < 13,
+        )
+    )
+    for name in ("outline", "lesson"):
+        t = rate(rates, f"{name} 5") / rate(rates, f"{name} 60")  # time ratio = inverse throughput ratio
+        rows.append(
+            row(
+                "2",
+                f"{name}: time at 60 vs 5 lessons (req/s)",
+                rate(rates, f"{name} 60"),
+                rate(rates, f"{name} 5"),
+                t,
+                "<= 1.2",
+                t <= 1.2,
+            )
+        )
+        same = queries[f"{name} 60"] == queries[f"{name} 5"]
+        rows.append(
+            row(
+                "2",
+                f"{name}: SQL queries at 60 vs 5 lessons",
+                queries[f"{name} 60"],
+                queries[f"{name} 5"],
+                None,
+                "equal",
+                same,
+            )
+        )
+    s = rate(rates, "static")
+    rows.append(row("3", "static file from the same gunicorn (req/s)", s, None, None, "ceiling", None))
+    rows.append(
+        row(
+            "3",
+            "home page, anonymous (req/s; ratio to static)",
+            rate(rates, "home (anonymous)"),
+            s,
+            rate(rates, "home (anonymous)") / s,
+            "–",
+            None,
+        )
+    )
+    for kind in ("journal", "ledger"):
+        t = rate(rates, f"{kind} 100 p1") / rate(rates, f"{kind} 10000 p1")
+        rows.append(
+            row(
+                "10",
+                f"{kind}: 10,000- vs 100-entry book, page 1 (time)",
+                rate(rates, f"{kind} 10000 p1"),
+                rate(rates, f"{kind} 100 p1"),
+                t,
+                "<= 1.5",
+                t <= 1.5,
+                "",
+            )
+        )
+        deep = next(key for key in rates if key.startswith(f"{kind} 10000 p") and not key.endswith(" p1"))
+        t = rate(rates, f"{kind} 10000 p1") / rate(rates, deep)
+        rows.append(
+            row(
+                "10",
+                f"{kind}: 10,000-entry book, last page {deep.split()[-1]} vs p1 (time)",
+                rate(rates, deep),
+                rate(rates, f"{kind} 10000 p1"),
+                t,
+                "<= 1.2 (as fast)",
+                t <= 1.2,
+            )
+        )
+        # The 100-entry book's first page is also its last, which adds the range's totals (one query).
+        same = max(queries[f"{kind} 10000 p1"], queries[deep]) <= queries[f"{kind} 100 p1"]
+        rows.append(
+            row(
+                "10",
+                f"{kind}: SQL queries, 10,000 (p1) vs 100 entries",
+                queries[f"{kind} 10000 p1"],
+                queries[f"{kind} 100 p1"],
+                None,
+                "not more",
+                same,
+            )
+        )
+    t = rate(rates, "trial balance 100") / rate(rates, "trial balance 10000")
+    rows.append(
+        row(
+            "8",
+            "trial balance page, 10,000 vs 100 entries (time)",
+            rate(rates, "trial balance 10000"),
+            rate(rates, "trial balance 100"),
+            t,
+            "<= 2",
+            t <= 2,
+        )
+    )
+    worst = max(pdf_times)
+    rows.append(
+        row("10", "big PDF (buku besar, 10,000 rows): request, worst (s)", worst, None, None, "< 1 s", worst < 1.0)
+    )
+    rows.append(row("9", "peak RSS of a gunicorn worker (MiB)", peak, None, None, "–", None))
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer rounds and certificates (CI)")
+    parser.add_argument("--skip-scripts", action="store_true", help="only the pages (lines 1-3, 8, issue 10)")
+    parser.add_argument("--cert-sample", type=int, default=200, help="certificates timed in-process (full run)")
+    parser.add_argument("--cert-count", type=int, default=500, help="certificates per worker run (full run: 2 x 500)")
+    parser.add_argument("--reuse", action="store_true", help="keep the database and data of the last run (development)")
+    args = parser.parse_args()
+    started = time.time()
+    rounds, requests, clients = (3, 12, 4) if args.quick else (11, 24, 4)
+    load_before = os.getloadavg()
+    say(
+        f"Sinau bench ({'quick' if args.quick else 'full'}), {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, "
+        f"{platform.node()}, {os.cpu_count()} CPUs, load average {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}"
+    )
+    database = prepare_postgres(os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE), args.reuse)
+    redis_url = prepare_redis(os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS), args.reuse)
+    tmp = Path(tempfile.gettempdir()) / "sinau-bench"
+    if not args.reuse:
+        subprocess.run(["rm", "-rf", str(tmp)], check=False)
+    tmp.mkdir(exist_ok=True)
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DATABASE_URL", "REDIS_URL", "CACHE_URL", "CELERY_BROKER_URL", "CELERY_RESULT_BACKEND")
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="bench.settings_server",
+        DATABASE_URL=database or f"sqlite:///{tmp}/bench.sqlite3",
+        MEDIA_ROOT=str(tmp / "media"),
+        STATIC_ROOT=str(tmp / "static"),
+    )
+    if redis_url:
+        env.update(REDIS_URL=redis_url, CELERY_BROKER_URL=redis_url)
+    vendor = "PostgreSQL" if database else "SQLite (fallback)"
+    say(f"database: {vendor}; cache and sessions: {'Redis' if redis_url else 'per process (fallback)'}")
+    say("data: migrate, load_demo, load_scale_data …")
+    began = time.time()
+    manage(env, "migrate", "--no-input", "-v", "0")
+    if not args.reuse:
+        manage(env, "load_demo", "--force")
+    manage(env, "load_scale_data", "--force")
+    manage(env, "collectstatic", "--no-input", "-v", "0")
+    say(f"data ready in {time.time() - began:.0f} s")
+    setup_in_process(env)
+    from django.conf import settings
+    from django.db import connection
+
+    pages, facts = page_plan(args.quick)
+    say(f"server settings: {'production' if settings.PRODUCTION_SETTINGS else 'base + production serving (fallback)'}")
+    connection.close()
+    port = free_port()
+    server = start_server(env, port)
+    try:
+        say(
+            f"pages: {len(pages)} pages x {rounds} interleaved rounds x {requests} requests, {clients} clients, gunicorn 2 workers …"
+        )
+        rates, errors = measure_pages(port, pages, rounds, requests, clients)
+        pdf_times = time_pdf_requests(port, facts["pdf_url"], facts["session"], 3 if args.quick else 5)
+        peak = worker_peak_rss_mib(server)
+    finally:
+        stop_server(server)
+    load_pages = os.getloadavg()
+    rows = http_rows(rates, facts["queries"], pdf_times, peak)
+    notes = [f"load average after the pages: {load_pages[0]:.2f}"]
+    notes.append(
+        "spread of per-round ratios: lesson/plain "
+        + spread(rates, "lesson 5", "baseline page")
+        + ", outline 60/5 "
+        + spread(rates, "outline 60", "outline 5")
+        + ", journal 10k/100 "
+        + spread(rates, "journal 10000 p1", "journal 100 p1")
+    )
+    if any(errors.values()):
+        notes.append(f"HTTP errors during the pages: { {k: v for k, v in errors.items() if v} }")
+    scripts = {}
+    if not args.skip_scripts:
+        try:
+            rows += script_rows(env, database, redis_url, args, scripts, notes)
+        except Exception as error:  # noqa: BLE001 - the pages' table is still worth printing
+            notes.append(f"the scripts of lines 4-6 broke: {type(error).__name__}: {error}")
+    load_after = os.getloadavg()
+    print_table(rows)
+    say("")
+    say("requests per second of every page (median of rounds), SQL queries in-process:")
+    for key, _url, _session in pages:
+        say(f"  {key:<24} {rate(rates, key):8.1f} req/s   {facts['queries'].get(key, '–'):>3} queries")
+    for note in notes:
+        say(f"note: {note}")
+    say(
+        f"load average at the end: {load_after[0]:.2f} {load_after[1]:.2f} {load_after[2]:.2f}; took {time.time() - started:.0f} s"
+    )
+    results = ROOT / "bench" / "results"
+    results.mkdir(exist_ok=True)
+    out = results / f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}{'-quick' if args.quick else ''}.json"
+    out.write_text(
+        json.dumps(
+            {
+                "when": dt.datetime.now(dt.UTC).isoformat(),
+                "machine": {"node": platform.node(), "cpus": os.cpu_count(), "python": platform.python_version()},
+                "database": vendor,
+                "redis": bool(redis_url),
+                "quick": args.quick,
+                "load_average": {"start": load_before, "after_pages": load_pages, "end": load_after},
+                "rows": rows,
+                "pages": {key: {"rates": rates[key], "queries": facts["queries"].get(key)} for key in rates},
+                "pdf_request_s": pdf_times,
+                "scripts": scripts,
+                "notes": notes,
+            },
+            indent=2,
+            default=str,
+        )
+    )
+    say(f"results: {out.relative_to(ROOT)}")
+    return 0
+
+
+def script_rows(env, database, redis_url, args, scripts, notes) -> list[dict]:
+    quick = args.quick
+    rows = []
+    say("quiz storm: 300 trainees, 10 s …")
+    storm, output = run_script("quiz_storm.py", ["--json", "--trainees", "300", "--window", "10"], env, 900)
+    scripts["quiz_storm"] = storm or output
+    if storm:
+        ok = storm["errors"] == 0 and storm["lost_answers"] == 0 and storm["completed"] == storm["trainees"]
+        rows.append(
+            row(
+                "4",
+                "quiz storm: submit p50 / p95 (ms)",
+                f"{storm['submit_p50_ms']:.0f} / {storm['submit_p95_ms']:.0f}",
+                None,
+                None,
+                "–",
+                None,
+            )
+        )
+        rows.append(
+            row(
+                "4",
+                "quiz storm: start p50 / p95 (ms)",
+                f"{storm['start_p50_ms']:.0f} / {storm['start_p95_ms']:.0f}",
+                None,
+                None,
+                "–",
+                None,
+            )
+        )
+        rows.append(
+            row(
+                "4",
+                "quiz storm: done in window / errors / lost",
+                f"{storm['completed']}/{storm['errors']}/{storm['lost_answers']}",
+                None,
+                None,
+                "300/0/0",
+                ok,
+            )
+        )
+        rows.append(
+            row(
+                "4",
+                "quiz storm: last submit answered at (s)",
+                storm["last_submit_done_s"],
+                None,
+                None,
+                "<= 10 s",
+                storm["last_submit_done_s"] <= storm["window_s"],
+            )
+        )
+    else:
+        rows.append(row("4", "quiz storm: did not finish", None, None, None, "errors 0", False))
+        notes.append(f"quiz storm output: {output[-600:]}")
+    runs = [("PostgreSQL", env)] if database else []
+    sqlite_env = {key: value for key, value in env.items() if key != "DATABASE_URL"}
+    runs.append(("SQLite", sqlite_env))
+    for name, run_env in runs:
+        say(f"31 simultaneous journal posts and enrolments on {name} …")
+        posts, output = run_script("concurrent_posts.py", ["--json"], run_env, 600)
+        scripts[f"concurrent_posts_{name}"] = posts or output
+        if posts:
+            rows.append(
+                row(
+                    "5",
+                    f"31 posts + 31 enrolments + 31 posts in one book, {name}: errors",
+                    posts["errors"],
+                    None,
+                    None,
+                    "0",
+                    posts["errors"] == 0,
+                )
+            )
+            if posts["errors"]:
+                notes.append(f"concurrent posts on {name}: {posts['error_samples'][:3]}")
+        else:
+            rows.append(row("5", f"31 simultaneous posts, {name}: did not finish", None, None, None, "0", False))
+            notes.append(f"concurrent posts on {name}: {output[-600:]}")
+    sample, count = (10, 20) if quick else (args.cert_sample, args.cert_count)
+    say(f"certificates: {sample} in-process, then {count} with one worker and {count} with two …")
+    cert_env = dict(env, DJANGO_SETTINGS_MODULE="lms.settings.dev", DEBUG="false")
+    args = ["--json", "--sample", str(sample), "--count", str(count)]
+    if not (database and redis_url):
+        args.append("--skip-workers")
+    certs, output = run_script("certificates_issue.py", args, cert_env, 3600)
+    scripts["certificates"] = certs or output
+    if certs:
+        ratio = certs["ratio_median"]
+        rows.append(
+            row(
+                "6",
+                f"certificate: issue+render+store, in-process (ms, n={sample})",
+                certs["full_median_ms"],
+                certs["bare_median_ms"],
+                ratio,
+                "<= 1.3 x bare",
+                ratio <= 1.3,
+            )
+        )
+        rows.append(
+            row(
+                "6",
+                "certificate: SQL queries each",
+                ",".join(map(str, certs["queries"])),
+                None,
+                None,
+                "fixed",
+                len(certs["queries"]) == 1,
+            )
+        )
+        if certs.get("speedup"):
+            rows.append(
+                row(
+                    "6",
+                    f"certificates: 2 workers vs 1, {count} each (s)",
+                    certs["two_workers_s"],
+                    certs["one_worker_s"],
+                    certs["speedup"],
+                    ">= 1.7 x",
+                    certs["speedup"] >= 1.7,
+                )
+            )
+        else:
+            rows.append(row("6", "certificates: 2 workers vs 1", None, None, None, ">= 1.7 x", None))
+            notes.append("certificates with workers: skipped (needs PostgreSQL and Redis)")
+    else:
+        rows.append(row("6", "certificates: did not finish", None, None, None, "", False))
+        notes.append(f"certificates: {output[-600:]}")
+    return rows
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
