@@ -500,7 +500,7 @@ class ImmutableQuerySet(models.QuerySet):
     """Every ORM path that could change posted journal rows is refused like the instance methods:
     update, delete, bulk_update, and bulk_create outside `writing_journal()` or with
     `update_conflicts`/`ignore_conflicts` (an upsert rewrites amounts; ignoring hides a clash).
-    On PostgreSQL a trigger refuses UPDATE and DELETE in the database too (migration 0008).
+    On PostgreSQL a trigger refuses UPDATE and DELETE in the database too (migration 0010).
 
     (Deleting a whole book still cascades: Django's collector does not go through these methods,
     and the trigger lets a book's own deletion through.)
@@ -706,7 +706,7 @@ class AccountPeriodBalance(models.Model):
 @receiver(pre_delete, sender=Book, dispatch_uid="ledger_allow_book_purge")
 def _allow_purging_the_book_journal(sender, instance, using, **kwargs):
     """Django deletes a book (or its owner) inside one transaction; on PostgreSQL tell the
-    append-only trigger (migration 0008) that this transaction may delete journal rows. `SET LOCAL`
+    append-only trigger (migration 0010) that this transaction may delete journal rows. `SET LOCAL`
     ends with the transaction."""
     connection = connections[using]
     if connection.vendor == "postgresql" and connection.in_atomic_block:

@@ -215,6 +215,8 @@ def observe(world):
     """{route: "status status ..."} for the eight roles, with the concrete URL used."""
     observed, urls = {}, {}
     routes = _order(all_routes())
+    if os.environ.get("SINAU_MATRIX_RECORD") == "missing":  # only the patterns without a row yet
+        routes = [(route, pattern) for route, pattern in routes if route not in EXPECTED]
     for route, pattern in routes:
         urls[route] = concrete_url(route, pattern, world)
     clients = {}
@@ -245,7 +247,7 @@ def test_every_url_pattern_has_a_row():
 
 def test_every_url_answers_each_role_as_the_table_says(world):
     observed, urls = observe(world)
-    if os.environ.get("SINAU_MATRIX_RECORD") == "1":
+    if os.environ.get("SINAU_MATRIX_RECORD"):
         for route, statuses in observed.items():
             print(f"    {route!r}: {statuses!r},  # {urls[route]}")
     wrong = {

@@ -58,6 +58,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("ledger", "0007_period_balances")]
+    dependencies = [("ledger", "0009_merge_feedback_and_venture_books")]
 
     operations = [migrations.RunPython(create, drop, elidable=False)]
