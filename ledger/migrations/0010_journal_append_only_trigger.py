@@ -33,6 +33,8 @@ $$ LANGUAGE plpgsql;
 """
 
 TRIGGERS = """
+DROP TRIGGER IF EXISTS ledger_journalentry_append_only ON ledger_journalentry;
+DROP TRIGGER IF EXISTS ledger_journalline_append_only ON ledger_journalline;
 CREATE TRIGGER ledger_journalentry_append_only BEFORE UPDATE OR DELETE ON ledger_journalentry
     FOR EACH ROW EXECUTE FUNCTION ledger_journal_append_only();
 CREATE TRIGGER ledger_journalline_append_only BEFORE UPDATE OR DELETE ON ledger_journalline
