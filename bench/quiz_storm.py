@@ -343,8 +343,14 @@ def start_gunicorn(port, workers, threads):
 
 
 def stop(process):
+    """Stop gunicorn; when its graceful shutdown outlasts 30 s (clients still connected after a
+    storm), kill its process group so the figures are not lost."""
     os.killpg(process.pid, signal.SIGTERM)
-    process.wait(timeout=30)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
 
 
 # --- Check ------------------------------------------------------------------------------------

@@ -156,3 +156,21 @@ def test_big_export_runs_as_a_job(client_for, officer, reported, settings, djang
     assert sheet.cell(1, 2).value == "Nama usaha" and sheet.max_row > 2
     # Someone else cannot fetch it.
     assert client_for(reported.contacts.first()).get(reverse("job_download", args=[job.pk])).status_code in (403, 404)
+
+
+def test_venture_page_query_count_is_fixed(client_for, contact, officer, venture, today):
+    client = client_for(contact)
+    url = reverse("incubator:venture_detail", args=[venture.pk])
+    services.submit_kpi_report(venture=venture, period=today, figures=kpi(), by=contact)
+    services.record_mentoring(venture=venture, date=today, mentor="A", topics="B", notes="",
+                              action_items=[("C", today)], by=officer)
+    client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    for n in range(1, 6):
+        services.submit_kpi_report(venture=venture, period=months_back(today, n), figures=kpi(), by=contact)
+        services.record_mentoring(venture=venture, date=today, mentor="A", topics=f"B{n}", notes="",
+                                  action_items=[("C", today), ("D", today)], by=officer)
+    with CaptureQueriesContext(connection) as large:
+        client.get(url)
+    assert len(large) == len(small), [q["sql"] for q in large.captured_queries]
