@@ -40,13 +40,13 @@ def build_book(owner, entries: int, seed: int = 11):
 
     from django.db import transaction
 
-    from ledger.models import Account, Book, BookKind, ChartTemplate, JournalEntry, JournalLine
+    from ledger.models import Account, Book, BookKind, ChartTemplate, JournalEntry, JournalLine, writing_journal
 
     rng = random.Random(seed)
     chart = ChartTemplate.get_default()
     cash = Account.objects.get(chart=chart, code="1101")
     others = list(Account.objects.filter(chart=chart, is_postable=True, member_subledger="").exclude(pk=cash.pk))
-    with transaction.atomic():
+    with transaction.atomic(), writing_journal():
         book = Book.objects.create(
             owner=owner,
             title=f"Bench {entries}",

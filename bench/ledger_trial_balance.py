@@ -48,14 +48,14 @@ def build_book(owner, entries: int, seed: int = 7):
     """A book with `entries` balanced entries inserted in bulk (the posting rules are tested elsewhere)."""
     from django.db import transaction
 
-    from ledger.models import Account, Book, BookKind, ChartTemplate, JournalEntry, JournalLine, Member
+    from ledger.models import Account, Book, BookKind, ChartTemplate, JournalEntry, JournalLine, Member, writing_journal
 
     rng = random.Random(seed)
     chart = ChartTemplate.get_default()
     accounts = list(Account.objects.filter(chart=chart, is_postable=True))
     plain = [a for a in accounts if not a.member_subledger]
     member_accounts = [a for a in accounts if a.member_subledger]
-    with transaction.atomic():
+    with transaction.atomic(), writing_journal():
         book = Book.objects.create(
             owner=owner,
             title=f"Bench {entries}",

@@ -13,7 +13,12 @@ def instructor_supervises_book(viewer, owner) -> bool:
         return False
     from .models import Enrollment
 
-    return Enrollment.objects.filter(user_id=owner.pk, cohort__instructors=viewer).exists()
+    # A withdrawn trainee's book is theirs alone again (issue 9, item 11).
+    return (
+        Enrollment.objects.filter(user_id=owner.pk, cohort__instructors=viewer)
+        .exclude(status=Enrollment.Status.WITHDRAWN)
+        .exists()
+    )
 
 
 def instructor_supervised_owners(viewer):
@@ -23,7 +28,11 @@ def instructor_supervised_owners(viewer):
         return None
     from .models import Enrollment
 
-    return Enrollment.objects.filter(cohort__instructors=viewer).values("user_id")
+    return (
+        Enrollment.objects.filter(cohort__instructors=viewer)
+        .exclude(status=Enrollment.Status.WITHDRAWN)
+        .values("user_id")
+    )
 
 
 class CoursesConfig(AppConfig):

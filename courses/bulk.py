@@ -146,10 +146,28 @@ def read_rows(raw: bytes) -> list[tuple[int, dict]]:
     return rows
 
 
+def _field_limit(name: str) -> int:
+    return get_user_model()._meta.get_field(name).max_length
+
+
 def _check_row(record: dict, seen_emails: set, seen_phones: set) -> list[str]:
+    """Each row is checked like the model would check it (lengths included: issue 9, item 13)."""
+    from lms.text import strip_bidi
+
+    for key in ("name", "organisation"):
+        record[key] = strip_bidi(record[key])
     reasons = []
     if len(" ".join(record["name"].split())) < 3:
         reasons.append(_("nama kosong atau terlalu pendek"))
+    elif len(" ".join(record["name"].split())) > _field_limit("full_name"):
+        reasons.append(_("nama terlalu panjang (paling banyak %(max)s karakter)") % {"max": _field_limit("full_name")})
+    if len(record["organisation"]) > _field_limit("organisation"):
+        reasons.append(
+            _("nama koperasi terlalu panjang (paling banyak %(max)s karakter)") % {"max": _field_limit("organisation")}
+        )
+    if len(record["email"]) > _field_limit("email"):
+        reasons.append(_("email tidak valid"))
+        return reasons
     email = record["email"].lower()
     try:
         validate_email(email)
@@ -188,6 +206,10 @@ def bulk_enroll(*, cohort: Cohort, raw: bytes, acting_user) -> BulkReport:
             continue
         email = record["email"].lower()
         user = User.objects.filter(email=email).first()
+        if user is not None and (user.is_staff or user.is_superuser):
+            # Staff accounts (instructors, officers, admins) are never made trainees by a file.
+            result.reasons.append(_("akun staf tidak dapat didaftarkan sebagai peserta"))
+            continue
         if user is None:
             if record["phone"] and User.objects.filter(phone=record["phone"]).exists():
                 result.reasons.append(_("nomor HP sudah dipakai akun lain"))

@@ -4,20 +4,19 @@ Each function takes keyword-only arguments, runs in one transaction and records 
 Errors the user can fix are raised as `CourseError` with an Indonesian message and a stable code.
 """
 
-import functools
 import logging
-import time
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import GroupPagePermission
 
 from lms import roles
+from lms.db import retry_on_db_lock
 from lms.formatting import format_tanggal
 
 from . import activities, checkin
@@ -48,23 +47,8 @@ class CourseError(Exception):
         self.message = message
 
 
-def retry_on_sqlite_lock(func):
-    """SQLite answers concurrent writers with "database is locked" instead of waiting like
-    PostgreSQL's row locks do; retry the whole transaction a few times so both behave alike."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        attempts = 60 if connection.vendor == "sqlite" and not connection.in_atomic_block else 1
-        for attempt in range(attempts):
-            try:
-                return func(*args, **kwargs)
-            except OperationalError as exc:
-                if attempt == attempts - 1 or "locked" not in str(exc):
-                    raise
-                time.sleep(0.01 * (attempt + 1))
-        raise AssertionError("unreachable")
-
-    return wrapper
+# SQLite's "database is locked" retried like PostgreSQL waits for a row lock (one rule: lms.db).
+retry_on_sqlite_lock = retry_on_db_lock
 
 
 # --- Course editors (Wagtail page permissions) ------------------------------------------
@@ -234,8 +218,8 @@ def _find_checkin_session(*, code: str, session_id: int | None, now: datetime) -
             return target
         if verdict == "expired":
             raise CourseError("expired", _("Kode presensi sudah kedaluwarsa. Minta kode terbaru dari narasumber."))
-        if any(v is not None for pk, v in results.items() if pk != target.pk):
-            raise CourseError("other_session", _("Kode ini untuk sesi lain, bukan sesi yang Anda pilih."))
+        # Another session's code gets the same answer as any wrong code: the refusal must not
+        # tell a guesser that a code is live somewhere (issue 9, item 7).
         raise CourseError("wrong_code", _("Kode presensi salah. Periksa kembali kode yang ditampilkan narasumber."))
     current = [s for s in candidates if results[s.pk] == "current"]
     if current:
@@ -245,17 +229,48 @@ def _find_checkin_session(*, code: str, session_id: int | None, now: datetime) -
     raise CourseError("wrong_code", _("Kode presensi salah. Periksa kembali kode yang ditampilkan narasumber."))
 
 
+# Wrong codes a trainee may type before check-in pauses for them (issue 9, item 7): a class types
+# the code off the screen, a few typos happen; 10^6 codes cannot be guessed at this pace.
+CHECKIN_MAX_FAILURES = 10
+CHECKIN_FAILURE_WINDOW = 15 * 60  # seconds
+
+
+def _checkin_failures_key(user) -> str:
+    return f"courses:checkin-failures:{user.pk}"
+
+
 def _clock(moment: datetime) -> str:
     return timezone.localtime(moment).strftime("%H.%M")
 
 
 def check_in(*, user, code: str, session_id: int | None = None, now: datetime | None = None) -> CheckInResult:
-    """A trainee checks in with the rotating code. A repeated check-in changes nothing."""
+    """A trainee checks in with the rotating code. A repeated check-in changes nothing.
+
+    After CHECKIN_MAX_FAILURES wrong (or expired) codes in CHECKIN_FAILURE_WINDOW the trainee is
+    refused without the code being looked at, until the window passes (the counter lives in the
+    shared cache, so it holds across web processes); the instructor can still record attendance.
+    """
+    from django.core.cache import cache
+
     now = now or timezone.now()
+    key = _checkin_failures_key(user)
+    if (cache.get(key) or 0) >= CHECKIN_MAX_FAILURES:
+        raise CourseError(
+            "too_many_attempts",
+            _("Terlalu banyak kode salah. Coba lagi 15 menit lagi, atau minta narasumber mencatat kehadiran Anda."),
+        )
     code = checkin.normalize(code)
     if len(code) != 6:
         raise CourseError("wrong_code", _("Kode presensi terdiri dari 6 angka."))
-    session = _find_checkin_session(code=code, session_id=session_id, now=now)
+    try:
+        session = _find_checkin_session(code=code, session_id=session_id, now=now)
+    except CourseError:
+        if not cache.add(key, 1, CHECKIN_FAILURE_WINDOW):
+            try:
+                cache.incr(key)
+            except ValueError:  # expired between add and incr
+                cache.add(key, 1, CHECKIN_FAILURE_WINDOW)
+        raise
     enrollment = (
         Enrollment.objects.filter(user=user, cohort_id=session.cohort_id)
         .exclude(status=Enrollment.Status.WITHDRAWN)
@@ -311,6 +326,7 @@ def active_enrollment_for(*, user, course_id: int) -> Enrollment | None:
     )
 
 
+@retry_on_sqlite_lock
 @transaction.atomic
 def mark_lesson_done(*, user, lesson: LessonPage) -> LessonProgress:
     """ "Tandai selesai": only for a trainee enrolled in the lesson's course, once the day is open."""

@@ -110,6 +110,37 @@ class ScopedEditView(EditView):
         return obj
 
 
+def scoped_object_view(view_class, cohort_attr=None):
+    """`view_class` (history, usage, copy, delete of a viewset) refusing an object of a cohort the
+    user may not change, as the edit view does: an instructor reads only their own cohorts' rows
+    (issue 9, item 10)."""
+
+    class ScopedObjectView(view_class):
+        def get_object(self, *args, **kwargs):
+            obj = super().get_object(*args, **kwargs)
+            cohort = getattr(obj, cohort_attr) if cohort_attr else obj
+            if not can(self.request.user, "courses.change_cohort", cohort):
+                raise PermissionDenied
+            return obj
+
+    ScopedObjectView.__name__ = ScopedObjectView.__qualname__ = f"Scoped{view_class.__name__}"
+    return ScopedObjectView
+
+
+def _scope_object_views(viewset_class, cohort_attr=None):
+    for name in (
+        "history_view_class",
+        "usage_view_class",
+        "copy_view_class",
+        "delete_view_class",
+        "inspect_view_class",
+    ):
+        base = getattr(viewset_class, name, None)
+        if base is not None:
+            setattr(viewset_class, name, scoped_object_view(base, cohort_attr))
+    return viewset_class
+
+
 class CohortForm(WagtailAdminModelForm):
     """Instructors may adjust their cohort (dates, venue, sessions) but not move it to another course.
 
@@ -305,6 +336,11 @@ class EnrollmentViewSet(ModelViewSet):
     list_filter = ["cohort", "status"]
     search_fields = ["user__full_name", "user__email"]
     list_export = ["user", "cohort", "status", "enrolled_at"]
+
+
+_scope_object_views(CohortViewSet)
+_scope_object_views(SessionViewSet, "cohort")
+_scope_object_views(EnrollmentViewSet, "cohort")
 
 
 class TrainingGroup(ViewSetGroup):

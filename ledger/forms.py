@@ -18,7 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.formatting import format_rupiah, parse_rupiah, rupiah_format_message
 
-MAX_AMOUNT = Decimal(10) ** 15
+from .amounts import MAX_AMOUNT
+
 CENT = Decimal("0.01")
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
 INITIAL_ROWS = 4

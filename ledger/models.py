@@ -7,12 +7,16 @@ book has entries, account codes are unique per chart.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
-from django.db import models
+from django.db import connections, models
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -476,10 +480,30 @@ class EntryKind(models.TextChoices):
     CLOSING = "closing", _("Jurnal penutup")
 
 
-class ImmutableQuerySet(models.QuerySet):
-    """Bulk update/delete of posted journal rows is refused like the instance methods.
+# Set only while the posting services write a new entry with its lines (`writing_journal()`).
+_writing_journal: contextvars.ContextVar[bool] = contextvars.ContextVar("ledger_writing_journal", default=False)
 
-    (Deleting a whole book still cascades: Django's collector does not go through these methods.)
+
+@contextlib.contextmanager
+def writing_journal():
+    """The one door for new journal rows: `ledger.services` (and bulk loaders of benchmarks and
+    demos) insert entries and their lines inside it. Outside it the ORM's bulk paths are closed, so
+    nothing can add lines to a posted entry or rewrite them (`update_conflicts`)."""
+    token = _writing_journal.set(True)
+    try:
+        yield
+    finally:
+        _writing_journal.reset(token)
+
+
+class ImmutableQuerySet(models.QuerySet):
+    """Every ORM path that could change posted journal rows is refused like the instance methods:
+    update, delete, bulk_update, and bulk_create outside `writing_journal()` or with
+    `update_conflicts`/`ignore_conflicts` (an upsert rewrites amounts; ignoring hides a clash).
+    On PostgreSQL a trigger refuses UPDATE and DELETE in the database too (migration 0010).
+
+    (Deleting a whole book still cascades: Django's collector does not go through these methods,
+    and the trigger lets a book's own deletion through.)
     """
 
     def update(self, **kwargs):
@@ -487,6 +511,17 @@ class ImmutableQuerySet(models.QuerySet):
 
     def delete(self):
         raise LedgerImmutableError()
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise LedgerImmutableError()
+
+    def update_or_create(self, defaults=None, create_defaults=None, **kwargs):
+        raise LedgerImmutableError()
+
+    def bulk_create(self, objs, *args, update_conflicts=False, ignore_conflicts=False, **kwargs):
+        if update_conflicts or ignore_conflicts or not _writing_journal.get():
+            raise LedgerImmutableError()
+        return super().bulk_create(objs, *args, **kwargs)
 
 
 class JournalEntry(models.Model):
@@ -535,7 +570,7 @@ class JournalEntry(models.Model):
         return f"#{self.number} {self.date:%Y-%m-%d} {self.description}"
 
     def save(self, *args, **kwargs):
-        if not self._state.adding:
+        if not self._state.adding or not _writing_journal.get():
             raise LedgerImmutableError()
         super().save(*args, **kwargs)
 
@@ -663,3 +698,17 @@ class AccountPeriodBalance(models.Model):
 
     def __str__(self):
         return f"{self.book_id} {self.account_id} {self.month:%Y-%m}: D {self.debit} K {self.credit}"
+
+
+# --- Deleting a whole book ----------------------------------------------------------------------
+
+
+@receiver(pre_delete, sender=Book, dispatch_uid="ledger_allow_book_purge")
+def _allow_purging_the_book_journal(sender, instance, using, **kwargs):
+    """Django deletes a book (or its owner) inside one transaction; on PostgreSQL tell the
+    append-only trigger (migration 0010) that this transaction may delete journal rows. `SET LOCAL`
+    ends with the transaction."""
+    connection = connections[using]
+    if connection.vendor == "postgresql" and connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL sinau.ledger_purge = 'on'")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, F, Prefetch, Q, QuerySet, Sum, Value
+from django.db.models import Count, DecimalField, F, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 
+from .amounts import MoneySum
 from .models import Account, AccountPeriodBalance, Book, BookKind, EntryKind, JournalEntry, JournalLine, Member, Side
 
 ZERO = Decimal("0.00")
@@ -15,7 +16,7 @@ _MONEY = DecimalField(max_digits=20, decimal_places=2)
 
 
 def _sum_side(side: str):
-    return Coalesce(Sum("amount", filter=Q(side=side)), Value(ZERO), output_field=_MONEY)
+    return Coalesce(MoneySum("amount", filter=Q(side=side)), Value(ZERO), output_field=_MONEY)
 
 
 def _line_filter(
@@ -104,8 +105,8 @@ def period_account_balances(*, book: Book, end: dt.date | None = None) -> dict[i
         months.order_by()
         .values("account_id")
         .annotate(
-            debit=Coalesce(Sum("debit"), Value(ZERO), output_field=_MONEY),
-            credit=Coalesce(Sum("credit"), Value(ZERO), output_field=_MONEY),
+            debit=Coalesce(MoneySum("debit"), Value(ZERO), output_field=_MONEY),
+            credit=Coalesce(MoneySum("credit"), Value(ZERO), output_field=_MONEY),
         )
     )
     totals = {row["account_id"]: (row["debit"], row["credit"]) for row in rows}
@@ -122,8 +123,8 @@ def period_debit_credit(*, book: Book, account_id: int, before_month: dt.date) -
         AccountPeriodBalance.objects.filter(book_id=book.pk, account_id=account_id, month__lt=before_month)
         .order_by()
         .aggregate(
-            debit=Coalesce(Sum("debit"), Value(ZERO), output_field=_MONEY),
-            credit=Coalesce(Sum("credit"), Value(ZERO), output_field=_MONEY),
+            debit=Coalesce(MoneySum("debit"), Value(ZERO), output_field=_MONEY),
+            credit=Coalesce(MoneySum("credit"), Value(ZERO), output_field=_MONEY),
         )
     )
     return totals["debit"], totals["credit"]
@@ -214,7 +215,9 @@ def entries_with_lines(*, book: Book, start: dt.date | None = None, end: dt.date
 
 def entry_totals(entry: JournalEntry) -> Decimal:
     """The debit total of an entry (= its credit total)."""
-    return entry.lines.filter(side=Side.DEBIT).aggregate(total=Coalesce(Sum(F("amount")), Value(ZERO)))["total"]
+    return entry.lines.filter(side=Side.DEBIT).aggregate(
+        total=Coalesce(MoneySum(F("amount")), Value(ZERO), output_field=_MONEY)
+    )["total"]
 
 
 def simpanan_pokok_by_member(book: Book) -> list[tuple[str, str, Decimal]]:

@@ -12,14 +12,17 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Q, Sum, Value
+from django.db.models import Max, Q, Value
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from lms.db import retry_on_db_lock
 from lms.formatting import format_rupiah, format_tanggal, rupiah_format_message
+from lms.text import strip_bidi
 
+from .amounts import MAX_AMOUNT, MAX_BOOK_TOTAL, MoneySum
 from .amounts import is_blank as _is_blank
 from .amounts import parse_amount as _parse_amount
 from .charts import SHU_TAHUN_BERJALAN, default_chart
@@ -41,10 +44,10 @@ from .models import (
     MemberSubledger,
     NormalSide,
     Side,
+    writing_journal,
 )
 
 CENT = Decimal("0.01")
-MAX_AMOUNT = Decimal(10) ** 15
 ZERO = Decimal("0.00")
 
 
@@ -228,7 +231,7 @@ def validate_lines(*, book: Book, lines: list[LineInput], errors: ErrorCollector
                 _("Akun %(account)s mencatat buku pembantu anggota: pilih anggotanya.") % {"account": account},
             )
 
-        memo = (line.memo or "").strip()
+        memo = strip_bidi(line.memo or "").strip()
         if len(memo) > 255:
             errors.add_line(index, "memo", _("Catatan paling panjang 255 karakter."))
 
@@ -271,11 +274,41 @@ def _write_entry(
     reverses: JournalEntry | None = None,
     client_token: str = "",
 ) -> JournalEntry:
-    """Insert an entry and its lines; the caller holds the book lock and has validated everything."""
+    """Insert an entry and its lines; the caller holds the book lock and has validated everything
+    except the book's size: its debit side may not reach MAX_BOOK_TOTAL (amounts exact on SQLite)."""
+    adding = sum((line.amount for line in lines if line.side == Side.DEBIT), ZERO)
+    so_far = AccountPeriodBalance.objects.filter(book=book).aggregate(total=Coalesce(MoneySum("debit"), Value(ZERO)))[
+        "total"
+    ]
+    if so_far + adding > MAX_BOOK_TOTAL:
+        errors = ErrorCollector()
+        errors.add(
+            _("Buku ini mencapai batas jumlah: semua debit buku paling banyak %(max)s. Mulai buku baru.")
+            % {"max": format_rupiah(MAX_BOOK_TOTAL)}
+        )
+        errors.raise_if_any()
     last = JournalEntry.objects.filter(book=book).aggregate(last=Max("number"))["last"] or 0
+    with writing_journal():
+        entry, _lines = _insert_entry(
+            book=book,
+            number=last + 1,
+            date=date,
+            description=description,
+            voucher=voucher,
+            kind=kind,
+            reverses=reverses,
+            user=user,
+            client_token=client_token,
+            lines=lines,
+        )
+    _add_to_period_balances(book=book, date=date, lines=lines)
+    return entry
+
+
+def _insert_entry(*, book, number, date, description, voucher, kind, reverses, user, client_token, lines):
     entry = JournalEntry.objects.create(
         book=book,
-        number=last + 1,
+        number=number,
         date=date,
         description=description,
         voucher=voucher,
@@ -284,7 +317,7 @@ def _write_entry(
         created_by=user,
         client_token=client_token,
     )
-    JournalLine.objects.bulk_create(
+    created = JournalLine.objects.bulk_create(
         [
             JournalLine(
                 entry=entry,
@@ -298,8 +331,7 @@ def _write_entry(
             for order, line in enumerate(lines)
         ]
     )
-    _add_to_period_balances(book=book, date=date, lines=lines)
-    return entry
+    return entry, created
 
 
 def _add_to_period_balances(*, book: Book, date: dt.date, lines) -> None:
@@ -337,8 +369,8 @@ def rebuild_period_balances(*, book: Book) -> int:
         .annotate(month=TruncMonth("entry__date"))
         .values("account_id", "month")
         .annotate(
-            debit=Coalesce(Sum("amount", filter=Q(side=Side.DEBIT)), Value(Decimal("0.00"))),
-            credit=Coalesce(Sum("amount", filter=Q(side=Side.CREDIT)), Value(Decimal("0.00"))),
+            debit=Coalesce(MoneySum("amount", filter=Q(side=Side.DEBIT)), Value(Decimal("0.00"))),
+            credit=Coalesce(MoneySum("amount", filter=Q(side=Side.CREDIT)), Value(Decimal("0.00"))),
         )
         .order_by()
     )
@@ -404,6 +436,7 @@ def copy_chart(*, chart: ChartTemplate, name: str, user) -> ChartTemplate:
 # --- Books and members ---------------------------------------------------------------------
 
 
+@retry_on_db_lock
 @transaction.atomic
 def create_practice_book(
     *,
@@ -449,13 +482,14 @@ def create_practice_book(
         chart=chart,
         period_start=period_start,
         period_end=period_end,
-        cooperative_name=(cooperative_name or "").strip() or _("Koperasi Latihan"),
+        cooperative_name=strip_bidi(cooperative_name or "").strip() or _("Koperasi Latihan"),
         simpanan_pokok=simpanan_pokok,
     )
     _audit(book=book, actor=owner, action=AuditAction.BOOK_CREATED, kind=book.kind)
     return book
 
 
+@retry_on_db_lock
 @transaction.atomic
 def create_venture_book(
     *,
@@ -491,7 +525,7 @@ def add_member(*, book: Book, user, number: str, name: str) -> Member:
     book = _lock_book(book)
     errors = ErrorCollector()
     _check_book_writable(book, errors)
-    number, name = (number or "").strip(), (name or "").strip()
+    number, name = strip_bidi(number or "").strip(), strip_bidi(name or "").strip()
     if not number:
         errors.add(_("Nomor anggota wajib diisi."), field="number")
     elif len(number) > 20:
@@ -578,6 +612,7 @@ def _new_exercise_book(*, owner, exercise: LedgerExercise, attempt: int, previou
     return book
 
 
+@retry_on_db_lock
 @transaction.atomic
 def start_exercise_book(*, owner, exercise: LedgerExercise) -> Book:
     """The trainee's active book for this exercise: the existing one, or a new attempt.
@@ -600,6 +635,7 @@ def start_exercise_book(*, owner, exercise: LedgerExercise) -> Book:
         return existing
 
 
+@retry_on_db_lock
 @transaction.atomic
 def reset_exercise_book(*, book: Book, user) -> Book:
     """Start the exercise again: archive this attempt (kept, read-only) and return a fresh book.
@@ -621,6 +657,7 @@ def reset_exercise_book(*, book: Book, user) -> Book:
     return fresh
 
 
+@retry_on_db_lock
 @transaction.atomic
 def archive_book(*, book: Book, user) -> Book:
     """Archive a book: it stays readable, nothing more can be posted in it."""
@@ -636,6 +673,7 @@ def archive_book(*, book: Book, user) -> Book:
 # --- Posting -------------------------------------------------------------------------------
 
 
+@retry_on_db_lock
 @transaction.atomic
 def post_journal_entry(
     *,
@@ -653,7 +691,7 @@ def post_journal_entry(
     count once: when this book already has an entry with that token, that entry is returned as is.
     """
     book = _lock_book(book)
-    client_token = (client_token or "").strip()[:64]
+    client_token = strip_bidi(client_token or "").strip()[:64]
     if client_token:
         existing = JournalEntry.objects.filter(book=book, client_token=client_token).first()
         if existing is not None:
@@ -668,7 +706,7 @@ def post_journal_entry(
                 % {"date": format_tanggal(closed)},
                 field="date",
             )
-    description = (description or "").strip()
+    description = strip_bidi(description or "").strip()
     if not description:
         errors.add(_("Keterangan wajib diisi."), field="description")
     elif len(description) > 255:
@@ -692,6 +730,7 @@ def post_journal_entry(
     return entry
 
 
+@retry_on_db_lock
 @transaction.atomic
 def reverse_journal_entry(*, entry: JournalEntry, user, date: dt.date | None = None, reason: str) -> JournalEntry:
     """Post the mirror image of `entry` (same accounts, members, amounts; sides swapped), linked to it.
@@ -804,6 +843,7 @@ def closing_lines(*, book: Book, date: dt.date) -> list[_ResolvedLine]:
     return lines
 
 
+@retry_on_db_lock
 @transaction.atomic
 def close_period(*, book: Book, user, date: dt.date) -> JournalEntry:
     """Post the closing entry: every revenue and expense balance up to `date` goes to 3106 SHU Tahun Berjalan.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from lms import jobs
 
 from . import access, exports, selectors, services
+from .amounts import MoneySum
 from .charts import SIMPANAN_POKOK
 from .exceptions import LedgerValidationError
 from .exports import PAGE_PARAMS, REPORT_LINKS, REPORTS, build_report, estimated_rows, report_response
@@ -146,8 +147,8 @@ def _book_totals(book: Book) -> dict:
     zero = Value(0, output_field=money)
     return JournalLine.objects.filter(entry__book_id=book.pk).aggregate(
         entries=Count("entry", distinct=True),
-        debit=Coalesce(Sum("amount", filter=Q(side=Side.DEBIT)), zero, output_field=money),
-        credit=Coalesce(Sum("amount", filter=Q(side=Side.CREDIT)), zero, output_field=money),
+        debit=Coalesce(MoneySum("amount", filter=Q(side=Side.DEBIT)), zero, output_field=money),
+        credit=Coalesce(MoneySum("amount", filter=Q(side=Side.CREDIT)), zero, output_field=money),
     )
 
 

@@ -51,8 +51,13 @@ class AccountAdapter(DefaultAccountAdapter):
                 phone = normalize_phone(phone)
             except ValueError:
                 phone = phone.strip()
-            return f"{get_current_site(request).domain}:phone:{phone}"
-        return super()._get_login_attempts_cache_key(request, **credentials)
+            account = f"{get_current_site(request).domain}:phone:{phone}"
+        else:
+            account = super()._get_login_attempts_cache_key(request, **credentials)
+        # Per account AND address (issue 9, item 5): wrong passwords typed from one place lock that
+        # account from that place only, so whoever knows a trainee's email cannot lock the trainee
+        # out from everywhere. The client address is read behind ALLAUTH_TRUSTED_PROXY_COUNT proxies.
+        return f"{account}:ip:{self.get_client_ip(request)}"
 
     def get_login_stages(self) -> list[str]:
         return [

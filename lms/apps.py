@@ -15,6 +15,14 @@ class LmsConfig(AppConfig):
 
         # The Wagtail admin's list_export writes CSV/XLSX with its own writer: same escaping rule.
         exporter.patch_wagtail_spreadsheet_export()
+        # Typed text loses right-to-left overrides and other direction controls (display spoofing).
+        from .text import install_form_rule
+
+        install_form_rule()
+        # Rich text that is not the editor's JSON is no value, not a 500.
+        from .security import patch_draftail_input
+
+        patch_draftail_input()
 
         # Permissions of apps migrated after our data migration exist only after post_migrate;
         # re-syncing here attaches them to the role groups (idempotent).

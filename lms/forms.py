@@ -142,3 +142,19 @@ class ProfileForm(forms.ModelForm):
         if commit:
             user.save()
         return user
+
+
+class ResetPasswordForm(allauth_forms.ResetPasswordForm):
+    """Password reset answers a known and an unknown email alike (issue 9, item 8): both land on
+    "we sent you an email" (an unknown address gets allauth's "no account" email), so the form
+    cannot be used to find out who has an account. Sign-up still says an email is taken (by design,
+    see ACCOUNT_PREVENT_ENUMERATION in settings); rate limits keep both slow."""
+
+    def clean_email(self) -> str:
+        try:
+            return super().clean_email()
+        except forms.ValidationError:
+            # allauth refuses an unknown email here (ACCOUNT_PREVENT_ENUMERATION is off for sign-up):
+            # carry on as for a known one; save() then mails the "no account" notice instead.
+            self.users = []
+            return self.cleaned_data["email"]

@@ -18,6 +18,9 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     # Wagtail's own login form would bypass allauth's rate limits: send it to ours.
     path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    path("admin/logout/", views.admin_logout, name="admin_logout"),
+    # Wagtail's "failwhale" raises an error on purpose to show staff the 500 page: not on this site.
+    path("admin/failwhale/", views.error_404),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("akun/", include("allauth.urls")),

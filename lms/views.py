@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 from django.views.static import serve
 
 from . import health, roles
@@ -18,8 +18,24 @@ from .forms import ProfileForm
 @never_cache
 @require_GET
 def healthz(request):
+    """Status code and "ok"/"error" for anyone (load balancers, uptime checks); which service failed
+    and how only for staff or a monitor that sends `X-Health-Token: <HEALTHZ_TOKEN>` (issue 9, item 16)."""
     healthy, checks = health.run_checks()
-    return JsonResponse({"status": "ok" if healthy else "error", "checks": checks}, status=200 if healthy else 503)
+    body = {"status": "ok" if healthy else "error"}
+    if _may_see_health_details(request):
+        body["checks"] = checks
+    return JsonResponse(body, status=200 if healthy else 503)
+
+
+def _may_see_health_details(request) -> bool:
+    import hmac
+
+    token = getattr(settings, "HEALTHZ_TOKEN", "")
+    sent = request.headers.get("X-Health-Token", "")
+    if token and sent and hmac.compare_digest(token.encode(), sent.encode()):
+        return True
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated and user.is_staff)
 
 
 # The role groups' names, as shown to their holders (the groups themselves keep Indonesian names).
@@ -50,6 +66,15 @@ def profile(request):
             return redirect("profile")
         messages.error(request, _("Periksa kembali isian yang ditandai."))
     return render(request, "lms/profile.html", {"form": form})
+
+
+@require_POST
+def admin_logout(request):
+    """Wagtail's admin logout, POST only. Wagtail's own view answers a GET with 405 but deletes the
+    session cookie anyway, so a link or an image on any page could log staff out (issue 9, item 12)."""
+    from wagtail.admin.views.account import LogoutView
+
+    return LogoutView.as_view()(request)
 
 
 def media_file(request, path):

@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Cache-Control for signed-in pages and downloads, Permissions-Policy, huge ids → 404.
+    "lms.security.SecurityHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -92,6 +94,20 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default must hold a class of 31 posting at once (issue 9): readers never wait
+    # for writers (WAL), a writer waits for the lock instead of failing at once (busy timeout, in
+    # seconds, below gunicorn's 30 s), and every transaction takes the write lock when it begins
+    # (BEGIN IMMEDIATE), so two transactions never deadlock upgrading a read to a write (SQLite
+    # would refuse one of them at once, without waiting). lms.db.retry_on_db_lock retries what
+    # still collides. synchronous=NORMAL is durable in WAL mode except on power loss mid-commit.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=20),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -118,7 +134,11 @@ AUTHENTICATION_BACKENDS = [
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    # Compared with the full name too: "ujicoba123" is refused for "Uji Coba" (issue 9, item 9).
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("email", "full_name", "phone")},
+    },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -153,6 +173,7 @@ ACCOUNT_FORMS = {
     "login": "lms.forms.LoginForm",
     "signup": "lms.forms.SignupForm",
     "verify_phone": "lms.forms.VerifyPhoneForm",
+    "reset_password": "lms.forms.ResetPasswordForm",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Sinau] "
 # allauth's rate limits are on by default; these set them for Sinau. Per account ("key") they are
@@ -160,15 +181,24 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Sinau] "
 # looser than allauth's defaults on purpose: a training room of 31 participants shares one office
 # Wi-Fi address, and Indonesian mobile carriers put many phones behind one address (CGNAT), so a
 # tight per-IP limit would lock a whole class out at the start of a session.
+# The per-account ("key") count is per account AND client address (lms.adapters: issue 9, item 5):
+# the owner elsewhere can still sign in, and a successful password reset clears the count. The
+# per-address count is for password spraying over many accounts: a room of 31 with a few typos
+# each stays far below it.
 ACCOUNT_RATE_LIMITS = {
     "login": "120/m/ip",
-    "login_failed": "30/5m/ip,5/5m/key",
+    "login_failed": "100/5m/ip,5/5m/key",
     "signup": "60/h/ip",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
     # Each SMS costs money: one code per number per 30 s, and a ceiling per address.
     "verify_phone": "1/30s/key,20/m/ip",
 }
+# The client address for the rate limits: behind N reverse proxies (nginx, a load balancer) the
+# address is the N-th from the right of X-Forwarded-For; 0 (no proxy) reads REMOTE_ADDR. Set
+# TRUSTED_PROXY_COUNT=1 behind one nginx, or every visitor shares the proxy's address (one lockout
+# for the whole site).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # Where SMS/WhatsApp codes go: "console" logs them (dev), "locmem" keeps them for tests.
 SMS_BACKEND = env("SMS_BACKEND", default="console")
 
@@ -223,6 +253,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from Gravatar: the request fails offline and sends a hash of each user's email out.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
+# Passwords are reset through allauth (/akun/password/reset/: rate limits, one answer for known
+# and unknown emails); Wagtail's own reset form under /admin/password_reset/ has neither.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = True
 
 # --- Celery --------------------------------------------------------------------------------
@@ -317,6 +350,8 @@ CERTIFICATES_SIGNING_CHAIN = env.list("CERTIFICATES_SIGNING_CHAIN", default=[])
 CERTIFICATES_VERIFY_RATE_LIMIT = env("CERTIFICATES_VERIFY_RATE_LIMIT", default="60/m/ip")
 
 # --- Security defaults (production tightens them) ------------------------------------------
+# /healthz shows which service failed only to staff or to a monitor sending this token.
+HEALTHZ_TOKEN = env("HEALTHZ_TOKEN", default="")
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"

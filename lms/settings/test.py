@@ -1,6 +1,8 @@
 """Test settings: fast hashing, in-memory mail and SMS; DATABASE_URL may point at PostgreSQL."""
 
+import hashlib
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
@@ -17,4 +19,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not Django's shared-cache in-memory database: threads then meet SQLite's real file
+    # lock (WAL, busy timeout, BEGIN IMMEDIATE) as the web processes do, not shared-cache table locks.
+    # One file per checkout (so `pytest --reuse-db` can keep it), in the temporary directory.
+    _checkout = hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:12]  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"sinau-test-{_checkout}.sqlite3")}  # noqa: F405
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

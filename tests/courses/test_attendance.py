@@ -87,8 +87,31 @@ def test_code_of_another_session(setup, trainee, make_cohort):
     other = make_cohort(cohort.course, sessions=1).sessions.get()
     now = session.starts_at + dt.timedelta(minutes=5)
     error = refused(user=trainee, code=checkin.current_code(other.pk, now), session_id=session.pk, now=now)
-    assert error.code == "other_session"
-    assert "sesi lain" in error.message
+    # The same answer as any wrong code: nothing tells a guesser the code is live elsewhere.
+    assert error.code == "wrong_code"
+    assert "sesi lain" not in error.message
+
+
+@pytest.mark.django_db
+def test_wrong_codes_are_limited_per_trainee_then_even_the_right_one_waits(setup, trainee, make_user):
+    """Issue 9, item 7: 600 wrong codes then the right one was accepted; now the 11th try is refused."""
+    from courses.services import CHECKIN_MAX_FAILURES
+
+    cohort, session, _enrollment = setup
+    now = session.starts_at + dt.timedelta(minutes=5)
+    right = checkin.current_code(session.pk, now)
+    wrong = f"{(int(right) + 1) % 1_000_000:06d}"
+    for _ in range(CHECKIN_MAX_FAILURES):
+        assert refused(user=trainee, code=wrong, session_id=session.pk, now=now).code == "wrong_code"
+    assert refused(user=trainee, code=right, session_id=session.pk, now=now).code == "too_many_attempts"
+    assert not Attendance.objects.exists()
+    # Another trainee of the cohort is not affected.
+    from courses.models import Enrollment
+    from lms import roles
+
+    classmate = make_user(roles.TRAINEE)
+    Enrollment.objects.create(user=classmate, cohort=cohort)
+    assert check_in(user=classmate, code=right, session_id=session.pk, now=now).created
 
 
 @pytest.mark.django_db
@@ -216,7 +239,7 @@ def test_check_in_page_answers_each_bad_code_on_the_code_field(setup, trainee, m
             {"code": checkin.code_for(session.pk, checkin.window_of(now) - 4), "session": session.pk},
             "kedaluwarsa",
         ),
-        (trainee, {"code": checkin.current_code(other_session.pk, now), "session": session.pk}, "sesi lain"),
+        (trainee, {"code": checkin.current_code(other_session.pk, now), "session": session.pk}, "Kode presensi salah"),
         (make_user(roles.TRAINEE), {"code": current, "session": session.pk}, "tidak terdaftar"),
         (trainee, {"code": "12", "session": session.pk}, "6 angka"),
     ]

@@ -210,3 +210,29 @@ def test_the_sample_file_offered_on_the_import_screen_imports_cleanly(cohort, of
     sample = Path(courses.__file__).parent / "static" / "courses" / "contoh-peserta.csv"
     report = bulk_enroll(cohort=cohort, raw=sample.read_bytes(), acting_user=officer)
     assert (report.count_enrolled, report.count_rejected) == (2, 0)
+
+
+@pytest.mark.django_db
+def test_rows_are_checked_like_the_model_and_staff_are_never_enrolled(cohort, officer, make_user):
+    """Issue 9, item 13: a 5,000-character name was stored; an admin was made a trainee."""
+    admin = make_user(roles.ADMIN, email="admin-x@example.test")
+    text = (
+        "nama,email,telepon,koperasi\n"
+        f"{'A' * 5000},panjang@example.test,,\n"
+        f"Siti Aminah,siti@example.test,,{'K' * 500}\n"
+        "Admin Dinas,admin-x@example.test,,\n"
+        "Budi\u202eSantoso,budi@example.test,,\n"
+    )
+    report = run(cohort, text, officer)
+    outcomes = {row.email: (row.outcome, " ".join(str(r) for r in row.reasons)) for row in report.rows}
+    assert (
+        outcomes["panjang@example.test"][0] == "rejected" and "terlalu panjang" in outcomes["panjang@example.test"][1]
+    )
+    assert outcomes["siti@example.test"][0] == "rejected" and "terlalu panjang" in outcomes["siti@example.test"][1]
+    assert outcomes["admin-x@example.test"][0] == "rejected" and "staf" in outcomes["admin-x@example.test"][1]
+    assert outcomes["budi@example.test"][0] == "enrolled"
+    assert User.objects.get(email="budi@example.test").full_name == "BudiSantoso"
+    assert not User.objects.filter(email__in=["panjang@example.test", "siti@example.test"]).exists()
+    admin.refresh_from_db()
+    assert not roles.has_role(admin, roles.TRAINEE)
+    assert not Enrollment.objects.filter(user=admin).exists()

@@ -9,19 +9,25 @@ from django.db import IntegrityError, transaction
 
 from ledger.charts import DEFAULT_ACCOUNTS, seed_default_chart
 from ledger.exceptions import LedgerImmutableError
-from ledger.models import Account, ChartTemplate, JournalEntry, JournalLine
+from ledger.models import Account, ChartTemplate, JournalEntry, JournalLine, writing_journal
+
+
+def _create_entry(**fields):
+    with writing_journal():
+        return JournalEntry.objects.create(**fields)
 
 
 def _raw_entry(book, number=1):
-    entry = JournalEntry.objects.create(book=book, number=number, date=dt.date(2026, 1, 5), description="Uji")
     kas = book.chart.accounts.get(code="1101")
     modal = book.chart.accounts.get(code="3103")
-    JournalLine.objects.bulk_create(
-        [
-            JournalLine(entry=entry, account=kas, side="D", amount=Decimal("100"), order=0),
-            JournalLine(entry=entry, account=modal, side="C", amount=Decimal("100"), order=1),
-        ]
-    )
+    with writing_journal():
+        entry = JournalEntry.objects.create(book=book, number=number, date=dt.date(2026, 1, 5), description="Uji")
+        JournalLine.objects.bulk_create(
+            [
+                JournalLine(entry=entry, account=kas, side="D", amount=Decimal("100"), order=0),
+                JournalLine(entry=entry, account=modal, side="C", amount=Decimal("100"), order=1),
+            ]
+        )
     return entry
 
 
@@ -80,9 +86,9 @@ def test_posted_entry_cannot_be_changed_or_deleted(book):
 
 
 def test_database_refuses_non_positive_amounts(book):
-    entry = JournalEntry.objects.create(book=book, number=1, date=dt.date(2026, 1, 5), description="Uji")
+    entry = _raw_entry(book)
     kas = book.chart.accounts.get(code="1101")
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError), transaction.atomic(), writing_journal():
         JournalLine.objects.bulk_create([JournalLine(entry=entry, account=kas, side="D", amount=Decimal("0"))])
 
 
@@ -101,9 +107,7 @@ def test_book_chart_cannot_change_once_it_has_entries(book, chart):
 
 def test_deleting_a_book_deletes_its_entries(book):
     entry = _raw_entry(book)
-    reversal = JournalEntry.objects.create(
-        book=book, number=2, date=dt.date(2026, 1, 6), description="Balik", reverses=entry
-    )
+    reversal = _create_entry(book=book, number=2, date=dt.date(2026, 1, 6), description="Balik", reverses=entry)
     assert entry.is_reversed and not reversal.is_reversed
     book.delete()
     assert not JournalEntry.objects.exists()
@@ -113,14 +117,46 @@ def test_deleting_a_book_deletes_its_entries(book):
 def test_deleting_the_owner_deletes_books_and_entries(book, trainee, instructor):
     entry = _raw_entry(book)
     # An entry recorded by someone else (e.g. an instructor demonstrating) survives their deletion.
-    other = JournalEntry.objects.create(
-        book=book, number=2, date=dt.date(2026, 1, 6), description="Demo", created_by=instructor
-    )
+    other = _create_entry(book=book, number=2, date=dt.date(2026, 1, 6), description="Demo", created_by=instructor)
     instructor.delete()
     other.refresh_from_db()
     assert other.created_by is None
-    JournalEntry.objects.create(
+    _create_entry(
         book=book, number=3, date=dt.date(2026, 1, 7), description="Sendiri", created_by=trainee, reverses=entry
     )
     trainee.delete()  # the collector uses the base manager, so the immutable queryset does not block it
     assert not JournalEntry.objects.exists() and not JournalLine.objects.exists()
+
+
+def test_bulk_paths_cannot_add_or_rewrite_lines_of_a_posted_entry(book):
+    """Issue 9, item 3: bulk_create adding lines, or rewriting them with update_conflicts."""
+    entry = _raw_entry(book)
+    kas = book.chart.accounts.get(code="1101")
+    line = entry.lines.get(side="D")
+    with pytest.raises(LedgerImmutableError):
+        JournalLine.objects.bulk_create([JournalLine(entry=entry, account=kas, side="D", amount=Decimal("5"))])
+    with pytest.raises(LedgerImmutableError), writing_journal():
+        JournalLine.objects.bulk_create(
+            [JournalLine(pk=line.pk, entry=entry, account=kas, side="D", amount=Decimal("1"))],
+            update_conflicts=True,
+            unique_fields=["id"],
+            update_fields=["amount"],
+        )
+    with pytest.raises(LedgerImmutableError), writing_journal():
+        JournalLine.objects.bulk_create(
+            [JournalLine(pk=line.pk, entry=entry, account=kas, side="D", amount=Decimal("1"))], ignore_conflicts=True
+        )
+    line.amount = Decimal("1")
+    with pytest.raises(LedgerImmutableError):
+        JournalLine.objects.bulk_update([line], ["amount"])
+    with pytest.raises(LedgerImmutableError):
+        JournalLine.objects.update_or_create(pk=line.pk, defaults={"amount": Decimal("1")})
+    with pytest.raises(LedgerImmutableError):
+        JournalEntry.objects.bulk_create([JournalEntry(book=book, number=9, date=dt.date(2026, 1, 5), description="x")])
+    with pytest.raises(LedgerImmutableError):
+        JournalEntry.objects.create(book=book, number=9, date=dt.date(2026, 1, 5), description="Tanpa layanan")
+    entry.description = "Diubah"
+    with pytest.raises(LedgerImmutableError), writing_journal():
+        entry.save()
+    assert [x.amount for x in entry.lines.order_by("order")] == [Decimal("100.00"), Decimal("100.00")]
+    assert JournalEntry.objects.filter(book=book).count() == 1

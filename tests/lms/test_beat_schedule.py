@@ -10,7 +10,10 @@ from lms import roles
 from lms.beat import Scheduler
 from lms.celery import app
 
-pytestmark = pytest.mark.django_db
+# Beat's scheduler calls close_old_connections() before reading the schedule (as a long-running
+# process should); inside a test's wrapping transaction that closes PostgreSQL's connection, so these
+# tests run in autocommit like beat itself.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def seed():

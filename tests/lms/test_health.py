@@ -42,9 +42,18 @@ def silent_server():
     server.close()
 
 
+TOKEN = "monitor-token-uji"
+
+
+@pytest.fixture(autouse=True)
+def _health_token(settings):
+    settings.HEALTHZ_TOKEN = TOKEN
+
+
 def get_healthz(client):
+    """As the monitor with the token: the details of each check."""
     started = time.monotonic()
-    response = client.get("/healthz")
+    response = client.get("/healthz", HTTP_X_HEALTH_TOKEN=TOKEN)
     elapsed = time.monotonic() - started
     return response, json.loads(response.content), elapsed
 
@@ -104,3 +113,17 @@ def test_a_service_that_never_answers_times_out_instead_of_hanging(client, setti
 
 def test_only_get(client):
     assert client.post("/healthz").status_code == 405
+
+
+def test_anyone_sees_the_status_and_only_staff_or_the_monitor_the_details(client, make_user):
+    """Issue 9, item 16: the status code is public, which service failed and why is not."""
+    from lms import roles
+
+    anonymous = client.get("/healthz")
+    assert anonymous.status_code == 200 and json.loads(anonymous.content) == {"status": "ok"}
+    wrong = client.get("/healthz", HTTP_X_HEALTH_TOKEN="tebakan")
+    assert "checks" not in json.loads(wrong.content)
+    client.force_login(make_user(roles.TRAINEE))
+    assert "checks" not in json.loads(client.get("/healthz").content)
+    client.force_login(make_user(roles.OFFICER))
+    assert set(json.loads(client.get("/healthz").content)["checks"]) == {"database", "cache", "broker"}
