@@ -171,6 +171,24 @@ def test_staff_see_attempts_of_their_course_only(quiz, trainee, make_user, cours
 
 
 @pytest.mark.django_db
+def test_an_instructor_of_another_cohort_of_the_course_does_not_see_the_attempt(
+    quiz, trainee, make_user, make_cohort, course_with_bank, client_for
+):
+    """Attempts are scoped as gradebooks are: by cohort (the course's authors see every cohort)."""
+    attempt = start_attempt(user=trainee, quiz=quiz)
+    submit_attempt(attempt=attempt, user=trainee, data=form(**right_form(attempt)))
+    assert attempt.cohort_id == course_with_bank.cohort.pk
+    other_teacher = make_user(roles.INSTRUCTOR)
+    make_cohort(course_with_bank.course, sessions=0, instructors=[other_teacher])
+    author = make_user(roles.INSTRUCTOR)
+    course_with_bank.course.instructors.add(author)
+    course_with_bank.course.save()  # a parental many-to-many is written when the page is saved
+    url = attempt_url(attempt, "review")
+    assert client_for(other_teacher).get(url).status_code == 404
+    assert client_for(author).get(url).status_code == 200
+
+
+@pytest.mark.django_db
 def test_start_is_post_only_and_for_enrolled_trainees(quiz, make_user, client_for):
     url = reverse("quizzes:start", args=[quiz.pk])
     outsider = make_user(roles.TRAINEE)

@@ -9,8 +9,8 @@ found or hidden, 405 GET not allowed (POST-only), 410 gone (a job without a file
 Read before adding: a 200 for a role that must not see the page is a leak to fix, not a row.
 Notes on rows that look surprising:
 - documents/…: Wagtail documents (course materials) are public unless their collection is private.
-- kuis/percobaan/<pk>/hasil/: instructors of the quiz's course (any of its cohorts) see attempts,
-  as quizzes/rules.py decides; the trainee's own unfinished attempt redirects to the attempt.
+- kuis/percobaan/<pk>/hasil/: the instructors of the attempt's cohort (and the course's authors) see
+  it, as its gradebook; the trainee's own unfinished attempt redirects to the attempt.
 - buku/latihan/<slug>/: the world's exercise is a draft: staff only.
 - admin/users/<pk>/…: the id names no user (404 for staff who may open the users list).
 """
@@ -480,7 +480,7 @@ EXPECTED = {
     "kuis/<int:quiz_id>/mulai/": "302 405 405 405 405 405 405 405",  # /kuis/15/mulai/
     "kuis/percobaan/<int:pk>/": "302 200 404 404 404 404 404 404",  # /kuis/percobaan/2/
     "kuis/percobaan/<int:pk>/kirim/": "302 200 404 404 404 404 404 404",  # /kuis/percobaan/2/kirim/
-    "kuis/percobaan/<int:pk>/hasil/": "302 302 404 200 200 200 404 200",  # /kuis/percobaan/2/hasil/
+    "kuis/percobaan/<int:pk>/hasil/": "302 302 404 200 404 200 404 200",  # /kuis/percobaan/2/hasil/
     "kuis/angkatan/<int:cohort_id>/": "302 403 403 200 403 200 403 200",  # /kuis/angkatan/3/
     "kuis/angkatan/<int:cohort_id>/kuis/<int:quiz_id>/": "302 403 403 200 403 200 403 200",  # /kuis/angkatan/3/kuis/15/
     "kuis/angkatan/<int:cohort_id>/kuis/<int:quiz_id>/peningkatan/": "302 403 403 404 403 404 403 404",  # /kuis/angkatan/3/kuis/15/peningkatan/
