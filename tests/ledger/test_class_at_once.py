@@ -40,7 +40,7 @@ def test_a_class_of_31_posts_at_once_and_everyone_gets_an_answer(make_user, make
 
     def poster(n):
         data = entry_post(
-            [{"account": "1101", "debit": f"{1000 + n}.000"}, {"account": "3103", "credit": f"{1000 + n}.000"}],
+            [{"account": "1101", "debit": f"1.{n:03d}.000"}, {"account": "3103", "credit": f"1.{n:03d}.000"}],
             nonce=f"kelas-{n}",
         )
         return lambda: clients[n].post(reverse("ledger:entry_create", args=[books[n].pk]), data)
