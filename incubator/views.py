@@ -21,7 +21,15 @@ from lms.permissions import can
 
 from . import selectors, services
 from .dashboard import venture_trends
-from .forms import EvidenceForm, KpiReportForm, MentoringForm, MonthField, StageChangeForm, VentureFilterForm, VentureForm
+from .forms import (
+    EvidenceForm,
+    KpiReportForm,
+    MentoringForm,
+    MonthField,
+    StageChangeForm,
+    VentureFilterForm,
+    VentureForm,
+)
 from .models import ACTIVE_STAGES, KPI_FIGURES, ActionItem, KpiReport, Milestone, Venture
 
 PAGE_SIZE = 50
