@@ -91,11 +91,30 @@ def kpi_figures_from_book(book: Book, period: dt.date) -> BookFigures:
     income = sum((c - d for pk, (d, c) in month.items() if groups.get(pk) == AccountGroup.PENDAPATAN), ZERO)
     expenses = sum((d - c for pk, (d, c) in month.items() if groups.get(pk) == AccountGroup.BEBAN), ZERO)
     assets = sum((d - c for pk, (d, c) in to_date.items() if groups.get(pk) == AccountGroup.ASET), ZERO)
-    figures = {"omzet": income.quantize(ZERO), "shu": (income - expenses).quantize(ZERO), "assets": assets.quantize(ZERO)}
+    figures = {
+        "omzet": income.quantize(ZERO),
+        "shu": (income - expenses).quantize(ZERO),
+        "assets": assets.quantize(ZERO),
+    }
     month_params = {"dari": start.isoformat(), "sampai": end.isoformat()}
     links = [
-        {"key": "omzet", "label": _("Omzet"), "value": figures["omzet"], "url": _report_url(book, "hasil-usaha", **month_params)},
-        {"key": "shu", "label": _("Laba / SHU"), "value": figures["shu"], "url": _report_url(book, "hasil-usaha", **month_params)},
-        {"key": "assets", "label": _("Aset"), "value": figures["assets"], "url": _report_url(book, "posisi-keuangan", sampai=end.isoformat())},
+        {
+            "key": "omzet",
+            "label": _("Omzet"),
+            "value": figures["omzet"],
+            "url": _report_url(book, "hasil-usaha", **month_params),
+        },
+        {
+            "key": "shu",
+            "label": _("Laba / SHU"),
+            "value": figures["shu"],
+            "url": _report_url(book, "hasil-usaha", **month_params),
+        },
+        {
+            "key": "assets",
+            "label": _("Aset"),
+            "value": figures["assets"],
+            "url": _report_url(book, "posisi-keuangan", sampai=end.isoformat()),
+        },
     ]
     return BookFigures(period=start, figures=figures, links=links)

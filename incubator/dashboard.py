@@ -85,7 +85,9 @@ def kpi_trends(report_filter: Q, *, last: dt.date) -> list[Series]:
     rows = (
         KpiReport.objects.filter(report_filter, is_baseline=False, period__gte=months[0], period__lte=months[-1])
         .values("period")
-        .annotate(omzet=Sum("omzet"), members=Sum("members"), male=Sum("employees_male"), female=Sum("employees_female"))
+        .annotate(
+            omzet=Sum("omzet"), members=Sum("members"), male=Sum("employees_male"), female=Sum("employees_female")
+        )
     )
     by_month = {row["period"]: row for row in rows}
     base = KpiReport.objects.filter(report_filter, is_baseline=True).aggregate(
@@ -99,7 +101,13 @@ def kpi_trends(report_filter: Q, *, last: dt.date) -> list[Series]:
 
     return [
         Series(_("Omzet"), "omzet", [(m, (by_month.get(m) or {}).get("omzet")) for m in months], base["omzet"], True),
-        Series(_("Anggota"), "members", [(m, (by_month.get(m) or {}).get("members")) for m in months], base["members"], False),
+        Series(
+            _("Anggota"),
+            "members",
+            [(m, (by_month.get(m) or {}).get("members")) for m in months],
+            base["members"],
+            False,
+        ),
         Series(_("Pekerja"), "employees", [(m, employees(by_month.get(m))) for m in months], employees(base), False),
     ]
 
@@ -132,7 +140,10 @@ def dashboard_context(request, *, today: dt.date | None = None) -> dict:
     ids = ventures.values("pk")
 
     # Ventures by stage and kind: one query.
-    grid = {(row["stage"], row["kind"]): row["n"] for row in ventures.order_by().values("stage", "kind").annotate(n=Count("pk"))}
+    grid = {
+        (row["stage"], row["kind"]): row["n"]
+        for row in ventures.order_by().values("stage", "kind").annotate(n=Count("pk"))
+    }
     kinds = list(VentureKind.choices)
     stage_rows = [
         {
@@ -151,7 +162,9 @@ def dashboard_context(request, *, today: dt.date | None = None) -> dict:
         verified=Count("pk", filter=Q(verified_at__isnull=False)),
         waiting=Count("pk", filter=Q(verified_at__isnull=True) & ~Q(evidence="")),
         overdue=Count("pk", filter=Q(verified_at__isnull=True, due_date__lt=today)),
-        due_soon=Count("pk", filter=Q(verified_at__isnull=True, due_date__gte=today, due_date__lte=today + dt.timedelta(days=30))),
+        due_soon=Count(
+            "pk", filter=Q(verified_at__isnull=True, due_date__gte=today, due_date__lte=today + dt.timedelta(days=30))
+        ),
     )
     milestones["percent"] = round(milestones["verified"] * 100 / milestones["total"]) if milestones["total"] else 0
 
@@ -196,6 +209,14 @@ def venture_trends(page) -> list[Series]:
     base = page.baseline
     return [
         Series(_("Omzet"), "omzet", [(r.period, r.omzet) for r in reports], base.omzet if base else None, True),
-        Series(_("Anggota"), "members", [(r.period, r.members) for r in reports], base.members if base else None, False),
-        Series(_("Pekerja"), "employees", [(r.period, r.employees) for r in reports], base.employees if base else None, False),
+        Series(
+            _("Anggota"), "members", [(r.period, r.members) for r in reports], base.members if base else None, False
+        ),
+        Series(
+            _("Pekerja"),
+            "employees",
+            [(r.period, r.employees) for r in reports],
+            base.employees if base else None,
+            False,
+        ),
     ]

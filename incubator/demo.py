@@ -40,12 +40,34 @@ KECAMATAN = [
     ("Magersari", "Wates"),
     ("Kranggan", "Sekarputih"),
 ]
-SECTORS = [("Pangan", "10792"), ("Jasa", "96099"), ("Kerajinan", "13134"), ("Perdagangan", "47111"), ("Pertanian", "01139")]
+SECTORS = [
+    ("Pangan", "10792"),
+    ("Jasa", "96099"),
+    ("Kerajinan", "13134"),
+    ("Perdagangan", "47111"),
+    ("Pertanian", "01139"),
+]
 # Final stage per venture index (18 new cooperatives, then the online one): a spread across the path.
 STAGES = [
-    Stage.INKUBASI, Stage.INKUBASI, Stage.PASCA, Stage.INKUBASI, Stage.LULUS, Stage.INKUBASI,
-    Stage.PRA, Stage.INKUBASI, Stage.PASCA, Stage.KELUAR, Stage.INKUBASI, Stage.PRA,
-    Stage.INKUBASI, Stage.PASCA, Stage.INKUBASI, Stage.INKUBASI, Stage.LULUS, Stage.PRA, Stage.INKUBASI,
+    Stage.INKUBASI,
+    Stage.INKUBASI,
+    Stage.PASCA,
+    Stage.INKUBASI,
+    Stage.LULUS,
+    Stage.INKUBASI,
+    Stage.PRA,
+    Stage.INKUBASI,
+    Stage.PASCA,
+    Stage.KELUAR,
+    Stage.INKUBASI,
+    Stage.PRA,
+    Stage.INKUBASI,
+    Stage.PASCA,
+    Stage.INKUBASI,
+    Stage.INKUBASI,
+    Stage.LULUS,
+    Stage.PRA,
+    Stage.INKUBASI,
 ]
 AT_RISK = {5, 11, 14}  # stopped reporting three months ago
 BOOK_KEEPERS = 3  # the first three ventures keep their books in Sinau
@@ -74,21 +96,51 @@ def _kpi(rng: random.Random, base: dict, month: int) -> dict:
 def _book_entries(book, owner, periods, rng):
     """A small business's month: sales, cost of sales, wages and rent; capital in the first month."""
     first = periods[0]
-    post_journal_entry(book=book, user=owner, date=first.replace(day=2), description="Setoran modal penyertaan anggota",
-                       lines=[LineInput.dr("1101", 15_000_000), LineInput.cr("3103", 15_000_000)])
-    post_journal_entry(book=book, user=owner, date=first.replace(day=3), description="Pembelian persediaan awal",
-                       lines=[LineInput.dr("1105", 6_000_000), LineInput.cr("1101", 6_000_000)])
+    post_journal_entry(
+        book=book,
+        user=owner,
+        date=first.replace(day=2),
+        description="Setoran modal penyertaan anggota",
+        lines=[LineInput.dr("1101", 15_000_000), LineInput.cr("3103", 15_000_000)],
+    )
+    post_journal_entry(
+        book=book,
+        user=owner,
+        date=first.replace(day=3),
+        description="Pembelian persediaan awal",
+        lines=[LineInput.dr("1105", 6_000_000), LineInput.cr("1101", 6_000_000)],
+    )
     for period in periods:
         sales = 4_000_000 + rng.randint(0, 30) * 100_000
         cost = sales * 55 // 100
-        post_journal_entry(book=book, user=owner, date=period.replace(day=15), description=f"Penjualan {period:%m/%Y}",
-                           lines=[LineInput.dr("1101", sales), LineInput.cr("4102", sales)])
-        post_journal_entry(book=book, user=owner, date=period.replace(day=15), description=f"HPP {period:%m/%Y}",
-                           lines=[LineInput.dr("5108", cost), LineInput.cr("1105", cost)])
-        post_journal_entry(book=book, user=owner, date=period.replace(day=20), description=f"Belanja persediaan {period:%m/%Y}",
-                           lines=[LineInput.dr("1105", cost), LineInput.cr("1101", cost)])
-        post_journal_entry(book=book, user=owner, date=period.replace(day=25), description=f"Upah dan sewa {period:%m/%Y}",
-                           lines=[LineInput.dr("5102", 600_000), LineInput.dr("5103", 250_000), LineInput.cr("1101", 850_000)])
+        post_journal_entry(
+            book=book,
+            user=owner,
+            date=period.replace(day=15),
+            description=f"Penjualan {period:%m/%Y}",
+            lines=[LineInput.dr("1101", sales), LineInput.cr("4102", sales)],
+        )
+        post_journal_entry(
+            book=book,
+            user=owner,
+            date=period.replace(day=15),
+            description=f"HPP {period:%m/%Y}",
+            lines=[LineInput.dr("5108", cost), LineInput.cr("1105", cost)],
+        )
+        post_journal_entry(
+            book=book,
+            user=owner,
+            date=period.replace(day=20),
+            description=f"Belanja persediaan {period:%m/%Y}",
+            lines=[LineInput.dr("1105", cost), LineInput.cr("1101", cost)],
+        )
+        post_journal_entry(
+            book=book,
+            user=owner,
+            date=period.replace(day=25),
+            description=f"Upah dan sewa {period:%m/%Y}",
+            lines=[LineInput.dr("5102", 600_000), LineInput.dr("5103", 250_000), LineInput.cr("1101", 850_000)],
+        )
 
 
 @transaction.atomic
@@ -96,7 +148,7 @@ def load(*, stdout, people: dict) -> None:
     if Programme.objects.filter(name=PROGRAMME_NAME).exists():
         stdout.write("  Inkubasi: sudah ada")
         return
-    rng = random.Random(13)
+    rng = random.Random(13)  # noqa: S311 - repeatable demo figures, not a secret
     officers = people.get("officers") or [people["admin"]]
     officer = officers[0]
     today = timezone.localdate()
@@ -130,21 +182,39 @@ def load(*, stdout, people: dict) -> None:
         contact = contact_of.get(name)
         trainee = trainees.get(name)
         venture = services.create_venture(
-            programme=programme, name=name, kind=kind, entry_date=entry, by=officer,
-            contacts=[contact] if contact else [], people=[trainee] if trainee else [],
-            sector=sector, kbli=kbli, kecamatan=kecamatan, kelurahan=kelurahan,
+            programme=programme,
+            name=name,
+            kind=kind,
+            entry_date=entry,
+            by=officer,
+            contacts=[contact] if contact else [],
+            people=[trainee] if trainee else [],
+            sector=sector,
+            kbli=kbli,
+            kecamatan=kecamatan,
+            kelurahan=kelurahan,
         )
         # Stage history along the path up to the final stage.
         target = STAGES[index % len(STAGES)]
-        path = {Stage.PRA: [], Stage.INKUBASI: [Stage.INKUBASI], Stage.PASCA: [Stage.INKUBASI, Stage.PASCA],
-                Stage.LULUS: [Stage.INKUBASI, Stage.PASCA, Stage.LULUS], Stage.KELUAR: [Stage.INKUBASI, Stage.KELUAR]}[target]
+        path = {
+            Stage.PRA: [],
+            Stage.INKUBASI: [Stage.INKUBASI],
+            Stage.PASCA: [Stage.INKUBASI, Stage.PASCA],
+            Stage.LULUS: [Stage.INKUBASI, Stage.PASCA, Stage.LULUS],
+            Stage.KELUAR: [Stage.INKUBASI, Stage.KELUAR],
+        }[target]
         for step, stage in enumerate(path, start=1):
             services.change_stage(
-                venture=venture, to_stage=stage, date=entry + dt.timedelta(days=75 * step), by=officer,
-                reason={Stage.INKUBASI: "Lolos seleksi dan menyelesaikan pelatihan pra-inkubasi",
-                        Stage.PASCA: "Usaha berjalan mandiri, laporan tertib",
-                        Stage.LULUS: "Memenuhi kriteria kelulusan: legalitas lengkap, omzet naik",
-                        Stage.KELUAR: "Pengurus memutuskan menghentikan usaha"}[stage],
+                venture=venture,
+                to_stage=stage,
+                date=entry + dt.timedelta(days=75 * step),
+                by=officer,
+                reason={
+                    Stage.INKUBASI: "Lolos seleksi dan menyelesaikan pelatihan pra-inkubasi",
+                    Stage.PASCA: "Usaha berjalan mandiri, laporan tertib",
+                    Stage.LULUS: "Memenuhi kriteria kelulusan: legalitas lengkap, omzet naik",
+                    Stage.KELUAR: "Pengurus memutuskan menghentikan usaha",
+                }[stage],
             )
         venture.refresh_from_db()
         # Milestones: those already due are done and verified (at-risk ventures miss their latest);
@@ -155,8 +225,11 @@ def load(*, stdout, people: dict) -> None:
             due = due[:-1]
         for milestone in due + (upcoming if index % 3 == 0 else []):
             services.submit_evidence(
-                milestone=milestone, upload=SimpleUploadedFile("bukti.pdf", MINIMAL_PDF),
-                done_date=min(milestone.due_date - dt.timedelta(days=rng.randint(0, 10)), today), note="", by=officer,
+                milestone=milestone,
+                upload=SimpleUploadedFile("bukti.pdf", MINIMAL_PDF),
+                done_date=min(milestone.due_date - dt.timedelta(days=rng.randint(0, 10)), today),
+                note="",
+                by=officer,
             )
             if milestone.due_date <= today:
                 services.verify_milestone(milestone=milestone, by=officer)
@@ -166,21 +239,37 @@ def load(*, stdout, people: dict) -> None:
             if date > today:
                 continue
             services.record_mentoring(
-                venture=venture, date=date, mentor=["Dra. Endang Wahyuni", "Ir. Bambang Hermanto"][session % 2],
+                venture=venture,
+                date=date,
+                mentor=["Dra. Endang Wahyuni", "Ir. Bambang Hermanto"][session % 2],
                 topics=["Legalitas dan perizinan", "Pencatatan keuangan", "Pemasaran daring"][session % 3],
                 notes="Pendampingan di sekretariat koperasi.",
-                action_items=[("Lengkapi dokumen yang diminta", date + dt.timedelta(days=14)),
-                              ("Catat kas harian", date + dt.timedelta(days=30))], by=officer,
+                action_items=[
+                    ("Lengkapi dokumen yang diminta", date + dt.timedelta(days=14)),
+                    ("Catat kas harian", date + dt.timedelta(days=30)),
+                ],
+                by=officer,
             )
             if session == 0:
                 for item in venture.mentoring_sessions.order_by("date").first().action_items.all():
                     services.set_action_item_done(item=item, done=True, by=officer)
 
         # KPI: baseline at entry, then every month up to last month (at-risk ones stop 3 months ago).
-        base = {"omzet": Decimal(rng.randint(20, 80) * 100_000), "members": rng.randint(9, 25), "employees_male": rng.randint(0, 2),
-                "employees_female": rng.randint(1, 3), "assets": Decimal(rng.randint(10, 60) * 500_000), "shu": Decimal(0), "financing": Decimal(0)}
-        baseline, _created = services.submit_kpi_report(venture=venture, period=entry, figures=base, by=officer, baseline=True)
-        KpiReport.objects.filter(pk=baseline.pk).update(submitted_at=timezone.make_aware(dt.datetime.combine(entry, dt.time(9, 0))))
+        base = {
+            "omzet": Decimal(rng.randint(20, 80) * 100_000),
+            "members": rng.randint(9, 25),
+            "employees_male": rng.randint(0, 2),
+            "employees_female": rng.randint(1, 3),
+            "assets": Decimal(rng.randint(10, 60) * 500_000),
+            "shu": Decimal(0),
+            "financing": Decimal(0),
+        }
+        baseline, _created = services.submit_kpi_report(
+            venture=venture, period=entry, figures=base, by=officer, baseline=True
+        )
+        KpiReport.objects.filter(pk=baseline.pk).update(
+            submitted_at=timezone.make_aware(dt.datetime.combine(entry, dt.time(9, 0)))
+        )
         last = _month_add(this_month, -4 if index in AT_RISK else -1)
         if target == Stage.KELUAR:
             last = _month_add(entry_month, 5)

@@ -43,17 +43,47 @@ class VentureExport(ListExporter):
 
     def header(self):
         return [
-            _("ID"), _("Nama usaha"), _("Program"), _("Jenis"), _("Tahap"), _("Tahap sejak"), _("Tanggal masuk"),
-            _("Sektor"), _("KBLI"), _("Kelurahan"), _("Kecamatan"), _("NIB"), _("Badan hukum"), _("Sertifikat halal"),
-            _("PIRT"), _("Merek"), _("Laporan terakhir"), _("Tonggak lewat"),
+            _("ID"),
+            _("Nama usaha"),
+            _("Program"),
+            _("Jenis"),
+            _("Tahap"),
+            _("Tahap sejak"),
+            _("Tanggal masuk"),
+            _("Sektor"),
+            _("KBLI"),
+            _("Kelurahan"),
+            _("Kecamatan"),
+            _("NIB"),
+            _("Badan hukum"),
+            _("Sertifikat halal"),
+            _("PIRT"),
+            _("Merek"),
+            _("Laporan terakhir"),
+            _("Tonggak lewat"),
         ]
 
     def rows(self):
         for v in self.ventures.iterator(chunk_size=1000):
             yield [
-                v.pk, v.name, v.programme.name, v.get_kind_display(), v.get_stage_display(), v.stage_since, v.entry_date,
-                v.sector, v.kbli, v.kelurahan, v.kecamatan, v.nib, v.legal_entity, v.halal_certificate, v.pirt, v.brand,
-                v.last_period.strftime("%Y-%m") if v.last_period else "", v.overdue_milestones,
+                v.pk,
+                v.name,
+                v.programme.name,
+                v.get_kind_display(),
+                v.get_stage_display(),
+                v.stage_since,
+                v.entry_date,
+                v.sector,
+                v.kbli,
+                v.kelurahan,
+                v.kecamatan,
+                v.nib,
+                v.legal_entity,
+                v.halal_certificate,
+                v.pirt,
+                v.brand,
+                v.last_period.strftime("%Y-%m") if v.last_period else "",
+                v.overdue_milestones,
             ]
 
 
@@ -73,17 +103,41 @@ class KpiExport(ListExporter):
 
     def header(self):
         return [
-            _("ID usaha"), _("Nama usaha"), _("Bulan"), _("Data dasar"), _("Omzet"), _("Jumlah anggota"),
-            _("Pekerja laki-laki"), _("Pekerja perempuan"), _("Aset"), _("Laba/SHU"), _("Pembiayaan"), _("Sumber"),
-            _("Terlambat"), _("Beda dengan pembukuan"), _("Dikirim pada"),
+            _("ID usaha"),
+            _("Nama usaha"),
+            _("Bulan"),
+            _("Data dasar"),
+            _("Omzet"),
+            _("Jumlah anggota"),
+            _("Pekerja laki-laki"),
+            _("Pekerja perempuan"),
+            _("Aset"),
+            _("Laba/SHU"),
+            _("Pembiayaan"),
+            _("Sumber"),
+            _("Terlambat"),
+            _("Beda dengan pembukuan"),
+            _("Dikirim pada"),
         ]
 
     def rows(self):
         for r in self.reports.iterator(chunk_size=2000):
             yield [
-                r.venture_id, r.venture.name, r.period.strftime("%Y-%m"), _("ya") if r.is_baseline else "",
-                r.omzet, r.members, r.employees_male, r.employees_female, r.assets, r.shu, r.financing,
-                r.get_source_display(), _("ya") if r.late else "", ", ".join(sorted(r.book_differences)), r.submitted_at,
+                r.venture_id,
+                r.venture.name,
+                r.period.strftime("%Y-%m"),
+                _("ya") if r.is_baseline else "",
+                r.omzet,
+                r.members,
+                r.employees_male,
+                r.employees_female,
+                r.assets,
+                r.shu,
+                r.financing,
+                r.get_source_display(),
+                _("ya") if r.late else "",
+                ", ".join(sorted(r.book_differences)),
+                r.submitted_at,
             ]
 
 
@@ -103,15 +157,27 @@ class MilestoneExport(ListExporter):
 
     def header(self):
         return [
-            _("ID usaha"), _("Nama usaha"), _("Tonggak"), _("Jatuh tempo"), _("Tanggal tercapai"), _("Ada bukti"),
-            _("Diverifikasi oleh"), _("Diverifikasi pada"),
+            _("ID usaha"),
+            _("Nama usaha"),
+            _("Tonggak"),
+            _("Jatuh tempo"),
+            _("Tanggal tercapai"),
+            _("Ada bukti"),
+            _("Diverifikasi oleh"),
+            _("Diverifikasi pada"),
         ]
 
     def rows(self):
         for m in self.milestones.iterator(chunk_size=2000):
             yield [
-                m.venture_id, m.venture.name, m.title, m.due_date, m.done_date, _("ya") if m.evidence else "",
-                m.verified_by.get_full_name() if m.verified_by else "", m.verified_at,
+                m.venture_id,
+                m.venture.name,
+                m.title,
+                m.due_date,
+                m.done_date,
+                _("ya") if m.evidence else "",
+                m.verified_by.get_full_name() if m.verified_by else "",
+                m.verified_at,
             ]
 
 

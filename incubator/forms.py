@@ -87,7 +87,10 @@ class VentureForm(forms.Form):
     entry_date = forms.DateField(label=_("Tanggal masuk"), widget=DateInput())
     sector = forms.CharField(label=_("Sektor"), max_length=120, required=False)
     kbli = forms.RegexField(
-        label=_("KBLI"), regex=r"^\d{5}$", required=False, error_messages={"invalid": _("KBLI terdiri dari lima angka.")}
+        label=_("KBLI"),
+        regex=r"^\d{5}$",
+        required=False,
+        error_messages={"invalid": _("KBLI terdiri dari lima angka.")},
     )
     kelurahan = forms.CharField(label=_("Kelurahan"), max_length=100, required=False)
     kecamatan = forms.CharField(label=_("Kecamatan"), max_length=100, required=False)
@@ -111,7 +114,9 @@ class StageChangeForm(forms.Form):
 class EvidenceForm(forms.Form):
     evidence = forms.FileField(label=_("Berkas bukti (PDF, JPG atau PNG, paling besar 5 MB)"))
     done_date = forms.DateField(label=_("Tanggal tercapai"), widget=DateInput())
-    note = forms.CharField(label=_("Catatan"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000)
+    note = forms.CharField(
+        label=_("Catatan"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000
+    )
 
 
 ACTION_ROWS = 3
@@ -143,11 +148,15 @@ class MentoringForm(forms.Form):
 class KpiReportForm(forms.Form):
     period = MonthField(label=_("Bulan"))
     omzet = MoneyField(label=_("Omzet bulan ini (Rp)"))
-    members = forms.IntegerField(label=_("Jumlah anggota"), min_value=0, widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
+    members = forms.IntegerField(
+        label=_("Jumlah anggota"), min_value=0, widget=forms.NumberInput(attrs={"inputmode": "numeric"})
+    )
     employees_male = forms.IntegerField(label=_("Pekerja laki-laki"), min_value=0)
     employees_female = forms.IntegerField(label=_("Pekerja perempuan"), min_value=0)
     assets = MoneyField(label=_("Aset akhir bulan (Rp)"))
-    shu = MoneyField(label=_("Laba / SHU bulan ini (Rp)"), allow_negative=True, help_text=_("Rugi ditulis dengan tanda minus."))
+    shu = MoneyField(
+        label=_("Laba / SHU bulan ini (Rp)"), allow_negative=True, help_text=_("Rugi ditulis dengan tanda minus.")
+    )
     financing = MoneyField(label=_("Pembiayaan diperoleh bulan ini (Rp)"))
 
     def __init__(self, *args, baseline=False, **kwargs):

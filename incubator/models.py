@@ -212,9 +212,7 @@ class MentoringSession(models.Model):
     mentor = models.CharField(_("pendamping"), max_length=150)
     topics = models.CharField(_("topik"), max_length=300)
     notes = models.TextField(_("catatan"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -275,9 +273,7 @@ class KpiReport(models.Model):
     # Figures typed by hand that differ from the venture's book: {"omzet": "1250000.00", ...} (book values).
     book_differences = models.JSONField(_("beda dengan pembukuan"), default=dict, blank=True)
     late = models.BooleanField(_("terlambat"), default=False)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     submitted_at = models.DateTimeField(_("dikirim pada"))
     updated_at = models.DateTimeField(_("diubah pada"), auto_now=True)
 
@@ -322,6 +318,9 @@ class KpiRevision(models.Model):
         verbose_name_plural = _("riwayat laporan KPI")
         ordering = ["report_id", "-changed_at", "-pk"]
 
+    def __str__(self):
+        return f"{self.report} ({self.changed_at:%Y-%m-%d %H:%M})"
+
 
 class ReminderLog(models.Model):
     """What a beat task already sent, so a rerun sends nothing twice."""
@@ -332,3 +331,6 @@ class ReminderLog(models.Model):
     class Meta:
         verbose_name = _("catatan pengingat")
         verbose_name_plural = _("catatan pengingat")
+
+    def __str__(self):
+        return self.key

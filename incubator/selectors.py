@@ -83,7 +83,9 @@ def people_training(venture: Venture) -> list[TrainingRow]:
         return []
     ids = [p.pk for p in people]
     enrollments = list(
-        Enrollment.objects.filter(user_id__in=ids).select_related("user", "cohort", "cohort__course").order_by("user__full_name")
+        Enrollment.objects.filter(user_id__in=ids)
+        .select_related("user", "cohort", "cohort__course")
+        .order_by("user__full_name")
     )
     quizzes = quiz_results(user_ids=ids)
     certificates: dict[tuple[int, int], list] = {}
@@ -124,9 +126,7 @@ def venture_page(venture: Venture, *, today: dt.date | None = None) -> VenturePa
     today = today or timezone.localdate()
     changes = list(StageChange.objects.filter(venture=venture).select_related("changed_by"))
     milestones = list(Milestone.objects.filter(venture=venture).select_related("verified_by"))
-    sessions = list(
-        MentoringSession.objects.filter(venture=venture).prefetch_related(Prefetch("action_items"))
-    )
+    sessions = list(MentoringSession.objects.filter(venture=venture).prefetch_related(Prefetch("action_items")))
     reports = list(KpiReport.objects.filter(venture=venture).prefetch_related("revisions"))
     baseline = next((r for r in reports if r.is_baseline), None)
     monthly = [r for r in reports if not r.is_baseline]

@@ -51,7 +51,9 @@ EVIDENCE_SIGNATURES = {
 
 
 def is_officer(user) -> bool:
-    return bool(user and user.is_authenticated and (user.is_superuser or roles.has_role(user, roles.OFFICER, roles.ADMIN)))
+    return bool(
+        user and user.is_authenticated and (user.is_superuser or roles.has_role(user, roles.OFFICER, roles.ADMIN))
+    )
 
 
 def month_start(value: dt.date) -> dt.date:
@@ -106,7 +108,13 @@ def create_venture(
     if errors:
         raise ValidationError(errors)
     venture = Venture(
-        programme=programme, name=name, kind=kind, entry_date=entry_date, stage=Stage.PRA, stage_since=entry_date, **fields
+        programme=programme,
+        name=name,
+        kind=kind,
+        entry_date=entry_date,
+        stage=Stage.PRA,
+        stage_since=entry_date,
+        **fields,
     )
     venture.full_clean(exclude=["book"])
     venture.save()
@@ -171,7 +179,9 @@ def stage_moves(current: str) -> tuple[list[str], list[str]]:
 
 
 @transaction.atomic
-def change_stage(*, venture: Venture, to_stage: str, date: dt.date, reason: str, by, override: bool = False) -> StageChange:
+def change_stage(
+    *, venture: Venture, to_stage: str, date: dt.date, reason: str, by, override: bool = False
+) -> StageChange:
     venture = Venture.objects.select_for_update().get(pk=venture.pk)
     errors: dict[str, list] = {}
     reason = (reason or "").strip()
@@ -200,7 +210,8 @@ def change_stage(*, venture: Venture, to_stage: str, date: dt.date, reason: str,
         errors["date"] = [_("Tanggal tidak boleh di masa depan.")]
     elif date < venture.stage_since:
         errors["date"] = [
-            _("Tanggal tidak boleh sebelum tahap sekarang dimulai (%(date)s).") % {"date": format_tanggal(venture.stage_since)}
+            _("Tanggal tidak boleh sebelum tahap sekarang dimulai (%(date)s).")
+            % {"date": format_tanggal(venture.stage_since)}
         ]
     if errors:
         raise ValidationError(errors)
@@ -232,7 +243,9 @@ def check_evidence(upload) -> str:
     for signature, (kind, _content_type) in EVIDENCE_SIGNATURES.items():
         if head.startswith(signature):
             return kind
-    raise ValidationError({"evidence": [_("Bukti harus berupa PDF, JPG atau PNG (isi berkas diperiksa, bukan namanya).")]})
+    raise ValidationError(
+        {"evidence": [_("Bukti harus berupa PDF, JPG atau PNG (isi berkas diperiksa, bukan namanya).")]}
+    )
 
 
 @transaction.atomic
@@ -312,7 +325,12 @@ def record_mentoring(
     if errors:
         raise ValidationError(errors)
     session = MentoringSession.objects.create(
-        venture=venture, date=date, mentor=mentor.strip(), topics=topics.strip(), notes=(notes or "").strip(), recorded_by=by
+        venture=venture,
+        date=date,
+        mentor=mentor.strip(),
+        topics=topics.strip(),
+        notes=(notes or "").strip(),
+        recorded_by=by,
     )
     ActionItem.objects.bulk_create([ActionItem(session=session, text=text, due_date=due) for text, due in items])
     return session

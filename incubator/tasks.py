@@ -7,7 +7,13 @@ lms/settings/base.py (merged into CELERY_BEAT_SCHEDULE).
 
 from celery import shared_task
 
-RETRY = {"acks_late": True, "autoretry_for": (Exception,), "retry_backoff": 30, "retry_backoff_max": 1800, "max_retries": 5}
+RETRY = {
+    "acks_late": True,
+    "autoretry_for": (Exception,),
+    "retry_backoff": 30,
+    "retry_backoff_max": 1800,
+    "max_retries": 5,
+}
 
 
 @shared_task(name="incubator.remind_due_reports", **RETRY)

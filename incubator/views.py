@@ -174,7 +174,9 @@ def milestone_file(request, pk: int, milestone_pk: int):
     milestone = get_object_or_404(Milestone, pk=milestone_pk, venture=venture)
     if not milestone.evidence:
         raise Http404
-    return FileResponse(milestone.evidence.open("rb"), as_attachment=True, filename=milestone.evidence.name.rsplit("/", 1)[-1])
+    return FileResponse(
+        milestone.evidence.open("rb"), as_attachment=True, filename=milestone.evidence.name.rsplit("/", 1)[-1]
+    )
 
 
 @login_required
@@ -245,7 +247,9 @@ def open_book(request, pk: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("incubator:venture_detail", venture.pk)
-    messages.success(request, _("Pembukuan usaha siap. Catat transaksi di sini; laporan bulanan akan terisi dari buku ini."))
+    messages.success(
+        request, _("Pembukuan usaha siap. Catat transaksi di sini; laporan bulanan akan terisi dari buku ini.")
+    )
     return redirect("ledger:book_detail", book.pk)
 
 
@@ -289,7 +293,9 @@ def kpi_report(request, pk: int, baseline: bool = False):
                 if created:
                     messages.success(request, _("Laporan tersimpan. Terima kasih."))
                 else:
-                    messages.success(request, _("Laporan bulan ini sudah ada: isinya diperbarui dan versi lama disimpan di riwayat."))
+                    messages.success(
+                        request, _("Laporan bulan ini sudah ada: isinya diperbarui dan versi lama disimpan di riwayat.")
+                    )
                 return redirect("incubator:venture_detail", venture.pk)
     else:
         initial = {}

@@ -49,14 +49,29 @@ class VentureViewSet(SnippetViewSet):
         Column(
             "page",
             label=_("Halaman"),
-            accessor=lambda v: format_html('<a href="{}">{}</a>', reverse("incubator:venture_detail", args=[v.pk]), _("Buka")),
+            accessor=lambda v: format_html(
+                '<a href="{}">{}</a>', reverse("incubator:venture_detail", args=[v.pk]), _("Buka")
+            ),
         ),
     ]
     list_filter = ["programme", "stage", "kind", "kecamatan"]
     search_fields = ["name", "brand", "nib", "kbli"]
     list_export = [
-        "name", "programme", "kind", "stage", "stage_since", "entry_date", "sector", "kbli", "kelurahan", "kecamatan",
-        "nib", "legal_entity", "halal_certificate", "pirt", "brand",
+        "name",
+        "programme",
+        "kind",
+        "stage",
+        "stage_since",
+        "entry_date",
+        "sector",
+        "kbli",
+        "kelurahan",
+        "kecamatan",
+        "nib",
+        "legal_entity",
+        "halal_certificate",
+        "pirt",
+        "brand",
     ]
     edit_handler = ObjectList(
         [
@@ -90,8 +105,19 @@ class KpiReportViewSet(ModelViewSet):
     list_filter = ["is_baseline", "source", "late", "venture__programme"]
     search_fields = ["venture__name"]
     list_export = [
-        "venture", "period", "is_baseline", "omzet", "members", "employees_male", "employees_female", "assets",
-        "shu", "financing", "source", "late", "submitted_at",
+        "venture",
+        "period",
+        "is_baseline",
+        "omzet",
+        "members",
+        "employees_male",
+        "employees_female",
+        "assets",
+        "shu",
+        "financing",
+        "source",
+        "late",
+        "submitted_at",
     ]
 
 

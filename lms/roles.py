@@ -65,7 +65,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "certificates.view_certificate",
         *[f"quizzes.{action}_{model}" for model in ("quizschedule", "quizoverride") for action in QUIZ_ACTIONS],
         # Incubation (the admin's programmes, ventures and KPI reports; /inkubasi/ asks lms.permissions).
-        *[f"incubator.{action}_{model}" for model in ("programme", "milestonetemplate", "venture") for action in ("view", "add", "change")],
+        *[
+            f"incubator.{action}_{model}"
+            for model in ("programme", "milestonetemplate", "venture")
+            for action in ("view", "add", "change")
+        ],
         "incubator.view_kpireport",
         "incubator.change_kpireport",
         # The background-task schedule (Celery beat): see it, pause an entry, change how often.

@@ -18,11 +18,15 @@ def today():
 @pytest.fixture
 def programme(db, today):
     programme = Programme.objects.create(
-        name="Inkubasi Wirausaha 2026", intake_year=today.year, start_date=today - dt.timedelta(days=400),
+        name="Inkubasi Wirausaha 2026",
+        intake_year=today.year,
+        start_date=today - dt.timedelta(days=400),
         end_date=today + dt.timedelta(days=300),
     )
     MilestoneTemplate.objects.create(programme=programme, title="NIB diperoleh", due_after_days=30, sort_order=0)
-    MilestoneTemplate.objects.create(programme=programme, title="Badan hukum terdaftar", due_after_days=120, sort_order=1)
+    MilestoneTemplate.objects.create(
+        programme=programme, title="Badan hukum terdaftar", due_after_days=120, sort_order=1
+    )
     return programme
 
 
@@ -39,17 +43,28 @@ def other_contact(make_user):
 @pytest.fixture
 def venture(programme, officer, contact, today):
     return services.create_venture(
-        programme=programme, name="Koperasi Tempe Maju", kind=VentureKind.NEW_COOPERATIVE,
-        entry_date=today - dt.timedelta(days=200), by=officer, contacts=[contact],
-        kecamatan="Prajurit Kulon", sector="Pangan", kbli="10792",
+        programme=programme,
+        name="Koperasi Tempe Maju",
+        kind=VentureKind.NEW_COOPERATIVE,
+        entry_date=today - dt.timedelta(days=200),
+        by=officer,
+        contacts=[contact],
+        kecamatan="Prajurit Kulon",
+        sector="Pangan",
+        kbli="10792",
     )
 
 
 @pytest.fixture
 def other_venture(programme, officer, other_contact, today):
     return services.create_venture(
-        programme=programme, name="Koperasi Batik Sekar", kind=VentureKind.NEW_COOPERATIVE,
-        entry_date=today - dt.timedelta(days=100), by=officer, contacts=[other_contact], kecamatan="Magersari",
+        programme=programme,
+        name="Koperasi Batik Sekar",
+        kind=VentureKind.NEW_COOPERATIVE,
+        entry_date=today - dt.timedelta(days=100),
+        by=officer,
+        contacts=[other_contact],
+        kecamatan="Magersari",
     )
 
 
@@ -59,7 +74,14 @@ JPG = b"\xff\xd8\xff\xe0" + b"\0" * 64
 
 
 def figures(**changes):
-    data = {"omzet": "12.500.000", "members": 25, "employees_male": 2, "employees_female": 3,
-            "assets": "40.000.000", "shu": "1.250.000", "financing": "0"}
+    data = {
+        "omzet": "12.500.000",
+        "members": 25,
+        "employees_male": 2,
+        "employees_female": 3,
+        "assets": "40.000.000",
+        "shu": "1.250.000",
+        "financing": "0",
+    }
     data.update(changes)
     return data

@@ -28,10 +28,16 @@ def test_admin_export_is_escaped(client_for, officer, venture):
 
 
 def test_venture_added_in_admin_gets_milestones(client_for, officer, programme, contact, today):
-    response = client_for(officer).post("/admin/inkubasi/usaha/add/", {
-        "programme": programme.pk, "name": "Koperasi Admin", "kind": "mikro", "entry_date": today.isoformat(),
-        "contacts": [contact.pk],
-    })
+    response = client_for(officer).post(
+        "/admin/inkubasi/usaha/add/",
+        {
+            "programme": programme.pk,
+            "name": "Koperasi Admin",
+            "kind": "mikro",
+            "entry_date": today.isoformat(),
+            "contacts": [contact.pk],
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     venture = Venture.objects.get(name="Koperasi Admin")
     assert venture.stage_since == today and venture.milestones.count() == 2 and venture.stage_changes.count() == 1

@@ -33,8 +33,16 @@ def worked_book(venture, contact, today):
     before, last, this = months(today)
     book = open_venture_book(venture=venture, by=contact)
     entries = [
-        (before.replace(day=2), "Modal penyertaan", [LineInput.dr("1101", "10.000.000"), LineInput.cr("3103", "10.000.000")]),
-        (before.replace(day=3), "Beli persediaan", [LineInput.dr("1105", "2.000.000"), LineInput.cr("1101", "2.000.000")]),
+        (
+            before.replace(day=2),
+            "Modal penyertaan",
+            [LineInput.dr("1101", "10.000.000"), LineInput.cr("3103", "10.000.000")],
+        ),
+        (
+            before.replace(day=3),
+            "Beli persediaan",
+            [LineInput.dr("1105", "2.000.000"), LineInput.cr("1101", "2.000.000")],
+        ),
         (last.replace(day=5), "Penjualan", [LineInput.dr("1101", "3.000.000"), LineInput.cr("4102", "3.000.000")]),
         (last.replace(day=5), "HPP penjualan", [LineInput.dr("5108", "1.200.000"), LineInput.cr("1105", "1.200.000")]),
         (last.replace(day=10), "Beli etalase", [LineInput.dr("1201", "2.000.000"), LineInput.cr("1101", "2.000.000")]),
@@ -55,7 +63,9 @@ def test_open_book_once_for_the_venture(venture, contact, officer):
 
 
 def test_book_needs_a_contact(programme, officer, today):
-    lonely = services.create_venture(programme=programme, name="Tanpa Kontak", kind="mikro", entry_date=today, by=officer)
+    lonely = services.create_venture(
+        programme=programme, name="Tanpa Kontak", kind="mikro", entry_date=today, by=officer
+    )
     with pytest.raises(ValidationError):
         open_venture_book(venture=lonely, by=officer)
 
@@ -88,9 +98,17 @@ def test_book_pages_per_role(client_for, venture, contact, other_contact, office
 def test_figures_from_worked_book(worked_book, today):
     _before, last, _this = months(today)
     result = kpi_figures_from_book(worked_book, last)
-    assert result.figures == {"omzet": Decimal("3000000.00"), "shu": Decimal("1300000.00"), "assets": Decimal("11300000.00")}
+    assert result.figures == {
+        "omzet": Decimal("3000000.00"),
+        "shu": Decimal("1300000.00"),
+        "assets": Decimal("11300000.00"),
+    }
     links = {link["key"]: link["url"] for link in result.links}
-    assert links["omzet"] == reverse("ledger:report", args=[worked_book.pk, "hasil-usaha"]) + f"?dari={last.isoformat()}&sampai={(_this - dt.timedelta(days=1)).isoformat()}"
+    assert (
+        links["omzet"]
+        == reverse("ledger:report", args=[worked_book.pk, "hasil-usaha"])
+        + f"?dari={last.isoformat()}&sampai={(_this - dt.timedelta(days=1)).isoformat()}"
+    )
     assert "posisi-keuangan" in links["assets"]
 
 

@@ -23,8 +23,15 @@ pytestmark = pytest.mark.django_db
 
 
 def kpi(**changes):
-    data = {"omzet": Decimal("10000000"), "members": 20, "employees_male": 1, "employees_female": 2,
-            "assets": Decimal("30000000"), "shu": Decimal("500000"), "financing": Decimal("0")}
+    data = {
+        "omzet": Decimal("10000000"),
+        "members": 20,
+        "employees_male": 1,
+        "employees_female": 2,
+        "assets": Decimal("30000000"),
+        "shu": Decimal("500000"),
+        "financing": Decimal("0"),
+    }
     data.update(changes)
     return data
 
@@ -39,13 +46,23 @@ def months_back(today, n):
 @pytest.fixture
 def reported(venture, other_venture, contact, officer, today):
     """venture: baseline and reports for every due month; other_venture: nothing (late, at risk)."""
-    services.submit_kpi_report(venture=venture, period=venture.entry_date, figures=kpi(omzet=Decimal("5000000"), members=10), by=officer, baseline=True)
+    services.submit_kpi_report(
+        venture=venture,
+        period=venture.entry_date,
+        figures=kpi(omzet=Decimal("5000000"), members=10),
+        by=officer,
+        baseline=True,
+    )
     for n in range(0, 7):
         period = months_back(today, n)
         if period >= venture.entry_date.replace(day=1):
-            services.submit_kpi_report(venture=venture, period=period, figures=kpi(omzet=Decimal(8000000 + n)), by=contact)
+            services.submit_kpi_report(
+                venture=venture, period=period, figures=kpi(omzet=Decimal(8000000 + n)), by=contact
+            )
     milestone = venture.milestones.first()
-    services.submit_evidence(milestone=milestone, upload=SimpleUploadedFile("a.pdf", PDF), done_date=today, note="", by=contact)
+    services.submit_evidence(
+        milestone=milestone, upload=SimpleUploadedFile("a.pdf", PDF), done_date=today, note="", by=contact
+    )
     services.verify_milestone(milestone=milestone, by=officer)
     return venture
 
@@ -61,9 +78,14 @@ def test_dashboard_figures(client_for, officer, reported, other_venture, today):
     assert context["late_count"] == 1  # other_venture has not reported; venture has
     # other_venture: entered 100 days ago, no report, its 30-day milestone overdue; venture reports
     # monthly but its 120-day milestone is overdue. Never-reported first.
-    assert [(v.name, v.has_overdue) for v in context["risk_rows"]] == [("Koperasi Batik Sekar", True), ("Koperasi Tempe Maju", True)]
+    assert [(v.name, v.has_overdue) for v in context["risk_rows"]] == [
+        ("Koperasi Batik Sekar", True),
+        ("Koperasi Tempe Maju", True),
+    ]
     omzet = context["trends"][0]
-    n = next(n for n in range(3) if months_back(today, n) == last_due_period(today))  # the trend ends at the last due month
+    n = next(
+        n for n in range(3) if months_back(today, n) == last_due_period(today)
+    )  # the trend ends at the last due month
     assert omzet.baseline == Decimal("5000000.00") and omzet.last == Decimal(8000000 + n)
     assert omzet.change_percent == 60
     html = response.content.decode()
@@ -84,8 +106,14 @@ def test_dashboard_query_count_is_fixed(client_for, officer, programme, reported
     with CaptureQueriesContext(connection) as small:
         client.get(url)
     for i in range(6):
-        v = services.create_venture(programme=programme, name=f"Usaha {i}", kind="mikro", entry_date=today - dt.timedelta(days=90),
-                                    by=officer, contacts=[contact])
+        v = services.create_venture(
+            programme=programme,
+            name=f"Usaha {i}",
+            kind="mikro",
+            entry_date=today - dt.timedelta(days=90),
+            by=officer,
+            contacts=[contact],
+        )
         services.submit_kpi_report(venture=v, period=today, figures=kpi(), by=officer)
         services.submit_kpi_report(venture=v, period=v.entry_date, figures=kpi(), by=officer, baseline=True)
     with CaptureQueriesContext(connection) as large:
@@ -119,15 +147,15 @@ def test_venture_export_contents_are_escaped(client_for, officer, reported, othe
     rows = _csv(client_for(officer).get(reverse("incubator:export_download", args=["usaha", "csv"])))
     assert rows[0][:5] == ["ID", "Nama usaha", "Program", "Jenis", "Tahap"]
     names = {row[1]: row for row in rows[1:]}
-    assert "'=HYPERLINK(\"http://jahat.example\",\"klik\")" in names
-    assert names["'=HYPERLINK(\"http://jahat.example\",\"klik\")"][7] == "'+62 cmd"
+    assert '\'=HYPERLINK("http://jahat.example","klik")' in names
+    assert names['\'=HYPERLINK("http://jahat.example","klik")'][7] == "'+62 cmd"
     tempe = names["Koperasi Tempe Maju"]
     assert tempe[3] == "Koperasi baru" and tempe[4] == "Pra-inkubasi" and tempe[8] == "10792"
     response = client_for(officer).get(reverse("incubator:export_download", args=["usaha", "xlsx"]))
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     assert values[0][1] == "Nama usaha"
-    assert any(row[1] == "'=HYPERLINK(\"http://jahat.example\",\"klik\")" for row in values[1:])
+    assert any(row[1] == '\'=HYPERLINK("http://jahat.example","klik")' for row in values[1:])
 
 
 def test_kpi_and_milestone_exports(client_for, officer, reported, today):
@@ -162,15 +190,23 @@ def test_venture_page_query_count_is_fixed(client_for, contact, officer, venture
     client = client_for(contact)
     url = reverse("incubator:venture_detail", args=[venture.pk])
     services.submit_kpi_report(venture=venture, period=today, figures=kpi(), by=contact)
-    services.record_mentoring(venture=venture, date=today, mentor="A", topics="B", notes="",
-                              action_items=[("C", today)], by=officer)
+    services.record_mentoring(
+        venture=venture, date=today, mentor="A", topics="B", notes="", action_items=[("C", today)], by=officer
+    )
     client.get(url)
     with CaptureQueriesContext(connection) as small:
         client.get(url)
     for n in range(1, 6):
         services.submit_kpi_report(venture=venture, period=months_back(today, n), figures=kpi(), by=contact)
-        services.record_mentoring(venture=venture, date=today, mentor="A", topics=f"B{n}", notes="",
-                                  action_items=[("C", today), ("D", today)], by=officer)
+        services.record_mentoring(
+            venture=venture,
+            date=today,
+            mentor="A",
+            topics=f"B{n}",
+            notes="",
+            action_items=[("C", today), ("D", today)],
+            by=officer,
+        )
     with CaptureQueriesContext(connection) as large:
         client.get(url)
     assert len(large) == len(small), [q["sql"] for q in large.captured_queries]

@@ -16,8 +16,15 @@ pytestmark = pytest.mark.django_db
 
 
 def kpi(**changes):
-    data = {"omzet": Decimal("12500000"), "members": 25, "employees_male": 2, "employees_female": 3,
-            "assets": Decimal("40000000"), "shu": Decimal("1250000"), "financing": Decimal("0")}
+    data = {
+        "omzet": Decimal("12500000"),
+        "members": 25,
+        "employees_male": 2,
+        "employees_female": 3,
+        "assets": Decimal("40000000"),
+        "shu": Decimal("1250000"),
+        "financing": Decimal("0"),
+    }
     data.update(changes)
     return data
 
@@ -37,7 +44,9 @@ def test_new_venture_starts_at_pra_inkubasi_with_template_milestones(venture, of
 
 def test_contact_must_hold_the_venture_contact_role(programme, officer, trainee, today):
     with pytest.raises(ValidationError) as error:
-        services.create_venture(programme=programme, name="X", kind="baru", entry_date=today, by=officer, contacts=[trainee])
+        services.create_venture(
+            programme=programme, name="X", kind="baru", entry_date=today, by=officer, contacts=[trainee]
+        )
     assert "contacts" in error.value.message_dict
     assert not Venture.objects.filter(name="X").exists()
 
@@ -48,7 +57,12 @@ def test_stage_path_one_step_at_a_time(venture, officer, today):
     assert venture.stage == Stage.INKUBASI and venture.stage_since == today
     change = venture.stage_changes.last()
     assert (change.from_stage, change.to_stage, change.reason, change.changed_by, change.override) == (
-        Stage.PRA, Stage.INKUBASI, "Lolos seleksi", officer, False)
+        Stage.PRA,
+        Stage.INKUBASI,
+        "Lolos seleksi",
+        officer,
+        False,
+    )
 
 
 def test_skip_needs_override_and_reason(venture, officer, today):
@@ -60,7 +74,9 @@ def test_skip_needs_override_and_reason(venture, officer, today):
     assert "reason" in error.value.message_dict
     venture.refresh_from_db()
     assert venture.stage == Stage.PRA and venture.stage_changes.count() == 1
-    services.change_stage(venture=venture, to_stage=Stage.PASCA, date=today, reason="Sudah berjalan mandiri", by=officer, override=True)
+    services.change_stage(
+        venture=venture, to_stage=Stage.PASCA, date=today, reason="Sudah berjalan mandiri", by=officer, override=True
+    )
     assert venture.stage_changes.last().override is True
 
 
@@ -88,7 +104,9 @@ def test_final_stage_is_final_without_override(venture, officer, today):
     services.change_stage(venture=venture, to_stage=Stage.KELUAR, date=today, reason="Usaha tutup", by=officer)
     with pytest.raises(ValidationError):
         services.change_stage(venture=venture, to_stage=Stage.INKUBASI, date=today, reason="buka lagi", by=officer)
-    services.change_stage(venture=venture, to_stage=Stage.INKUBASI, date=today, reason="buka lagi", by=officer, override=True)
+    services.change_stage(
+        venture=venture, to_stage=Stage.INKUBASI, date=today, reason="buka lagi", by=officer, override=True
+    )
 
 
 @pytest.mark.parametrize("content,kind", [(PDF, "pdf"), (PNG, "png"), (JPG, "jpg")])
@@ -103,12 +121,18 @@ def test_evidence_checked_by_content(venture, contact, today, content, kind):
 
 @pytest.mark.parametrize(
     "name,content",
-    [("nib.pdf", b"MZ\x90\x00 an exe named pdf"), ("foto.jpg", b"<html>"), ("besar.pdf", b"%PDF-" + b"0" * (5 * 1024 * 1024))],
+    [
+        ("nib.pdf", b"MZ\x90\x00 an exe named pdf"),
+        ("foto.jpg", b"<html>"),
+        ("besar.pdf", b"%PDF-" + b"0" * (5 * 1024 * 1024)),
+    ],
 )
 def test_disguised_or_oversized_evidence_refused(venture, contact, today, name, content):
     milestone = venture.milestones.first()
     with pytest.raises(ValidationError) as error:
-        services.submit_evidence(milestone=milestone, upload=SimpleUploadedFile(name, content), done_date=today, note="", by=contact)
+        services.submit_evidence(
+            milestone=milestone, upload=SimpleUploadedFile(name, content), done_date=today, note="", by=contact
+        )
     assert "evidence" in error.value.message_dict
     milestone.refresh_from_db()
     assert not milestone.evidence and milestone.done_date is None
@@ -118,7 +142,9 @@ def test_verify_milestone_once_by_officer(venture, contact, officer, today):
     milestone = venture.milestones.first()
     with pytest.raises(ValidationError):
         services.verify_milestone(milestone=milestone, by=officer)  # no evidence yet
-    services.submit_evidence(milestone=milestone, upload=SimpleUploadedFile("a.pdf", PDF), done_date=today, note="", by=contact)
+    services.submit_evidence(
+        milestone=milestone, upload=SimpleUploadedFile("a.pdf", PDF), done_date=today, note="", by=contact
+    )
     with pytest.raises(ValidationError):
         services.verify_milestone(milestone=milestone, by=contact)
     services.verify_milestone(milestone=milestone, by=officer)
@@ -126,21 +152,42 @@ def test_verify_milestone_once_by_officer(venture, contact, officer, today):
     services.verify_milestone(milestone=milestone, by=officer)
     assert Milestone.objects.get(pk=milestone.pk).verified_at == first
     with pytest.raises(ValidationError):  # verified evidence stays
-        services.submit_evidence(milestone=milestone, upload=SimpleUploadedFile("b.pdf", PDF), done_date=today, note="", by=contact)
+        services.submit_evidence(
+            milestone=milestone, upload=SimpleUploadedFile("b.pdf", PDF), done_date=today, note="", by=contact
+        )
 
 
 def test_mentoring_with_action_items(venture, officer, today):
     session = services.record_mentoring(
-        venture=venture, date=today, mentor="Bu Rina", topics="Pencatatan kas", notes="",
-        action_items=[("Buat buku kas", today + dt.timedelta(days=7)), ("", None)], by=officer,
+        venture=venture,
+        date=today,
+        mentor="Bu Rina",
+        topics="Pencatatan kas",
+        notes="",
+        action_items=[("Buat buku kas", today + dt.timedelta(days=7)), ("", None)],
+        by=officer,
     )
     assert [i.text for i in session.action_items.all()] == ["Buat buku kas"]
     with pytest.raises(ValidationError):
-        services.record_mentoring(venture=venture, date=today, mentor="Bu Rina", topics="x", notes="",
-                                  action_items=[("Tanpa tanggal", None)], by=officer)
+        services.record_mentoring(
+            venture=venture,
+            date=today,
+            mentor="Bu Rina",
+            topics="x",
+            notes="",
+            action_items=[("Tanpa tanggal", None)],
+            by=officer,
+        )
     with pytest.raises(ValidationError):
-        services.record_mentoring(venture=venture, date=today + dt.timedelta(days=1), mentor="A", topics="x", notes="",
-                                  action_items=[], by=officer)
+        services.record_mentoring(
+            venture=venture,
+            date=today + dt.timedelta(days=1),
+            mentor="A",
+            topics="x",
+            notes="",
+            action_items=[],
+            by=officer,
+        )
     assert venture.mentoring_sessions.count() == 1
 
 
@@ -148,7 +195,9 @@ def test_kpi_one_per_month_second_is_an_edit_with_history(venture, contact, offi
     period = today.replace(day=1)
     report, created = services.submit_kpi_report(venture=venture, period=period, figures=kpi(), by=contact)
     assert created and report.late is False and report.employees == 5
-    again, created = services.submit_kpi_report(venture=venture, period=period, figures=kpi(omzet=Decimal("13000000")), by=officer)
+    again, created = services.submit_kpi_report(
+        venture=venture, period=period, figures=kpi(omzet=Decimal("13000000")), by=officer
+    )
     assert not created and again.pk == report.pk and again.omzet == Decimal("13000000")
     assert KpiReport.objects.filter(venture=venture).count() == 1
     revision = again.revisions.get()
@@ -162,9 +211,13 @@ def test_kpi_late_when_sent_after_due_date(venture, contact, today):
 
 
 def test_kpi_baseline_at_entry_month(venture, contact):
-    report, created = services.submit_kpi_report(venture=venture, period=None or venture.entry_date, figures=kpi(), by=contact, baseline=True)
+    report, created = services.submit_kpi_report(
+        venture=venture, period=None or venture.entry_date, figures=kpi(), by=contact, baseline=True
+    )
     assert report.is_baseline and report.period == venture.entry_date.replace(day=1) and not report.late
-    _, created = services.submit_kpi_report(venture=venture, period=venture.entry_date, figures=kpi(members=3), by=contact, baseline=True)
+    _, created = services.submit_kpi_report(
+        venture=venture, period=venture.entry_date, figures=kpi(members=3), by=contact, baseline=True
+    )
     assert not created and KpiReport.objects.filter(venture=venture, is_baseline=True).count() == 1
 
 
@@ -187,7 +240,9 @@ def test_kpi_bad_figures(venture, contact, today, changes, field):
 
 
 def test_kpi_loss_is_allowed(venture, contact, today):
-    report, _ = services.submit_kpi_report(venture=venture, period=today, figures=kpi(shu=Decimal("-250000")), by=contact)
+    report, _ = services.submit_kpi_report(
+        venture=venture, period=today, figures=kpi(shu=Decimal("-250000")), by=contact
+    )
     assert report.shu == Decimal("-250000")
 
 
@@ -197,7 +252,9 @@ def test_kpi_month_in_future_or_before_entry(venture, contact, today):
         services.submit_kpi_report(venture=venture, period=future, figures=kpi(), by=contact)
     assert "period" in error.value.message_dict
     with pytest.raises(ValidationError):
-        services.submit_kpi_report(venture=venture, period=venture.entry_date - dt.timedelta(days=40), figures=kpi(), by=contact)
+        services.submit_kpi_report(
+            venture=venture, period=venture.entry_date - dt.timedelta(days=40), figures=kpi(), by=contact
+        )
     assert not KpiReport.objects.exists()
 
 

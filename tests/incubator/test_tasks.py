@@ -16,8 +16,15 @@ pytestmark = pytest.mark.django_db
 
 
 def kpi():
-    return {"omzet": Decimal("1"), "members": 1, "employees_male": 0, "employees_female": 0,
-            "assets": Decimal("1"), "shu": Decimal("0"), "financing": Decimal("0")}
+    return {
+        "omzet": Decimal("1"),
+        "members": 1,
+        "employees_male": 0,
+        "employees_female": 0,
+        "assets": Decimal("1"),
+        "shu": Decimal("0"),
+        "financing": Decimal("0"),
+    }
 
 
 def test_beat_entries_are_registered_tasks():
@@ -36,7 +43,10 @@ def test_reminder_window_and_once_per_month(venture, other_venture, contact, oth
     assert reminders.remind_due_reports(today=dt.date(2026, 11, 6)) == 0  # 4 days before: not yet
     assert reminders.remind_due_reports(today=dt.date(2026, 11, 7)) == 1
     assert [m.to for m in mail.outbox] == [[contact.email]]
-    assert "Oktober 2026" in mail.outbox[0].body and f"/inkubasi/usaha/{venture.pk}/laporan/?bulan=2026-10" in mail.outbox[0].body
+    assert (
+        "Oktober 2026" in mail.outbox[0].body
+        and f"/inkubasi/usaha/{venture.pk}/laporan/?bulan=2026-10" in mail.outbox[0].body
+    )
     assert reminders.remind_due_reports(today=dt.date(2026, 11, 8)) == 0  # already reminded
     assert reminders.remind_due_reports(today=dt.date(2026, 11, 11)) == 0  # past due: the late notice's job
     assert len(mail.outbox) == 1
@@ -45,7 +55,9 @@ def test_reminder_window_and_once_per_month(venture, other_venture, contact, oth
 def test_late_notice_once_and_not_for_finished_ventures(venture, other_venture, contact, other_contact, officer):
     venture.entry_date = other_venture.entry_date = dt.date(2026, 5, 1)
     venture.save(), other_venture.save()
-    services.change_stage(venture=other_venture, to_stage=Stage.KELUAR, date=other_venture.stage_since, reason="tutup", by=officer)
+    services.change_stage(
+        venture=other_venture, to_stage=Stage.KELUAR, date=other_venture.stage_since, reason="tutup", by=officer
+    )
     assert reminders.flag_late_reports(today=dt.date(2026, 11, 11)) == 1
     assert mail.outbox[0].to == [contact.email] and "terlambat" in mail.outbox[0].subject
     assert reminders.flag_late_reports(today=dt.date(2026, 11, 12)) == 0

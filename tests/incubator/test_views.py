@@ -68,12 +68,16 @@ def test_pages_per_role(as_role, venture, other_venture, role, page):
         assert "Koperasi Tempe Maju" not in response.content.decode()
 
 
-@pytest.mark.parametrize("role,status", [("officer", 302), ("contact", 302), ("other_contact", 404), ("trainee", 403), ("instructor", 403)])
+@pytest.mark.parametrize(
+    "role,status", [("officer", 302), ("contact", 302), ("other_contact", 404), ("trainee", 403), ("instructor", 403)]
+)
 def test_my_venture(as_role, venture, other_venture, role, status):
     response = as_role(role).get(reverse("incubator:my_venture"))
     if role in ("contact", "other_contact"):
         target = venture if role == "contact" else other_venture
-        assert response.status_code == 302 and response["Location"] == reverse("incubator:venture_detail", args=[target.pk])
+        assert response.status_code == 302 and response["Location"] == reverse(
+            "incubator:venture_detail", args=[target.pk]
+        )
     elif role == "officer":
         assert response.status_code == 403
     else:
@@ -97,15 +101,31 @@ def test_officer_list_filters(as_role, venture, other_venture):
 
 
 def test_officer_creates_venture(as_role, programme, contact, today):
-    response = as_role("officer").post(reverse("incubator:venture_create"), {
-        "programme": programme.pk, "name": "Koperasi Jamu Sehat", "kind": "baru", "entry_date": today.isoformat(),
-        "kbli": "10799", "nib": "", "kecamatan": "Kranggan",
-    })
+    response = as_role("officer").post(
+        reverse("incubator:venture_create"),
+        {
+            "programme": programme.pk,
+            "name": "Koperasi Jamu Sehat",
+            "kind": "baru",
+            "entry_date": today.isoformat(),
+            "kbli": "10799",
+            "nib": "",
+            "kecamatan": "Kranggan",
+        },
+    )
     venture = Venture.objects.get(name="Koperasi Jamu Sehat")
     assert response.status_code == 302 and venture.milestones.count() == 2
-    response = as_role("officer").post(reverse("incubator:venture_create"), {
-        "programme": programme.pk, "name": "Y", "kind": "baru", "entry_date": today.isoformat(), "kbli": "12", "nib": "abc",
-    })
+    response = as_role("officer").post(
+        reverse("incubator:venture_create"),
+        {
+            "programme": programme.pk,
+            "name": "Y",
+            "kind": "baru",
+            "entry_date": today.isoformat(),
+            "kbli": "12",
+            "nib": "abc",
+        },
+    )
     assert response.status_code == 200 and "KBLI terdiri dari lima angka" in response.content.decode()
     assert not Venture.objects.filter(name="Y").exists()
 
@@ -130,9 +150,13 @@ def test_contact_sends_evidence_officer_verifies(as_role, venture, today):
     milestone = venture.milestones.first()
     url = reverse("incubator:milestone_evidence", args=[venture.pk, milestone.pk])
     client = as_role("contact")
-    response = client.post(url, {"evidence": SimpleUploadedFile("nib.pdf", b"GIF89a not a pdf"), "done_date": today.isoformat()})
+    response = client.post(
+        url, {"evidence": SimpleUploadedFile("nib.pdf", b"GIF89a not a pdf"), "done_date": today.isoformat()}
+    )
     assert response.status_code == 200 and "isi berkas diperiksa" in response.content.decode()
-    response = client.post(url, {"evidence": SimpleUploadedFile("nib.pdf", PDF), "done_date": today.isoformat(), "note": "terbit"})
+    response = client.post(
+        url, {"evidence": SimpleUploadedFile("nib.pdf", PDF), "done_date": today.isoformat(), "note": "terbit"}
+    )
     assert response.status_code == 302
     file_url = reverse("incubator:milestone_file", args=[venture.pk, milestone.pk])
     assert b"".join(client.get(file_url).streaming_content) == PDF
@@ -146,11 +170,15 @@ def test_contact_sends_evidence_officer_verifies(as_role, venture, today):
 
 def test_other_contact_cannot_write_to_another_venture(as_role, venture, today):
     client = as_role("other_contact")
-    response = client.post(reverse("incubator:kpi_report", args=[venture.pk]), {"period": f"{today:%Y-%m}", **figures()})
+    response = client.post(
+        reverse("incubator:kpi_report", args=[venture.pk]), {"period": f"{today:%Y-%m}", **figures()}
+    )
     assert response.status_code == 404
     milestone = venture.milestones.first()
-    response = client.post(reverse("incubator:milestone_evidence", args=[venture.pk, milestone.pk]),
-                           {"evidence": SimpleUploadedFile("a.pdf", PDF), "done_date": today.isoformat()})
+    response = client.post(
+        reverse("incubator:milestone_evidence", args=[venture.pk, milestone.pk]),
+        {"evidence": SimpleUploadedFile("a.pdf", PDF), "done_date": today.isoformat()},
+    )
     assert response.status_code == 404
     assert not KpiReport.objects.exists() and not Milestone.objects.exclude(evidence="").exists()
 
@@ -189,8 +217,16 @@ def test_kpi_form_bad_input(as_role, venture, today, changes, message):
 
 def test_mentoring_page(as_role, venture, today):
     url = reverse("incubator:mentoring_create", args=[venture.pk])
-    response = as_role("officer").post(url, {"date": today.isoformat(), "mentor": "Pak Agus", "topics": "Pemasaran",
-                                              "action_1": "Buat akun marketplace", "action_1_due": (today + dt.timedelta(days=14)).isoformat()})
+    response = as_role("officer").post(
+        url,
+        {
+            "date": today.isoformat(),
+            "mentor": "Pak Agus",
+            "topics": "Pemasaran",
+            "action_1": "Buat akun marketplace",
+            "action_1_due": (today + dt.timedelta(days=14)).isoformat(),
+        },
+    )
     assert response.status_code == 302
     session = MentoringSession.objects.get()
     item = session.action_items.get()
@@ -206,6 +242,8 @@ def test_mentoring_page(as_role, venture, today):
 def test_detail_lists_missing_reports(as_role, venture, today):
     html = as_role("officer").get(reverse("incubator:venture_detail", args=[venture.pk])).content.decode()
     assert "belum masuk (terlambat)" in html
-    services.change_stage(venture=venture, to_stage=Stage.KELUAR, date=today, reason="tutup", by=venture.stage_changes.first().changed_by)
+    services.change_stage(
+        venture=venture, to_stage=Stage.KELUAR, date=today, reason="tutup", by=venture.stage_changes.first().changed_by
+    )
     html = as_role("officer").get(reverse("incubator:venture_detail", args=[venture.pk])).content.decode()
     assert "belum masuk (terlambat)" not in html

@@ -185,9 +185,7 @@ def test_grading_method_and_pass_mark(course_with_bank, make_quiz, trainee):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    "method, expected", [("highest", "100"), ("first", "50"), ("last", "0"), ("average", "62.50")]
-)
+@pytest.mark.parametrize("method, expected", [("highest", "100"), ("first", "50"), ("last", "0"), ("average", "62.50")])
 def test_each_grading_method_picks_its_attempt(course_with_bank, make_quiz, trainee, method, expected):
     # Attempts scoring 50, 100, 100, 0 (two equal questions): each method gives a different grade.
     questions = [course_with_bank.questions["truefalse"], course_with_bank.questions["shorttext"]]
