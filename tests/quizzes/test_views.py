@@ -229,12 +229,13 @@ def _attempt_with(course_with_bank, make_question, make_quiz, trainee, count):
     return start_attempt(user=trainee, quiz=quiz)
 
 
-# Session and user (2); the attempt (1); saving: savepoint, claim, answers with their versions, one
-# bulk update of the responses (4); finishing: claim, reload, one bulk update of the grades, the
-# totals (4); the quiz grade: scores, update, insert (3); the course completion check of a passed
-# required quiz: enrolment, savepoint, completion, course, lessons, progress, sessions, attendance,
-# required quizzes, passed quizzes, release ×2 (12).
-SUBMIT_QUERIES = 26
+# Session and user (2); the attempt (1); saving: savepoint, claim, answers with their versions (3);
+# finishing: one UPDATE of the answers (responses and grades, executemany), one of the attempt
+# (state and totals) (2); the quiz grade: one upsert, the first attempt's scores being known (1);
+# the course completion check of a passed required quiz: enrolment, savepoint, completion, course,
+# lessons, progress, sessions, attendance, required quizzes, passed quizzes, release ×2 (12).
+# Was 26 before the answers' two bulk_updates and the attempt's reload were folded.
+SUBMIT_QUERIES = 21
 
 
 @pytest.mark.django_db
