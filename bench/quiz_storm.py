@@ -71,9 +71,10 @@ QUIZ_KINDS = ["single"] * 10 + ["multiple"] * 2 + ["truefalse"] * 3 + ["numeric"
 
 def build(trainees: int, run: str):
     """The course, 20 questions, the quiz, a cohort and N signed-in trainees."""
+    from importlib import import_module
+
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
-    from django.contrib.sessions.backends.db import SessionStore
 
     from courses.models import Cohort, CourseIndexPage, CoursePage, Enrollment, ModulePage
     from lms import roles
@@ -126,6 +127,9 @@ def build(trainees: int, run: str):
     group = __import__("django.contrib.auth.models", fromlist=["Group"]).Group.objects.get(name=roles.TRAINEE)
     group.user_set.add(*users)
     Enrollment.objects.bulk_create([Enrollment(user=u, cohort=cohort) for u in users])
+    # The server's own session engine, so each session is where a real sign-in puts it (with
+    # production's cached_db: in Redis as well as in the database).
+    SessionStore = import_module(settings.SESSION_ENGINE).SessionStore  # noqa: N806
     sessions = []
     for user in users:
         store = SessionStore()

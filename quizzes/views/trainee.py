@@ -22,6 +22,7 @@ from courses.selectors import course_outline
 from lms.permissions import can
 
 from ..access import quiz_access
+from ..fragments import form_question_html
 from ..models import QuizAttempt, QuizKind, QuizPage
 from ..presenters import question_view
 from ..selectors import attempt_answers, quiz_overview, quiz_window, review_flags
@@ -106,7 +107,11 @@ def _wants_json(request) -> bool:
 def _attempt_page(request, attempt, *, problems=None, general=None, status=200):
     answers = attempt_answers(attempt)
     problems = problems or {}
-    views = [question_view(answer, problems=problems.get(answer.position)) for answer in answers]
+    views = []
+    for answer in answers:
+        view = question_view(answer, problems=problems.get(answer.position))
+        view.html = form_question_html(answer, view)
+        views.append(view)
     quiz = attempt.quiz
     context = {
         "page": quiz,
