@@ -173,7 +173,7 @@ ACCOUNT_FORMS = {
     "login": "lms.forms.LoginForm",
     "signup": "lms.forms.SignupForm",
     "verify_phone": "lms.forms.VerifyPhoneForm",
-    "reset_password": "lms.forms.ResetPasswordForm",
+    "reset_password": "lms.forms.ResetPasswordForm",  # nosec B105  # a form's path, not a password
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Sinau] "
 # allauth's rate limits are on by default; these set them for Sinau. Per account ("key") they are
@@ -189,7 +189,7 @@ ACCOUNT_RATE_LIMITS = {
     "login": "120/m/ip",
     "login_failed": "100/5m/ip,5/5m/key",
     "signup": "60/h/ip",
-    "reset_password": "20/m/ip,5/m/key",
+    "reset_password": "20/m/ip,5/m/key",  # nosec B105  # a rate limit, not a password
     "confirm_email": "1/3m/key",
     # Each SMS costs money: one code per number per 30 s, and a ceiling per address.
     "verify_phone": "1/30s/key,20/m/ip",
