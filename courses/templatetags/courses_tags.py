@@ -45,4 +45,4 @@ def outline_items(items, teaches=False):
             + (new_badge if item.is_new else "")
             + "</li>"
         )
-    return mark_safe("".join(rows))  # noqa: S308  # nosec B308  # titles and links escaped in ItemRef, labels by format_html
+    return mark_safe("".join(rows))  # noqa: S308  # nosec B308, B703  # titles and links escaped in ItemRef, labels by format_html
