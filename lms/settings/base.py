@@ -264,9 +264,10 @@ WAGTAILUSERS_PASSWORD_ENABLED = True
 
 # --- Celery --------------------------------------------------------------------------------
 # Eager by default so a fresh machine needs no broker; CELERY_BROKER_URL switches to workers.
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="memory://")
+# "memory://localhost/" rather than "memory://": kombu warns "No hostname was supplied" for the latter.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="memory://localhost/")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=REDIS_URL or "cache+memory://")
-CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=CELERY_BROKER_URL == "memory://")
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=CELERY_BROKER_URL.startswith("memory://"))
 CELERY_TASK_EAGER_PROPAGATES = True
 # A task is acknowledged only after it finished, so a worker crash re-delivers it; tasks
 # must therefore be idempotent (they are: each one checks what is already done).
