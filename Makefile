@@ -8,7 +8,7 @@ PORT ?= 8000
 # Outside CI the tests marked browser/worker are deselected by tests/conftest.py, because they
 # need Chromium and a running Celery worker; CI=true (.ci/run) runs them all.
 
-.PHONY: serve run test lint install install-dev migrate demo messages compilemessages vendor-translations clean bench bench-quick
+.PHONY: serve run test lint bandit install install-dev migrate demo messages compilemessages vendor-translations clean bench bench-quick
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -75,9 +75,14 @@ bench: install
 bench-quick: install
 	$(PY) bench/run.py --quick
 
-lint: install-dev
+lint: install-dev bandit
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check lms courses quizzes ledger incubator certificates tests bench
+
+# Security lint (issue 9): any finding fails; configuration in pyproject.toml ([tool.bandit]).
+BANDIT_TARGETS := lms courses quizzes ledger incubator certificates bench
+bandit: install-dev
+	$(PY) -m bandit -c pyproject.toml -r -q $(BANDIT_TARGETS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

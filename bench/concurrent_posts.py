@@ -34,6 +34,7 @@ import asyncio
 import datetime as dt
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -50,7 +51,8 @@ from bench.quiz_storm import CSRF, free_port, http, percentile, start_gunicorn, 
 def setup_django() -> str | None:
     tmp = None
     if not os.environ.get("DATABASE_URL"):
-        tmp = tempfile.mktemp(prefix="sinau-posts-", suffix=".sqlite3")
+        # A private directory (mkdtemp) rather than mktemp's guessable free name (bandit B306).
+        tmp = str(Path(tempfile.mkdtemp(prefix="sinau-posts-")) / "db.sqlite3")
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings_server")
     import logging
@@ -92,7 +94,7 @@ def build(trainees: int, run: str) -> dict:
     User = get_user_model()
     User.objects.bulk_create(
         [
-            User(email=f"posts-{run}-{i:03d}@sinau.test", full_name=f"Peserta {i:03d}", password="!")
+            User(email=f"posts-{run}-{i:03d}@sinau.test", full_name=f"Peserta {i:03d}", password="!")  # nosec B106  # a throwaway bench account
             for i in range(trainees)
         ]
     )
@@ -291,8 +293,7 @@ def main() -> int:
         for key, value in figures.items():
             print(f"{key:>18}: {value}")
     if tmp:
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            Path(tmp + suffix).unlink(missing_ok=True)
+        shutil.rmtree(Path(tmp).parent, ignore_errors=True)
     return 1 if figures["errors"] else 0
 
 

@@ -32,10 +32,11 @@ import asyncio
 import json
 import os
 import random
+import shutil
 import signal
 import socket
 import statistics
-import subprocess
+import subprocess  # nosec B404  # runs our own scripts and servers with fixed argument lists, never a shell
 import sys
 import tempfile
 import time
@@ -54,7 +55,8 @@ CSRF = "benchcsrftokenbenchcsrftoken0123"  # an unmasked 32-character CSRF secre
 def setup_django() -> str | None:
     tmp = None
     if not os.environ.get("DATABASE_URL"):
-        tmp = tempfile.mktemp(prefix="sinau-storm-", suffix=".sqlite3")
+        # A private directory (mkdtemp) rather than mktemp's guessable free name (bandit B306).
+        tmp = str(Path(tempfile.mkdtemp(prefix="sinau-storm-")) / "db.sqlite3")
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.test")
     import django
@@ -71,9 +73,10 @@ QUIZ_KINDS = ["single"] * 10 + ["multiple"] * 2 + ["truefalse"] * 3 + ["numeric"
 
 def build(trainees: int, run: str):
     """The course, 20 questions, the quiz, a cohort and N signed-in trainees."""
+    from importlib import import_module
+
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
-    from django.contrib.sessions.backends.db import SessionStore
 
     from courses.models import Cohort, CourseIndexPage, CoursePage, Enrollment, ModulePage
     from lms import roles
@@ -118,7 +121,7 @@ def build(trainees: int, run: str):
     User = get_user_model()
     users = User.objects.bulk_create(
         [
-            User(email=f"storm-{run}-{i:03d}@sinau.test", full_name=f"Peserta {i:03d}", password="!")
+            User(email=f"storm-{run}-{i:03d}@sinau.test", full_name=f"Peserta {i:03d}", password="!")  # nosec B106  # a throwaway bench account
             for i in range(trainees)
         ]
     )
@@ -126,6 +129,9 @@ def build(trainees: int, run: str):
     group = __import__("django.contrib.auth.models", fromlist=["Group"]).Group.objects.get(name=roles.TRAINEE)
     group.user_set.add(*users)
     Enrollment.objects.bulk_create([Enrollment(user=u, cohort=cohort) for u in users])
+    # The server's own session engine, so each session is where a real sign-in puts it (with
+    # production's cached_db: in Redis as well as in the database).
+    SessionStore = import_module(settings.SESSION_ENGINE).SessionStore  # noqa: N806
     sessions = []
     for user in users:
         store = SessionStore()
@@ -142,7 +148,7 @@ def planned_answers(quiz, index: int) -> tuple[dict, dict]:
     two questions in three, deterministic."""
     from quizzes.models import Question
 
-    rng = random.Random(index)  # noqa: S311 - repeatable bench data
+    rng = random.Random(index)  # noqa: S311  # nosec B311  # repeatable bench data, not a secret
     fields: dict = {"soal": []}
     expected = {}
     ids = [block.value.pk for block in quiz.questions]
@@ -305,7 +311,7 @@ def start_gunicorn(port, workers, threads):
         GUNICORN_LOG_FORMAT="text",
         GUNICORN_MAX_REQUESTS="0",
     )
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)  # nosec B603  # fixed argument list (this interpreter, our scripts), no shell
     command = [
         str(Path(sys.executable).with_name("gunicorn")),
         "lms.wsgi",
@@ -329,7 +335,7 @@ def start_gunicorn(port, workers, threads):
     log = open(
         os.environ.get("BENCH_SERVER_LOG", os.path.join(tempfile.gettempdir(), "sinau-bench-gunicorn.log")), "ab"
     )  # noqa: SIM115
-    process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True, stdout=log, stderr=log)
+    process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True, stdout=log, stderr=log)  # nosec B603  # fixed argument list (this interpreter, our scripts), no shell
     log.close()
     for _ in range(200):
         try:
@@ -340,6 +346,48 @@ def start_gunicorn(port, workers, threads):
             time.sleep(0.1)
     process.terminate()
     raise RuntimeError("gunicorn did not start")
+
+
+def cpu_seconds(pids) -> float:
+    """User + system CPU seconds consumed so far by the processes `pids` (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
+def server_pids(process) -> list[int]:
+    """gunicorn's master and workers: every process of its session."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[3]) == process.pid:  # session id
+                pids.append(int(entry.name))
+    return pids
+
+
+def database_backend_pids() -> list[int]:
+    """PostgreSQL backends serving this database (on this machine), but not this process's own."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        pids = [row[0] for row in cursor.fetchall()]
+    connection.close()
+    return pids
 
 
 def stop(process):
@@ -408,7 +456,7 @@ def main():
     vendor = connection.vendor
     run = str(int(time.time()))
     quiz, sessions = build(args.trainees, run)
-    rng = random.Random(7)  # noqa: S311
+    rng = random.Random(7)  # noqa: S311  # nosec B311  # repeatable bench answers, not a secret
     plan, expected_by_user = [], {}
     half = args.window / 2
     for index, (user_id, key) in enumerate(sessions):
@@ -422,9 +470,16 @@ def main():
     port = free_port()
     server = start_gunicorn(port, args.workers, args.threads)
     try:
+        # CPU seconds the server spends on the storm (load-independent, unlike the timings): its
+        # gunicorn processes, and the PostgreSQL backends its workers open (none exist before).
+        server_cpu = cpu_seconds(server_pids(server))
+        load_before = os.getloadavg()
         began = time.monotonic()
         stats, outcome = asyncio.run(storm(port, quiz.pk, plan, args.window))
         elapsed = time.monotonic() - began
+        load_after = os.getloadavg()
+        server_cpu = cpu_seconds(server_pids(server)) - server_cpu
+        database_cpu = cpu_seconds(database_backend_pids())
         ceiling, static_errors = asyncio.run(static_ceiling(port, "/static/lms/css/sinau.css"))
     finally:
         stop(server)
@@ -434,6 +489,10 @@ def main():
         "trainees": args.trainees,
         "window_s": args.window,
         "gunicorn": f"{args.workers} workers x {args.threads} threads (gthread)",
+        "load_average": [round(load_before[0], 2), round(load_after[0], 2)],
+        "server_cpu_s": round(server_cpu, 2),
+        "server_cpu_ms_per_attempt": round(server_cpu * 1000 / args.trainees, 1),
+        "database_cpu_ms_per_attempt": round(database_cpu * 1000 / args.trainees, 1) if database_cpu else None,
         "completed": outcome["done"],
         "last_submit_done_s": round(outcome["last"], 2),
         "elapsed_s": round(elapsed, 2),
@@ -457,7 +516,7 @@ def main():
         for key, value in figures.items():
             print(f"{key:>22}: {value}")
     if tmp:
-        Path(tmp).unlink(missing_ok=True)
+        shutil.rmtree(Path(tmp).parent, ignore_errors=True)
     sys.exit(1 if figures["errors"] or lost or wrong else 0)
 
 

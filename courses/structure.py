@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass, field
+from html import escape
 
 from django.core.cache import cache
 from django.db import transaction
@@ -42,6 +43,17 @@ class ItemRef:
     path: str
     is_required: bool
     first_published_at: dt.datetime | None
+    # The row's escaped parts, built once with the structure and cached with it (issue 10: the
+    # outline's rows were escaped and formatted on every request, the one cost that grew with the
+    # course). Only what is the same for every reader; a trainee's marks are added per request
+    # (courses_tags.outline_items).
+    title_html: str = field(init=False, repr=False, compare=False)
+    link_html: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        title = escape(self.title)
+        object.__setattr__(self, "title_html", title)
+        object.__setattr__(self, "link_html", f'<a href="{escape(self.url)}">{title}</a>')
 
     @property
     def id(self) -> int:
@@ -152,7 +164,8 @@ def course_structure(course: CoursePage) -> CourseStructure:
         version = uuid.uuid4().hex
         cache.add(_version_key(course.path), version, TTL)
         version = cache.get(_version_key(course.path), version)
-    key = f"courses:structure:{course.pk}:{version}"
+    # "v2": records pickled before ItemRef carried its escaped parts are never read back.
+    key = f"courses:structure:v2:{course.pk}:{version}"
     structure = cache.get(key)
     if structure is None:
         structure = _build(course)

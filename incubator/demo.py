@@ -148,7 +148,7 @@ def load(*, stdout, people: dict) -> None:
     if Programme.objects.filter(name=PROGRAMME_NAME).exists():
         stdout.write("  Inkubasi: sudah ada")
         return
-    rng = random.Random(13)  # noqa: S311 - repeatable demo figures, not a secret
+    rng = random.Random(13)  # noqa: S311  # nosec B311  # repeatable demo figures, not a secret
     officers = people.get("officers") or [people["admin"]]
     officer = officers[0]
     today = timezone.localdate()

@@ -29,7 +29,7 @@ def load_book(*, owner, entries: int, seed: int = 11) -> tuple[Book, bool]:
     existing = Book.objects.filter(owner=owner, title=book_title(entries)).first()
     if existing is not None:
         return existing, False
-    rng = random.Random(seed)  # noqa: S311 - repeatable bench data
+    rng = random.Random(seed)  # noqa: S311  # nosec B311  # repeatable bench data, not a secret
     chart = ChartTemplate.get_default()
     cash = Account.objects.get(chart=chart, code="1101")
     others = list(Account.objects.filter(chart=chart, is_postable=True, member_subledger="").exclude(pk=cash.pk))

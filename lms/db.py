@@ -42,7 +42,7 @@ def retry_on_db_lock(func):
                 if attempt == attempts - 1 or not is_lock_error(exc):
                     raise
                 # Jittered back-off so the retried writers do not all knock at the same instant.
-                time.sleep(min(0.05 * (attempt + 1), 0.5) * (0.5 + random.random()))  # noqa: S311
+                time.sleep(min(0.05 * (attempt + 1), 0.5) * (0.5 + random.random()))  # noqa: S311  # nosec B311  # back-off jitter, not a secret
         raise AssertionError("unreachable")
 
     return wrapper

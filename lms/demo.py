@@ -11,7 +11,7 @@ from django.db import transaction
 from . import roles
 
 # One password for every demo account, printed by load_demo. Demo data is refused in production.
-DEMO_PASSWORD = "sinau-demo-2026"
+DEMO_PASSWORD = "sinau-demo-2026"  # nosec B105  # published demo password; load_demo refuses without DEBUG
 
 NEW_COOPERATIVES = [
     "Koperasi Produsen Tempe Maju Bersama",

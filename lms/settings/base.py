@@ -173,7 +173,7 @@ ACCOUNT_FORMS = {
     "login": "lms.forms.LoginForm",
     "signup": "lms.forms.SignupForm",
     "verify_phone": "lms.forms.VerifyPhoneForm",
-    "reset_password": "lms.forms.ResetPasswordForm",
+    "reset_password": "lms.forms.ResetPasswordForm",  # nosec B105  # a form's path, not a password
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Sinau] "
 # allauth's rate limits are on by default; these set them for Sinau. Per account ("key") they are
@@ -189,7 +189,7 @@ ACCOUNT_RATE_LIMITS = {
     "login": "120/m/ip",
     "login_failed": "100/5m/ip,5/5m/key",
     "signup": "60/h/ip",
-    "reset_password": "20/m/ip,5/m/key",
+    "reset_password": "20/m/ip,5/m/key",  # nosec B105  # a rate limit, not a password
     "confirm_email": "1/3m/key",
     # Each SMS costs money: one code per number per 30 s, and a ceiling per address.
     "verify_phone": "1/30s/key,20/m/ip",
@@ -252,6 +252,10 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from Gravatar: the request fails offline and sends a hash of each user's email out.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The time zones an admin user may pick in "Akun": Indonesia's three. Wagtail's default list is the
+# system's zoneinfo, which on Debian includes "localtime" and makes the account page throw a
+# console error (RangeError) in the browser.
+WAGTAIL_USER_TIME_ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "UTC"]
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
 # Passwords are reset through allauth (/akun/password/reset/: rate limits, one answer for known
 # and unknown emails); Wagtail's own reset form under /admin/password_reset/ has neither.
@@ -260,9 +264,10 @@ WAGTAILUSERS_PASSWORD_ENABLED = True
 
 # --- Celery --------------------------------------------------------------------------------
 # Eager by default so a fresh machine needs no broker; CELERY_BROKER_URL switches to workers.
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="memory://")
+# "memory://localhost/" rather than "memory://": kombu warns "No hostname was supplied" for the latter.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="memory://localhost/")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=REDIS_URL or "cache+memory://")
-CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=CELERY_BROKER_URL == "memory://")
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=CELERY_BROKER_URL.startswith("memory://"))
 CELERY_TASK_EAGER_PROPAGATES = True
 # A task is acknowledged only after it finished, so a worker crash re-delivers it; tasks
 # must therefore be idempotent (they are: each one checks what is already done).

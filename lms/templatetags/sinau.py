@@ -41,4 +41,4 @@ def hook_panels(context, name, **kwargs):
     if request is None:
         return ""
     parts = [fn(request, **kwargs) for fn in hooks.get_hooks(f"sinau_panel_{name}")]
-    return mark_safe("".join(str(part) for part in parts if part))  # noqa: S308 - hooks return escaped HTML
+    return mark_safe("".join(str(part) for part in parts if part))  # noqa: S308  # nosec B308, B703  # hooks return escaped HTML

@@ -1,15 +1,14 @@
 """The outline rows built in Python (courses_tags.outline_items): same marks as the template had,
 titles escaped, locked lessons unlinked for trainees and linked for those who teach."""
 
-from types import SimpleNamespace
-
+from courses.selectors import OutlineItem
+from courses.structure import ItemRef
 from courses.templatetags.courses_tags import outline_items
 
 
 def item(title, *, done=False, locked=False, kind="lesson", is_new=False, url="/k/hari-1/p/"):
-    return SimpleNamespace(
-        page=SimpleNamespace(title=title, url=url), done=done, locked=locked, kind=kind, is_new=is_new
-    )
+    page = ItemRef(pk=1, kind=kind, title=title, url=url, path="0001", is_required=True, first_published_at=None)
+    return OutlineItem(page=page, kind=kind, done=done, locked=locked, is_new=is_new)
 
 
 def test_rows_mark_done_new_quiz_and_escape_titles():
@@ -33,3 +32,8 @@ def test_locked_rows_are_unlinked_for_trainees_and_linked_for_teachers():
 
 def test_no_items_no_rows():
     assert outline_items([]) == ""
+
+
+def test_link_escapes_quotes_in_the_address_and_title():
+    html = outline_items([item('Kas "kecil"', url='/k/"x"/')])
+    assert '<a href="/k/&quot;x&quot;/">Kas &quot;kecil&quot;</a>' in html
