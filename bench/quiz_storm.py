@@ -73,9 +73,10 @@ QUIZ_KINDS = ["single"] * 10 + ["multiple"] * 2 + ["truefalse"] * 3 + ["numeric"
 
 def build(trainees: int, run: str):
     """The course, 20 questions, the quiz, a cohort and N signed-in trainees."""
+    from importlib import import_module
+
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
-    from django.contrib.sessions.backends.db import SessionStore
 
     from courses.models import Cohort, CourseIndexPage, CoursePage, Enrollment, ModulePage
     from lms import roles
@@ -128,6 +129,9 @@ def build(trainees: int, run: str):
     group = __import__("django.contrib.auth.models", fromlist=["Group"]).Group.objects.get(name=roles.TRAINEE)
     group.user_set.add(*users)
     Enrollment.objects.bulk_create([Enrollment(user=u, cohort=cohort) for u in users])
+    # The server's own session engine, so each session is where a real sign-in puts it (with
+    # production's cached_db: in Redis as well as in the database).
+    SessionStore = import_module(settings.SESSION_ENGINE).SessionStore  # noqa: N806
     sessions = []
     for user in users:
         store = SessionStore()
@@ -344,6 +348,48 @@ def start_gunicorn(port, workers, threads):
     raise RuntimeError("gunicorn did not start")
 
 
+def cpu_seconds(pids) -> float:
+    """User + system CPU seconds consumed so far by the processes `pids` (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return total
+
+
+def server_pids(process) -> list[int]:
+    """gunicorn's master and workers: every process of its session."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[3]) == process.pid:  # session id
+                pids.append(int(entry.name))
+    return pids
+
+
+def database_backend_pids() -> list[int]:
+    """PostgreSQL backends serving this database (on this machine), but not this process's own."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        pids = [row[0] for row in cursor.fetchall()]
+    connection.close()
+    return pids
+
+
 def stop(process):
     """Stop gunicorn; when its graceful shutdown outlasts 30 s (clients still connected after a
     storm), kill its process group so the figures are not lost."""
@@ -424,9 +470,16 @@ def main():
     port = free_port()
     server = start_gunicorn(port, args.workers, args.threads)
     try:
+        # CPU seconds the server spends on the storm (load-independent, unlike the timings): its
+        # gunicorn processes, and the PostgreSQL backends its workers open (none exist before).
+        server_cpu = cpu_seconds(server_pids(server))
+        load_before = os.getloadavg()
         began = time.monotonic()
         stats, outcome = asyncio.run(storm(port, quiz.pk, plan, args.window))
         elapsed = time.monotonic() - began
+        load_after = os.getloadavg()
+        server_cpu = cpu_seconds(server_pids(server)) - server_cpu
+        database_cpu = cpu_seconds(database_backend_pids())
         ceiling, static_errors = asyncio.run(static_ceiling(port, "/static/lms/css/sinau.css"))
     finally:
         stop(server)
@@ -436,6 +489,10 @@ def main():
         "trainees": args.trainees,
         "window_s": args.window,
         "gunicorn": f"{args.workers} workers x {args.threads} threads (gthread)",
+        "load_average": [round(load_before[0], 2), round(load_after[0], 2)],
+        "server_cpu_s": round(server_cpu, 2),
+        "server_cpu_ms_per_attempt": round(server_cpu * 1000 / args.trainees, 1),
+        "database_cpu_ms_per_attempt": round(database_cpu * 1000 / args.trainees, 1) if database_cpu else None,
         "completed": outcome["done"],
         "last_submit_done_s": round(outcome["last"], 2),
         "elapsed_s": round(elapsed, 2),

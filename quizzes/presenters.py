@@ -32,6 +32,7 @@ class QuestionView:
     narrative: str = ""
     shu: dict = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    html: str = ""  # the form's HTML of this question (quizzes.fragments)
     # Review only (empty on the form):
     grade: grading.QuestionGrade | None = None
     earned: Decimal | None = None

@@ -252,6 +252,10 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from Gravatar: the request fails offline and sends a hash of each user's email out.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The time zones an admin user may pick in "Akun": Indonesia's three. Wagtail's default list is the
+# system's zoneinfo, which on Debian includes "localtime" and makes the account page throw a
+# console error (RangeError) in the browser.
+WAGTAIL_USER_TIME_ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "UTC"]
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
 # Passwords are reset through allauth (/akun/password/reset/: rate limits, one answer for known
 # and unknown emails); Wagtail's own reset form under /admin/password_reset/ has neither.

