@@ -16,13 +16,13 @@ import threading
 from collections import OrderedDict
 
 from django.template.loader import render_to_string
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 TEMPLATE = "quizzes/questions/_form_question.html"
 MAX_ENTRIES = 2000
 
-_rendered: OrderedDict[tuple, str] = OrderedDict()
+_rendered: OrderedDict[tuple, SafeString] = OrderedDict()  # render_to_string's own SafeString
 _lock = threading.Lock()
 
 
@@ -46,10 +46,10 @@ def form_question_html(answer, view) -> SafeString:
         html = _rendered.get(key)
         if html is not None:
             _rendered.move_to_end(key)
-            return mark_safe(html)  # noqa: S308 - rendered by our template, escaped there
+            return html
     html = render_to_string(TEMPLATE, {"q": view})
     with _lock:
-        _rendered[key] = str(html)
+        _rendered[key] = html
         while len(_rendered) > MAX_ENTRIES:
             _rendered.popitem(last=False)
     return html

@@ -242,7 +242,7 @@ def write_answers(answers: list[AttemptAnswer], fields: list[str]) -> None:
     columns = [meta.get_field(name) for name in fields]
     quote = connection.ops.quote_name
     # Identifiers come from the model (quoted); every value is a bound parameter.
-    sql = "UPDATE {} SET {} WHERE {} = %s".format(  # noqa: S608
+    sql = "UPDATE {} SET {} WHERE {} = %s".format(  # noqa: S608  # nosec B608  # model identifiers, bound values
         quote(meta.db_table), ", ".join(f"{quote(c.column)} = %s" for c in columns), quote(meta.pk.column)
     )
     rows = [[c.get_db_prep_save(getattr(a, c.attname), connection) for c in columns] + [a.pk] for a in answers]
