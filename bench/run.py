@@ -896,9 +896,10 @@ def script_rows(env, database, redis_url, args, scripts, notes) -> list[dict]:
             rows.append(row("5", f"31 simultaneous posts, {name}: did not finish", None, None, None, "0", False))
             notes.append(f"concurrent posts on {name}: {output[-600:]}")
     sample, count = (10, 20) if quick else (args.cert_sample, args.cert_count)
+    memory_count = 50 if quick else 1000  # line 9: the single worker's memory after this many
     say(f"certificates: {sample} in-process, then {count} with one worker and {count} with two …")
     cert_env = dict(env, DJANGO_SETTINGS_MODULE="lms.settings.dev", DEBUG="false")
-    args = ["--json", "--sample", str(sample), "--count", str(count)]
+    args = ["--json", "--sample", str(sample), "--count", str(count), "--memory-count", str(memory_count)]
     if not (database and redis_url):
         args.append("--skip-workers")
     certs, output = run_script("certificates_issue.py", args, cert_env, 3600)
@@ -942,6 +943,17 @@ def script_rows(env, database, redis_url, args, scripts, notes) -> list[dict]:
         else:
             rows.append(row("6", "certificates: 2 workers vs 1", None, None, None, ">= 1.7 x", None))
             notes.append("certificates with workers: skipped (needs PostgreSQL and Redis)")
+        rows.append(
+            row(
+                "9",
+                f"peak RSS of a Celery worker (solo, with children) after {certs.get('worker_rss_certificates') or memory_count} certificates (MiB)",
+                certs.get("worker_peak_rss_mib"),
+                None,
+                None,
+                "–",
+                None,
+            )
+        )
     else:
         rows.append(row("6", "certificates: did not finish", None, None, None, "", False))
         notes.append(f"certificates: {output[-600:]}")
