@@ -16,12 +16,16 @@
    (interleaved, so every page sees the same noise from the other jobs on the machine); the
    throughput of a page is the median of its rounds, and each ratio is taken within this run.
    SQL queries per page are counted in-process (Django's test client, same database).
+   The full run (or --sqlite) then serves the same pages on SQLite with the embedded defaults
+   (lms.settings.base: WAL etc., a per-process cache, sessions in the database, eager Celery)
+   under the same gunicorn, on its own data, in a child process (`--page-pass`); production's
+   settings refuse SQLite and are not relaxed: bench/settings_server.py falls back to the base.
 4. Quiz storm (bench/quiz_storm.py), simultaneous posts (bench/concurrent_posts.py, on PostgreSQL
    and on SQLite) and certificates (bench/certificates_issue.py) run as their own scripts against
    the same services; their figures join the table.
 
 Prints the table (figure, baseline measured in the same run, ratio, target, holds?) and writes
-it as JSON to bench/results/<UTC time>.json (not committed). Exit status 0 even when a target
+it as JSON to bench/results/<UTC time>.json (not committed; fields in docs/performance.md). Exit status 0 even when a target
 fails (the table says which); 2 when the bench itself broke.
 """
 
@@ -141,6 +145,22 @@ def session_for(user) -> str:
     return signed_in_session(user)
 
 
+def same_body_lesson(course, like):
+    """The lesson of `course` nearest its middle whose body is the same as `like`'s: lesson 60 vs 5
+    then compares the same content in a bigger course (the scale courses cycle through the
+    curriculum's lesson bodies, so the two middle lessons hold different bodies)."""
+    from courses.models import LessonPage
+
+    lessons = list(LessonPage.objects.descendant_of(course).live().order_by("path"))
+    middle = len(lessons) // 2
+
+    def content(lesson):  # the blocks without their random ids
+        return [(block["type"], block["value"]) for block in lesson.body.raw_data]
+
+    same = [index for index, lesson in enumerate(lessons) if content(lesson) == content(like)]
+    return lessons[min(same, key=lambda index: abs(index - middle))] if same else lessons[middle]
+
+
 def page_plan(quick: bool) -> tuple[list[tuple[str, str, str]], dict]:
     """[(key, url, session or "")] and facts (queries, sizes) for the table."""
     import logging
@@ -159,7 +179,7 @@ def page_plan(quick: bool) -> tuple[list[tuple[str, str, str]], dict]:
     trainee = get_user_model().objects.get(email=SCALE_TRAINEE[0])
     session = session_for(trainee)
     small, big = (CoursePage.objects.get(slug=course_slug(size)) for size in (5, 60))
-    lesson_small, lesson_big = middle_lesson(small), middle_lesson(big)
+    lesson_small, lesson_big = middle_lesson(small), same_body_lesson(big, middle_lesson(small))
     baseline = baseline_for(lesson_small)
     book_small = Book.objects.get(owner=trainee, title=book_title(100))
     book_big = Book.objects.get(owner=trainee, title=book_title(10000))
@@ -405,15 +425,19 @@ def fmt(value, unit="") -> str:
 
 
 def print_table(rows) -> None:
+    """The table; the db column names the page pass a row comes from (PG, SQLite; empty for the
+    scripts, which say their database in the figure)."""
     say("")
-    head = f"{'#':<3} {'figure':<52} {'value':>14} {'baseline':>14} {'ratio':>7}  {'target':<18} holds?"
+    head = f"{'#':<3} {'db':<6} {'figure':<52} {'value':>14} {'baseline':>14} {'ratio':>7}  {'target':<18} holds?"
     say(head)
     say("-" * len(head))
+    short = {"PostgreSQL": "PG", "SQLite": "SQLite"}
     for r in rows:
         holds = {True: "yes", False: "NO", None: "–"}[r["holds"]]
         ratio = f"{r['ratio']:.2f}" if isinstance(r["ratio"], float) else "–"
+        db = short.get(r.get("database", ""), r.get("database", ""))
         say(
-            f"{r['line']:<3} {r['figure'][:52]:<52} {fmt(r['value'], r['unit']):>14} "
+            f"{r['line']:<3} {db:<6} {r['figure'][:52]:<52} {fmt(r['value'], r['unit']):>14} "
             f"{fmt(r['baseline'], r['unit']):>14} {ratio:>7}  {r['target']:<18} {holds}"
         )
 
@@ -543,12 +567,128 @@ def http_rows(rates, queries, pdf_times, peak) -> list[dict]:
             t <= 2,
         )
     )
-    worst = max(pdf_times)
-    rows.append(
-        row("10", "big PDF (buku besar, 10,000 rows): request, worst (s)", worst, None, None, "< 1 s", worst < 1.0)
-    )
+    if pdf_times:
+        worst = max(pdf_times)
+        rows.append(
+            row("10", "big PDF (buku besar, 10,000 rows): request, worst (s)", worst, None, None, "< 1 s", worst < 1.0)
+        )
+    else:  # eager Celery (the embedded default): the job runs inside the request by design
+        rows.append(row("10", "big PDF request: not timed (eager Celery)", None, None, None, "< 1 s", None))
     rows.append(row("9", "peak RSS of a gunicorn worker (MiB)", peak, None, None, "–", None))
     return rows
+
+
+def load_data(env: dict, *, demo: bool, collect: bool = True) -> float:
+    """migrate, load_demo (unless `demo` is False: kept from the last run), load_scale_data and
+    collectstatic against env's database; the seconds it took."""
+    began = time.time()
+    manage(env, "migrate", "--no-input", "-v", "0")
+    if demo:
+        manage(env, "load_demo", "--force")
+    manage(env, "load_scale_data", "--force")
+    if collect:
+        manage(env, "collectstatic", "--no-input", "-v", "0")
+    return time.time() - began
+
+
+def page_pass(env: dict, quick: bool) -> dict:
+    """One database's pass over the pages: plan them in-process (the data must be loaded), start
+    gunicorn on `env`, request every page round after round, count queries. Plain data (JSON)."""
+    rounds, requests, clients = (3, 12, 4) if quick else (11, 24, 4)
+    setup_in_process(env)
+    from django.conf import settings
+    from django.db import connection
+
+    pages, facts = page_plan(quick)
+    vendor = {"postgresql": "PostgreSQL", "sqlite": "SQLite"}.get(connection.vendor, connection.vendor)
+    serving = "production" if settings.PRODUCTION_SETTINGS else "base (embedded defaults) + production serving"
+    cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    say(f"{vendor}: server settings {serving}; cache {cache}; sessions {settings.SESSION_ENGINE.rsplit('.', 1)[-1]}")
+    connection.close()
+    port = free_port()
+    server = start_server(env, port)
+    try:
+        say(
+            f"{vendor} pages: {len(pages)} pages x {rounds} interleaved rounds x {requests} requests, "
+            f"{clients} clients, gunicorn 2 workers …"
+        )
+        began = time.time()
+        rates, errors = measure_pages(port, pages, rounds, requests, clients)
+        # In the embedded default (eager Celery, no broker) a background job runs inside the
+        # request by design (lms/jobs.py): the < 1 s target is about a site with a broker.
+        pdf_times = (
+            time_pdf_requests(port, facts["pdf_url"], facts["session"], 3 if quick else 5)
+            if not settings.CELERY_TASK_ALWAYS_EAGER
+            else []
+        )
+        peak = worker_peak_rss_mib(server)
+    finally:
+        stop_server(server)
+    return {
+        "database": vendor,
+        "settings": serving,
+        "cache": cache,
+        "rounds": rounds,
+        "requests": requests,
+        "clients": clients,
+        "pages": [[key, url] for key, url, _session in pages],
+        "rates": rates,
+        "errors": errors,
+        "queries": facts["queries"],
+        "pdf_request_s": pdf_times,
+        "peak_rss_mib": peak,
+        "seconds": round(time.time() - began, 1),
+        "load_after": os.getloadavg(),
+    }
+
+
+def sqlite_page_pass(env: dict, tmp: Path, args) -> dict:
+    """The same pages on SQLite with the embedded defaults (lms.settings.base: WAL, busy timeout,
+    BEGIN IMMEDIATE; a per-process cache, sessions in the database, eager Celery) under the same
+    gunicorn. Production's settings refuse SQLite, so bench/settings_server.py serves it on the
+    base settings; its own data in tmp/pages.sqlite3 (kept with --reuse), measured by a child
+    process (Django is set up once per process)."""
+    database = tmp / "pages.sqlite3"
+    sqlite_env = {key: value for key, value in env.items() if key not in ("REDIS_URL", "CELERY_BROKER_URL")}
+    sqlite_env.update(DATABASE_URL=f"sqlite:///{database}", MEDIA_ROOT=str(tmp / "media-sqlite"))
+    say("SQLite data: migrate, load_demo, load_scale_data …")
+    took = load_data(sqlite_env, demo=not (args.reuse and database.exists()), collect=False)
+    say(f"SQLite data ready in {took:.0f} s")
+    out = tmp / "sqlite-pages.json"
+    out.unlink(missing_ok=True)
+    command = [sys.executable, "bench/run.py", "--page-pass", str(out), *(["--quick"] if args.quick else [])]
+    result = subprocess.run(command, cwd=ROOT, env=sqlite_env, text=True, check=False)  # nosec B603  # fixed argument list, no shell
+    if result.returncode or not out.exists():
+        raise RuntimeError(f"the SQLite page pass exited with {result.returncode} (see its output above)")
+    return json.loads(out.read_text())
+
+
+def pass_rows(result: dict) -> list[dict]:
+    """The table's rows of one page pass, each naming its database."""
+    rows = http_rows(result["rates"], result["queries"], result["pdf_request_s"], result["peak_rss_mib"])
+    for r in rows:
+        r["database"] = result["database"]
+    return rows
+
+
+def pass_notes(result: dict) -> list[str]:
+    rates, name = result["rates"], result["database"]
+    notes = [
+        f"{name}: load average after the pages {result['load_after'][0]:.2f}; "
+        f"spread of per-round ratios: lesson/plain "
+        + spread(rates, "lesson 5", "baseline page")
+        + ", outline 60/5 "
+        + spread(rates, "outline 60", "outline 5")
+        + ", lesson 60/5 "
+        + spread(rates, "lesson 60", "lesson 5")
+        + ", journal 10k/100 "
+        + spread(rates, "journal 10000 p1", "journal 100 p1")
+    ]
+    if any(result["errors"].values()):
+        notes.append(f"{name}: HTTP errors during the pages: { {k: v for k, v in result['errors'].items() if v} }")
+    if not result["pdf_request_s"]:
+        notes.append(f"{name}: big PDF request not timed (eager Celery: the embedded default renders in the request)")
+    return notes
 
 
 def main() -> int:
@@ -558,9 +698,24 @@ def main() -> int:
     parser.add_argument("--cert-sample", type=int, default=200, help="certificates timed in-process (full run)")
     parser.add_argument("--cert-count", type=int, default=500, help="certificates per worker run (full run: 2 x 500)")
     parser.add_argument("--reuse", action="store_true", help="keep the database and data of the last run (development)")
+    sqlite = parser.add_mutually_exclusive_group()
+    sqlite.add_argument(
+        "--sqlite",
+        dest="sqlite",
+        action="store_true",
+        default=None,
+        help="also the pages on SQLite (default: full run)",
+    )
+    sqlite.add_argument("--no-sqlite", dest="sqlite", action="store_false", help="no SQLite page pass")
+    parser.add_argument("--page-pass", metavar="JSON", help=argparse.SUPPRESS)  # the child of the SQLite pass
     args = parser.parse_args()
+    if args.page_pass:
+        Path(args.page_pass).write_text(json.dumps(page_pass(dict(os.environ), args.quick), default=str))
+        return 0
+    # The SQLite pass loads its own data (minutes): in the full run by default, in the quick run
+    # (CI) only when asked, so bench-quick stays a few minutes.
+    with_sqlite = (not args.quick) if args.sqlite is None else args.sqlite
     started = time.time()
-    rounds, requests, clients = (3, 12, 4) if args.quick else (11, 24, 4)
     load_before = os.getloadavg()
     say(
         f"Sinau bench ({'quick' if args.quick else 'full'}), {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, "
@@ -588,44 +743,25 @@ def main() -> int:
     vendor = "PostgreSQL" if database else "SQLite (fallback)"
     say(f"database: {vendor}; cache and sessions: {'Redis' if redis_url else 'per process (fallback)'}")
     say("data: migrate, load_demo, load_scale_data …")
-    began = time.time()
-    manage(env, "migrate", "--no-input", "-v", "0")
-    if not args.reuse:
-        manage(env, "load_demo", "--force")
-    manage(env, "load_scale_data", "--force")
-    manage(env, "collectstatic", "--no-input", "-v", "0")
-    say(f"data ready in {time.time() - began:.0f} s")
-    setup_in_process(env)
-    from django.conf import settings
-    from django.db import connection
-
-    pages, facts = page_plan(args.quick)
-    say(f"server settings: {'production' if settings.PRODUCTION_SETTINGS else 'base + production serving (fallback)'}")
-    connection.close()
-    port = free_port()
-    server = start_server(env, port)
-    try:
-        say(
-            f"pages: {len(pages)} pages x {rounds} interleaved rounds x {requests} requests, {clients} clients, gunicorn 2 workers …"
-        )
-        rates, errors = measure_pages(port, pages, rounds, requests, clients)
-        pdf_times = time_pdf_requests(port, facts["pdf_url"], facts["session"], 3 if args.quick else 5)
-        peak = worker_peak_rss_mib(server)
-    finally:
-        stop_server(server)
+    say(f"data ready in {load_data(env, demo=not args.reuse):.0f} s")
+    passes = [page_pass(env, args.quick)]
     load_pages = os.getloadavg()
-    rows = http_rows(rates, facts["queries"], pdf_times, peak)
-    notes = [f"load average after the pages: {load_pages[0]:.2f}"]
-    notes.append(
-        "spread of per-round ratios: lesson/plain "
-        + spread(rates, "lesson 5", "baseline page")
-        + ", outline 60/5 "
-        + spread(rates, "outline 60", "outline 5")
-        + ", journal 10k/100 "
-        + spread(rates, "journal 10000 p1", "journal 100 p1")
-    )
-    if any(errors.values()):
-        notes.append(f"HTTP errors during the pages: { {k: v for k, v in errors.items() if v} }")
+    notes = []
+    if with_sqlite and database:
+        try:
+            passes.append(sqlite_page_pass(env, tmp, args))
+        except Exception as error:  # noqa: BLE001 - the PostgreSQL table is still worth printing
+            notes.append(f"the SQLite page pass broke: {type(error).__name__}: {error}")
+    elif not database:
+        notes.append("pages measured on SQLite only (PostgreSQL missing)")
+    else:
+        notes.append("pages on SQLite: not in this run (bench-quick; --sqlite adds them)")
+    rows = []
+    for result in passes:
+        rows += pass_rows(result)
+        notes += pass_notes(result)
+    main_pass = passes[0]
+    rates, queries = main_pass["rates"], main_pass["queries"]
     scripts = {}
     if not args.skip_scripts:
         try:
@@ -636,8 +772,16 @@ def main() -> int:
     print_table(rows)
     say("")
     say("requests per second of every page (median of rounds), SQL queries in-process:")
-    for key, _url, _session in pages:
-        say(f"  {key:<24} {rate(rates, key):8.1f} req/s   {facts['queries'].get(key, '–'):>3} queries")
+    names = [result["database"] for result in passes]
+    say(f"  {'page':<24} " + "".join(f"{name:>22}" for name in names))
+    for key, _url in main_pass["pages"]:
+        cells = []
+        for result in passes:
+            if key in result["rates"]:
+                cells.append(f"{rate(result['rates'], key):8.1f} req/s {result['queries'].get(key, '–'):>3} q")
+            else:
+                cells.append("–")
+        say(f"  {key:<24} " + "".join(f"{cell:>22}" for cell in cells))
     for note in notes:
         say(f"note: {note}")
     say(
@@ -656,10 +800,13 @@ def main() -> int:
                 "quick": args.quick,
                 "load_average": {"start": load_before, "after_pages": load_pages, "end": load_after},
                 "rows": rows,
-                "pages": {key: {"rates": rates[key], "queries": facts["queries"].get(key)} for key in rates},
-                "pdf_request_s": pdf_times,
+                # The first (PostgreSQL) pass, as before; every pass in full under "passes".
+                "pages": {key: {"rates": rates[key], "queries": queries.get(key)} for key in rates},
+                "pdf_request_s": main_pass["pdf_request_s"],
+                "passes": {result["database"]: result for result in passes},
                 "scripts": scripts,
                 "notes": notes,
+                "took_s": round(time.time() - started),
             },
             indent=2,
             default=str,
@@ -672,58 +819,68 @@ def main() -> int:
 def script_rows(env, database, redis_url, args, scripts, notes) -> list[dict]:
     quick = args.quick
     rows = []
-    say("quiz storm: 300 trainees, 10 s …")
-    storm, output = run_script("quiz_storm.py", ["--json", "--trainees", "300", "--window", "10"], env, 900)
-    scripts["quiz_storm"] = storm or output
-    if storm:
+    # Line 4: the storm on PostgreSQL (when there) and on the embedded SQLite (a throw-away file:
+    # the script makes its own when DATABASE_URL is unset), then the same gunicorn's static file.
+    storm_runs = [("PostgreSQL", env)] if database else []
+    storm_runs.append(("SQLite", {key: value for key, value in env.items() if key != "DATABASE_URL"}))
+    for name, storm_env in storm_runs:
+        say(f"quiz storm on {name}: 300 trainees, 10 s …")
+        storm, output = run_script("quiz_storm.py", ["--json", "--trainees", "300", "--window", "10"], storm_env, 900)
+        scripts[f"quiz_storm_{name}"] = storm or output
+        if not storm:
+            rows.append(row("4", f"quiz storm, {name}: did not finish", None, None, None, "errors 0", False))
+            notes.append(f"quiz storm on {name}: {output[-600:]}")
+            continue
         ok = storm["errors"] == 0 and storm["lost_answers"] == 0 and storm["completed"] == storm["trainees"]
-        rows.append(
+        load = "/".join(f"{value:.1f}" for value in storm.get("load_average", []))
+        rows += [
             row(
                 "4",
-                "quiz storm: submit p50 / p95 (ms)",
-                f"{storm['submit_p50_ms']:.0f} / {storm['submit_p95_ms']:.0f}",
+                f"quiz storm, {name}: start / submit p50, p95 (ms)",
+                f"{storm['start_p50_ms']:.0f}, {storm['start_p95_ms']:.0f} / "
+                f"{storm['submit_p50_ms']:.0f}, {storm['submit_p95_ms']:.0f}",
                 None,
                 None,
                 "–",
                 None,
-            )
-        )
-        rows.append(
+            ),
             row(
                 "4",
-                "quiz storm: start p50 / p95 (ms)",
-                f"{storm['start_p50_ms']:.0f} / {storm['start_p95_ms']:.0f}",
-                None,
-                None,
-                "–",
-                None,
-            )
-        )
-        rows.append(
-            row(
-                "4",
-                "quiz storm: done in window / errors / lost",
+                f"quiz storm, {name}: done / errors / lost answers",
                 f"{storm['completed']}/{storm['errors']}/{storm['lost_answers']}",
                 None,
                 None,
                 "300/0/0",
                 ok,
-            )
-        )
-        rows.append(
+            ),
             row(
                 "4",
-                "quiz storm: last submit answered at (s)",
+                f"quiz storm, {name}: last submit answered at (s; load {load})",
                 storm["last_submit_done_s"],
                 None,
                 None,
                 "<= 10 s",
                 storm["last_submit_done_s"] <= storm["window_s"],
-            )
-        )
-    else:
-        rows.append(row("4", "quiz storm: did not finish", None, None, None, "errors 0", False))
-        notes.append(f"quiz storm output: {output[-600:]}")
+            ),
+            row(
+                "4",
+                f"quiz storm, {name}: server CPU per attempt (ms; {storm['gunicorn']})",
+                storm.get("server_cpu_ms_per_attempt"),
+                None,
+                None,
+                "–",
+                None,
+            ),
+            row(
+                "4",
+                f"quiz storm, {name}: static file from the same gunicorn (req/s, the ceiling)",
+                storm["static_req_per_s"],
+                None,
+                None,
+                "–",
+                None,
+            ),
+        ]
     runs = [("PostgreSQL", env)] if database else []
     sqlite_env = {key: value for key, value in env.items() if key != "DATABASE_URL"}
     runs.append(("SQLite", sqlite_env))
@@ -749,9 +906,10 @@ def script_rows(env, database, redis_url, args, scripts, notes) -> list[dict]:
             rows.append(row("5", f"31 simultaneous posts, {name}: did not finish", None, None, None, "0", False))
             notes.append(f"concurrent posts on {name}: {output[-600:]}")
     sample, count = (10, 20) if quick else (args.cert_sample, args.cert_count)
+    memory_count = 50 if quick else 1000  # line 9: the single worker's memory after this many
     say(f"certificates: {sample} in-process, then {count} with one worker and {count} with two …")
     cert_env = dict(env, DJANGO_SETTINGS_MODULE="lms.settings.dev", DEBUG="false")
-    args = ["--json", "--sample", str(sample), "--count", str(count)]
+    args = ["--json", "--sample", str(sample), "--count", str(count), "--memory-count", str(memory_count)]
     if not (database and redis_url):
         args.append("--skip-workers")
     certs, output = run_script("certificates_issue.py", args, cert_env, 3600)
@@ -795,6 +953,17 @@ def script_rows(env, database, redis_url, args, scripts, notes) -> list[dict]:
         else:
             rows.append(row("6", "certificates: 2 workers vs 1", None, None, None, ">= 1.7 x", None))
             notes.append("certificates with workers: skipped (needs PostgreSQL and Redis)")
+        rows.append(
+            row(
+                "9",
+                f"peak RSS of a Celery worker (solo, with children) after {certs.get('worker_rss_certificates') or memory_count} certificates (MiB)",
+                certs.get("worker_peak_rss_mib"),
+                None,
+                None,
+                "–",
+                None,
+            )
+        )
     else:
         rows.append(row("6", "certificates: did not finish", None, None, None, "", False))
         notes.append(f"certificates: {output[-600:]}")

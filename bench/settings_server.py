@@ -38,6 +38,8 @@ except ImproperlyConfigured:
     SECRET_KEY = os.environ["SECRET_KEY"]
     ALLOWED_HOSTS = os.environ["ALLOWED_HOSTS"].split(",")
     MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
+    # Where bench/run.py collected the static files (production reads STATIC_ROOT; base does not).
+    STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles"))  # noqa: F405
     STORAGES = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
