@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from . import selectors
 from .forms import VentureFilterForm
-from .models import ACTIVE_STAGES, KpiReport, Milestone, Stage, VentureKind
+from .models import ACTIVE_STAGES, KpiMonthTotal, KpiReport, Milestone, Stage, VentureKind
 from .services import month_start
 
 TREND_MONTHS = 12
@@ -77,22 +77,43 @@ def _months(last: dt.date, count: int) -> list[dt.date]:
     return months
 
 
-def kpi_trends(report_filter: Q, *, last: dt.date) -> list[Series]:
-    """Totals per month of omzet, members and employees (two queries) against the baseline totals."""
+def kpi_trends(report_filter: Q, *, last: dt.date, totals_of=None) -> list[Series]:
+    """Totals per month of omzet, members and employees against the baseline totals.
+
+    `totals_of`: a Q on `KpiMonthTotal` (all programmes, or one) when no other filter is set: the
+    kept totals are read (one query of at most 13 rows per programme). Otherwise the reports are
+    added up under `report_filter` (two queries)."""
     from django.utils.translation import gettext as _
 
     months = _months(last, TREND_MONTHS)
-    rows = (
-        KpiReport.objects.filter(report_filter, is_baseline=False, period__gte=months[0], period__lte=months[-1])
-        .values("period")
-        .annotate(
-            omzet=Sum("omzet"), members=Sum("members"), male=Sum("employees_male"), female=Sum("employees_female")
+    sums = {
+        "omzet": Sum("omzet"),
+        "members": Sum("members"),
+        "male": Sum("employees_male"),
+        "female": Sum("employees_female"),
+    }
+    if totals_of is not None:
+        by_month, base = {}, {"omzet": None, "members": None, "male": None, "female": None}
+        rows = (
+            KpiMonthTotal.objects.filter(totals_of)
+            .filter(Q(is_baseline=True) | Q(period__gte=months[0], period__lte=months[-1]))
+            .values("is_baseline", "period")
+            .annotate(**sums)
+            .order_by()
         )
-    )
-    by_month = {row["period"]: row for row in rows}
-    base = KpiReport.objects.filter(report_filter, is_baseline=True).aggregate(
-        omzet=Sum("omzet"), members=Sum("members"), male=Sum("employees_male"), female=Sum("employees_female")
-    )
+        for row in rows:
+            if row["is_baseline"]:
+                base = row
+            else:
+                by_month[row["period"]] = row
+    else:
+        rows = (
+            KpiReport.objects.filter(report_filter, is_baseline=False, period__gte=months[0], period__lte=months[-1])
+            .values("period")
+            .annotate(**sums)
+        )
+        by_month = {row["period"]: row for row in rows}
+        base = KpiReport.objects.filter(report_filter, is_baseline=True).aggregate(**sums)
 
     def employees(row):
         if row is None or row["male"] is None:
@@ -189,7 +210,10 @@ def dashboard_context(request, *, today: dt.date | None = None) -> dict:
     risk_rows = list(risky[:RISK_LIST])
     risk_count = risk_rows[0].risk_total if risk_rows else 0
 
-    trends = kpi_trends(in_ventures, last=last_due)
+    # Trends from the kept monthly totals unless a filter other than the programme is set.
+    by_programme_only = not any(value for name, value in data.items() if name != "programme")
+    totals_of = (Q(programme=data["programme"]) if data.get("programme") else Q()) if by_programme_only else None
+    trends = kpi_trends(in_ventures, last=last_due, totals_of=totals_of)
     return {
         "form": form,
         "filtered": filtered,

@@ -140,6 +140,9 @@ def add_ventures(programme: Programme, count: int, *, start: int = 0, seed: int 
             KpiReport.objects.bulk_create(reports, batch_size=BATCH)
             reports = []
     KpiReport.objects.bulk_create(reports, batch_size=BATCH)
+    from .totals import rebuild
+
+    rebuild()  # bulk_create sends no signals: the dashboard's monthly totals from scratch
     return added
 
 
