@@ -137,10 +137,12 @@ def at_risk_ventures(ventures, *, today: dt.date):
     """Active ventures with no report for RISK_DAYS days (or none since entering that long ago), or
     an overdue milestone; never-reported and longest-silent first.
 
-    Per venture two index probes (its latest report by `incub_kpi_venture_submitted`, an overdue
-    milestone by the venture's milestones), not a join and GROUP BY over every report: the cost
-    follows the number of ventures, not of reports."""
+    The test is two sets each read once (ventures with an overdue milestone; ventures that reported
+    in the last RISK_DAYS days, by the submitted_at index), not a subquery per venture; only the
+    ventures found get their latest report's time (for the order and the page)."""
     since = timezone.now() - dt.timedelta(days=RISK_DAYS)
+    overdue_ids = Milestone.objects.filter(verified_at__isnull=True, due_date__lt=today).values("venture_id")
+    recent_ids = KpiReport.objects.filter(is_baseline=False, submitted_at__gte=since).values("venture_id")
     overdue = Milestone.objects.filter(venture=OuterRef("pk"), verified_at__isnull=True, due_date__lt=today)
     last_report = (
         KpiReport.objects.filter(venture=OuterRef("pk"), is_baseline=False)
@@ -149,12 +151,10 @@ def at_risk_ventures(ventures, *, today: dt.date):
     )
     return (
         ventures.filter(stage__in=ACTIVE_STAGES)
-        .annotate(last_submitted=Subquery(last_report), has_overdue=Exists(overdue))
         .filter(
-            Q(has_overdue=True)
-            | Q(last_submitted__lt=since)
-            | Q(last_submitted__isnull=True, entry_date__lt=today - dt.timedelta(days=RISK_DAYS))
+            Q(pk__in=overdue_ids) | (~Q(pk__in=recent_ids) & Q(entry_date__lt=today - dt.timedelta(days=RISK_DAYS)))
         )
+        .annotate(last_submitted=Subquery(last_report), has_overdue=Exists(overdue))
         .order_by(F("last_submitted").asc(nulls_first=True), "name", "pk")
     )
 

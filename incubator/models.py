@@ -334,6 +334,8 @@ class KpiReport(models.Model):
             models.Index(fields=["venture", "period"], name="incub_kpi_venture_period"),
             # A venture's latest report (ventures at risk): one index probe per venture.
             models.Index(fields=["venture", "submitted_at"], name="incub_kpi_venture_submitted"),
+            # Who reported in the last 60 days (ventures at risk): one range read.
+            models.Index(fields=["submitted_at"], name="incub_kpi_submitted"),
             # The dashboard's monthly totals read from the index alone (no table rows).
             models.Index(
                 fields=["is_baseline", "period", "venture", "omzet", "members", "employees_male", "employees_female"],
