@@ -873,11 +873,15 @@ def script_rows(env, database, redis_url, args, scripts, notes) -> list[dict]:
             notes.append(f"quiz storm on {name}: {output[-600:]}")
             continue
         ok = storm["errors"] == 0 and storm["lost_answers"] == 0 and storm["completed"] == storm["trainees"]
-        load = "/".join(f"{value:.1f}" for value in storm.get("load_average", []))
+        load = " -> ".join(f"{value:.1f}" for value in storm.get("load_average", []))
+        notes.append(
+            f"quiz storm on {name}: load average {load} over the storm, gunicorn {storm['gunicorn']}; "
+            f"database CPU per attempt {storm.get('database_cpu_ms_per_attempt')} ms; static file = the ceiling"
+        )
         rows += [
             row(
                 "4",
-                f"quiz storm, {name}: start / submit p50, p95 (ms)",
+                f"quiz storm {name}: start/submit p50,p95 ms",
                 f"{storm['start_p50_ms']:.0f}, {storm['start_p95_ms']:.0f} / "
                 f"{storm['submit_p50_ms']:.0f}, {storm['submit_p95_ms']:.0f}",
                 None,
@@ -887,7 +891,7 @@ def script_rows(env, database, redis_url, args, scripts, notes) -> list[dict]:
             ),
             row(
                 "4",
-                f"quiz storm, {name}: done / errors / lost answers",
+                f"quiz storm {name}: done/errors/lost",
                 f"{storm['completed']}/{storm['errors']}/{storm['lost_answers']}",
                 None,
                 None,
@@ -896,7 +900,7 @@ def script_rows(env, database, redis_url, args, scripts, notes) -> list[dict]:
             ),
             row(
                 "4",
-                f"quiz storm, {name}: last submit answered at (s; load {load})",
+                f"quiz storm {name}: last answer (s)",
                 storm["last_submit_done_s"],
                 None,
                 None,
@@ -905,7 +909,7 @@ def script_rows(env, database, redis_url, args, scripts, notes) -> list[dict]:
             ),
             row(
                 "4",
-                f"quiz storm, {name}: server CPU per attempt (ms; {storm['gunicorn']})",
+                f"quiz storm {name}: server CPU/attempt (ms)",
                 storm.get("server_cpu_ms_per_attempt"),
                 None,
                 None,
@@ -914,7 +918,7 @@ def script_rows(env, database, redis_url, args, scripts, notes) -> list[dict]:
             ),
             row(
                 "4",
-                f"quiz storm, {name}: static file from the same gunicorn (req/s, the ceiling)",
+                f"quiz storm {name}: static file (req/s)",
                 storm["static_req_per_s"],
                 None,
                 None,
