@@ -446,7 +446,19 @@ def issue_for_cohort(
         enrollments = enrollments.filter(pk__in=only_enrollment_ids)
     ids = list(enrollments.order_by("pk").values_list("pk", flat=True))
     counts = {"issued": 0, "existing": 0, "skipped": 0, "failed": 0, "total": len(ids)}
+    # One query for those who already have one (a rerun or a second start skips them without a
+    # read each); anyone issued meanwhile is still found by issue_certificate.
+    already = set(
+        Certificate.objects.filter(enrollment_id__in=ids, kind=kind)
+        .exclude(status=Certificate.Status.REPLACED)
+        .values_list("enrollment_id", flat=True)
+    )
     for index, enrollment_id in enumerate(ids, start=1):
+        if enrollment_id in already:
+            counts["existing"] += 1
+            if progress is not None:
+                progress(index, len(ids))
+            continue
         try:
             result = issue_certificate(
                 enrollment=Enrollment(pk=enrollment_id), kind=kind, by=by, override_reason=override_reason
