@@ -71,7 +71,7 @@ def add_ventures(programme: Programme, count: int, *, start: int = 0, seed: int 
     """Add `count` ventures (numbered from `start`) with their rows; returns the reports added."""
     if count <= 0:
         return 0
-    rng = random.Random(seed + start)  # noqa: S311 - repeatable bench data
+    rng = random.Random(seed + start)  # noqa: S311  # nosec B311  # repeatable bench data, not a secret
     today = timezone.localdate()
     last = last_due_period(today)
     first = _months_back(last, months - 1)
