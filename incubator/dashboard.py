@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum, Window
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q, Sum, Window
 from django.utils import timezone
 
 from . import selectors
@@ -137,25 +137,22 @@ def at_risk_ventures(ventures, *, today: dt.date):
     """Active ventures with no report for RISK_DAYS days (or none since entering that long ago), or
     an overdue milestone; never-reported and longest-silent first.
 
-    The test is two sets each read once (ventures with an overdue milestone; ventures that reported
-    in the last RISK_DAYS days, by the submitted_at index), not a subquery per venture; only the
-    ventures found get their latest report's time (for the order and the page)."""
+    One scan of the ventures: the latest report's time is kept on the venture (`last_report_at`,
+    incubator.totals) and the ventures with an overdue milestone are one set read once."""
     since = timezone.now() - dt.timedelta(days=RISK_DAYS)
     overdue_ids = Milestone.objects.filter(verified_at__isnull=True, due_date__lt=today).values("venture_id")
-    recent_ids = KpiReport.objects.filter(is_baseline=False, submitted_at__gte=since).values("venture_id")
-    overdue = Milestone.objects.filter(venture=OuterRef("pk"), verified_at__isnull=True, due_date__lt=today)
-    last_report = (
-        KpiReport.objects.filter(venture=OuterRef("pk"), is_baseline=False)
-        .order_by("-submitted_at")
-        .values("submitted_at")[:1]
-    )
     return (
         ventures.filter(stage__in=ACTIVE_STAGES)
         .filter(
-            Q(pk__in=overdue_ids) | (~Q(pk__in=recent_ids) & Q(entry_date__lt=today - dt.timedelta(days=RISK_DAYS)))
+            Q(pk__in=overdue_ids)
+            | Q(last_report_at__lt=since)
+            | Q(last_report_at__isnull=True, entry_date__lt=today - dt.timedelta(days=RISK_DAYS))
         )
-        .annotate(last_submitted=Subquery(last_report), has_overdue=Exists(overdue))
-        .order_by(F("last_submitted").asc(nulls_first=True), "name", "pk")
+        .annotate(
+            last_submitted=F("last_report_at"),
+            has_overdue=ExpressionWrapper(Q(pk__in=overdue_ids), output_field=BooleanField()),
+        )
+        .order_by(F("last_report_at").asc(nulls_first=True), "name", "pk")
     )
 
 

@@ -121,6 +121,9 @@ class Venture(models.Model):
         related_name="venture",
     )
     created_at = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+    # When its latest monthly report came in (kept by incubator.totals on every report write): the
+    # dashboard finds ventures at risk and orders them by it without reading the reports.
+    last_report_at = models.DateTimeField(_("laporan terakhir masuk"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("usaha binaan")

@@ -8,7 +8,7 @@ programmes summed again. Bulk loads that bypass the signals (scale data) call `r
 
 from __future__ import annotations
 
-from django.db.models import Count, Sum
+from django.db.models import Count, OuterRef, Subquery, Sum
 from django.db.models.signals import post_delete, post_save, pre_save
 
 FIGURES = ("omzet", "members", "employees_male", "employees_female")
@@ -66,7 +66,21 @@ def rebuild(using_models=None) -> int:
         ],
         batch_size=1000,
     )
+    if using_models is None:  # (migration 0003 runs before the field exists; 0005 fills it)
+        refresh_last_report()
     return len(merged)
+
+
+def refresh_last_report(venture_ids=None, using_models=None) -> None:
+    """`Venture.last_report_at` from the reports (all ventures, or those given)."""
+    _KpiMonthTotal, KpiReport, Venture = using_models or _models()
+    latest = (
+        KpiReport.objects.filter(venture=OuterRef("pk"), is_baseline=False)
+        .order_by("-submitted_at")
+        .values("submitted_at")[:1]
+    )
+    ventures = Venture.objects.all() if venture_ids is None else Venture.objects.filter(pk__in=venture_ids)
+    ventures.update(last_report_at=Subquery(latest))
 
 
 def _report_changed(sender, instance, **kwargs):
@@ -76,6 +90,8 @@ def _report_changed(sender, instance, **kwargs):
     programme_id = Venture.objects.filter(pk=instance.venture_id).values_list("programme_id", flat=True).first()
     if programme_id is not None:
         refresh(programme_id=programme_id, period=instance.period, is_baseline=instance.is_baseline)
+        if not instance.is_baseline:
+            refresh_last_report([instance.venture_id])
 
 
 def _venture_saving(sender, instance, **kwargs):

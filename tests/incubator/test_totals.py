@@ -59,6 +59,10 @@ def test_totals_follow_every_write(programme, venture, other_venture, officer, c
     kept = snapshot()
     totals.rebuild()
     assert snapshot() == kept
+    venture.refresh_from_db()
+    assert venture.last_report_at == venture.kpi_reports.filter(is_baseline=False).latest("submitted_at").submitted_at
+    other_venture.refresh_from_db()
+    assert other_venture.last_report_at is not None
     row = KpiMonthTotal.objects.get(programme=programme, period=last)
     assert (row.reports, row.omzet, row.members) == (2, Decimal(1700), 22)
     # The dashboard's series are the same from the totals and from the reports.
