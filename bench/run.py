@@ -754,6 +754,8 @@ def main() -> int:
             notes.append(f"the SQLite page pass broke: {type(error).__name__}: {error}")
     elif not database:
         notes.append("pages measured on SQLite only (PostgreSQL missing)")
+    elif args.sqlite is False:
+        notes.append("pages on SQLite: left out (--no-sqlite)")
     else:
         notes.append("pages on SQLite: not in this run (bench-quick; --sqlite adds them)")
     rows = []
