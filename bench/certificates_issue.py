@@ -5,14 +5,17 @@
    ratio <= 1.3);
 2. SQL queries per certificate (fixed; also pinned by tests/certificates/test_issuing.py);
 3. the speed-up of rendering N certificates with two real Celery workers instead of one
-   (target >= 1.7). This part needs PostgreSQL and a Redis broker, e.g.
+   (target >= 1.7);
+4. the peak resident memory (VmHWM, the process and its children) of the single Celery worker
+   after it rendered --memory-count certificates (default 1,000: the timed N, then more untimed).
+   Parts 3 and 4 need PostgreSQL and a Redis broker, e.g.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/sinau_certs \\
     CELERY_BROKER_URL=redis://127.0.0.1:6379/3 .venv/bin/python bench/certificates_issue.py
 
 Without CELERY_BROKER_URL only parts 1 and 2 run (on a throw-away SQLite database unless
 DATABASE_URL is set). Options: --sample (part 1, default 200), --count (certificates per worker
-run, default 500, so the two runs issue 1,000), --skip-workers.
+run, default 500, so the two runs issue 1,000), --memory-count, --skip-workers.
 """
 
 import argparse
@@ -187,8 +190,44 @@ def stop_workers(processes):
             process.kill()
 
 
-def worker_run(workers: int, count: int) -> float:
-    """Issue `count` certificates without rendering, then time `workers` workers rendering them."""
+def _proc_status(pid: int) -> dict[str, str]:
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return {}
+    return dict(line.split(":", 1) for line in lines if ":" in line)
+
+
+def _descendants(pid: int) -> list[int]:
+    """The pids of a process's children, grandchildren, … (Linux /proc; empty elsewhere)."""
+    found, todo = [], [pid]
+    while todo:
+        parent = todo.pop()
+        for task in Path(f"/proc/{parent}/task").glob("*"):
+            try:
+                children = [int(c) for c in (task / "children").read_text().split()]
+            except OSError:
+                continue
+            found += children
+            todo += children
+    return found
+
+
+def tree_peak_rss_mib(pid: int) -> float | None:
+    """Peak resident memory (VmHWM) of a process plus that of each of its descendants, in MiB: the
+    most the worker (a solo pool has no children; a prefork pool's children count too) held."""
+    total = 0
+    for each in [pid, *_descendants(pid)]:
+        value = _proc_status(each).get("VmHWM")
+        if value:
+            total += int(value.split()[0])
+    return total / 1024 if total else None
+
+
+def worker_run(workers: int, count: int, then: int = 0) -> dict:
+    """Issue `count` certificates without rendering, then time `workers` workers rendering them.
+    With `then`, the (first) worker goes on to render `then` more, untimed, and the peak memory
+    of each worker's process tree is read before it stops (the memory after count + then)."""
     from unittest import mock
 
     from certificates import services, tasks
@@ -196,28 +235,44 @@ def worker_run(workers: int, count: int) -> float:
     from lms.celery import app
 
     app.conf.task_always_eager = False
-    enrollments = make_trainees(f"Bench {workers} worker(s)", count)
+    enrollments = make_trainees(f"Bench {workers} worker(s)", count + then)
     with mock.patch.object(services, "enqueue_on_commit", lambda *a, **k: None):
         ids = [services.issue_certificate(enrollment=e).certificate.pk for e in enrollments]
+    timed, more = ids[:count], ids[count:]
     app.control.purge()
     env = dict(os.environ, CELERY_TASK_ALWAYS_EAGER="false")
     processes = start_workers(workers, env)
+    result = {}
     try:
         start = time.perf_counter()
-        for certificate_id in ids:
+        for certificate_id in timed:
             tasks.render_certificate.delay(certificate_id)
-        while Certificate.objects.filter(pk__in=ids, sha256="").exists():
+        while Certificate.objects.filter(pk__in=timed, sha256="").exists():
             time.sleep(0.25)
-        elapsed = time.perf_counter() - start
+        result["elapsed"] = time.perf_counter() - start
+        if more:
+            for certificate_id in more:
+                tasks.render_certificate.delay(certificate_id)
+            while Certificate.objects.filter(pk__in=more, sha256="").exists():
+                time.sleep(0.5)
+            peaks = [tree_peak_rss_mib(process.pid) for process in processes]
+            result["peak_rss_mib"] = max((p for p in peaks if p), default=None)
+            result["rss_certificates"] = count + then if workers == 1 else None
     finally:
         stop_workers(processes)
-    return elapsed
+    return result
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sample", type=int, default=200)
     parser.add_argument("--count", type=int, default=500)
+    parser.add_argument(
+        "--memory-count",
+        type=int,
+        default=1000,
+        help="certificates the single worker renders before its peak memory is read (at least --count)",
+    )
     parser.add_argument("--skip-workers", action="store_true")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON at the end")
     args = parser.parse_args()
@@ -239,12 +294,20 @@ def main():
     elif connection.vendor != "postgresql":
         print("worker speed-up: skipped (SQLite cannot take two writing workers)")
     else:
-        single = worker_run(1, args.count)
-        double = worker_run(2, args.count)
+        memory_total = max(args.memory_count, args.count)
+        first = worker_run(1, args.count, then=memory_total - args.count)
+        single = first["elapsed"]
+        double = worker_run(2, args.count)["elapsed"]
         figures.update(count=args.count, one_worker_s=single, two_workers_s=double, speedup=single / double)
+        figures.update(worker_peak_rss_mib=first.get("peak_rss_mib"), worker_rss_certificates=memory_total)
         print(
             f"workers, {args.count} certificates each: 1 worker {single:.1f} s ({single / args.count * 1000:.0f} ms/cert), "
             f"2 workers {double:.1f} s ({double / args.count * 1000:.0f} ms/cert): speed-up {single / double:.2f}x"
+        )
+        peak = first.get("peak_rss_mib")
+        print(
+            f"Celery worker (solo pool) peak RSS after {memory_total} certificates: "
+            + (f"{peak:.0f} MiB" if peak else "not measured (needs Linux /proc)")
         )
     if args.json:
         print(json.dumps(figures, indent=2))

@@ -256,6 +256,28 @@ class Layout:
         )
 
 
+# The layout of a template per process, keyed by the template's id and last change: a bulk run
+# prints the same layout a thousand times. Saving a template (Wagtail saves its signatories with
+# it) changes `updated_at`; a signatory saved on its own clears this process's entry by signal.
+_LAYOUTS: dict[int, tuple[object, Layout]] = {}
+
+
+def layout_for_template(template) -> Layout:
+    cached = _LAYOUTS.get(template.pk)
+    if cached is not None and cached[0] == template.updated_at:
+        return cached[1]
+    layout = Layout.from_template(template)
+    _LAYOUTS[template.pk] = (template.updated_at, layout)
+    return layout
+
+
+def forget_layout(template_id: int | None = None) -> None:
+    if template_id is None:
+        _LAYOUTS.clear()
+    else:
+        _LAYOUTS.pop(template_id, None)
+
+
 def _signatories_html(signatories: list[dict]) -> str:
     if not signatories:
         return ""

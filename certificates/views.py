@@ -10,10 +10,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from courses.models import Cohort, Enrollment
+from lms.formatting import format_tanggal
 from lms.permissions import can
 
 from . import openbadge, selectors, services
@@ -147,25 +149,52 @@ def manage(request, pk: int):
     return render(request, "certificates/manage.html", context)
 
 
+def _already_final_message(certificate: Certificate) -> str:
+    if certificate.status == Certificate.Status.REVOKED:
+        return _("Sertifikat ini sudah dicabut sebelumnya (%(date)s, %(reason)s); tidak ada yang diubah.") % {
+            "date": format_tanggal(timezone.localdate(certificate.revoked_at)) if certificate.revoked_at else "",
+            "reason": certificate.get_revocation_reason_display(),
+        }
+    return _("Sertifikat ini sudah diganti; cabut sertifikat penggantinya.")
+
+
 @login_required
 @require_POST
 def revoke(request, pk: int):
+    """Two steps: the manage page's form posts here and gets a page that shows what will be revoked,
+    with the reason class (public) and the note (internal); that page posts again with
+    `confirm=1`, which revokes. A certificate already revoked or replaced gets a clear message."""
     certificate = _managed_certificate(request, pk, "certificates.revoke_certificate")
+    if certificate.status != Certificate.Status.VALID:
+        messages.error(request, _already_final_message(certificate))
+        return redirect("certificates:manage", pk=certificate.pk)
     form = RevokeForm(request.POST)
-    if form.is_valid():
-        try:
-            services.revoke_certificate(
-                certificate=certificate,
-                by=request.user,
-                reason=form.cleaned_data["reason"],
-                note=form.cleaned_data["note"],
-            )
-        except services.CertificateError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Sertifikat %(serial)s dicabut.") % {"serial": certificate.serial})
-    else:
+    if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("certificates:manage", pk=certificate.pk)
+    reason, note = form.cleaned_data["reason"], form.cleaned_data["note"].strip()
+    if reason == Certificate.RevocationReason.OTHER and not note:
+        messages.error(request, _("Tulis penjelasan untuk alasan lain."))
+        return redirect("certificates:manage", pk=certificate.pk)
+    if request.POST.get("confirm") != "1":
+        context = {
+            "certificate": certificate,
+            "fields": certificate.snapshot.get("fields", {}),
+            "form": form,
+            "reason_label": Certificate.RevocationReason(reason).label,
+            "note": note,
+        }
+        return render(request, "certificates/revoke_confirm.html", context)
+    try:
+        services.revoke_certificate(certificate=certificate, by=request.user, reason=reason, note=note)
+    except services.CertificateError as exc:
+        if exc.code in ("already_revoked", "replaced"):
+            certificate.refresh_from_db()
+            messages.error(request, _already_final_message(certificate))
+        else:
+            messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Sertifikat %(serial)s dicabut.") % {"serial": certificate.serial})
     return redirect("certificates:manage", pk=certificate.pk)
 
 

@@ -11,9 +11,10 @@ class IncubatorConfig(AppConfig):
     def ready(self):
         from ledger.access import register_book_access
 
-        from . import exports
+        from . import exports, monthly
         from .books import venture_book_access
 
         exports.register()
+        monthly.register()
         # A venture's own books: its contacts write in them, officers read them.
         register_book_access(venture_book_access)

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum, Window
 from django.utils import timezone
 
 from . import selectors
@@ -114,21 +114,27 @@ def kpi_trends(report_filter: Q, *, last: dt.date) -> list[Series]:
 
 def at_risk_ventures(ventures, *, today: dt.date):
     """Active ventures with no report for RISK_DAYS days (or none since entering that long ago), or
-    an overdue milestone; never-reported and longest-silent first."""
+    an overdue milestone; never-reported and longest-silent first.
+
+    Per venture two index probes (its latest report by `incub_kpi_venture_submitted`, an overdue
+    milestone by the venture's milestones), not a join and GROUP BY over every report: the cost
+    follows the number of ventures, not of reports."""
     since = timezone.now() - dt.timedelta(days=RISK_DAYS)
     overdue = Milestone.objects.filter(venture=OuterRef("pk"), verified_at__isnull=True, due_date__lt=today)
+    last_report = (
+        KpiReport.objects.filter(venture=OuterRef("pk"), is_baseline=False)
+        .order_by("-submitted_at")
+        .values("submitted_at")[:1]
+    )
     return (
         ventures.filter(stage__in=ACTIVE_STAGES)
-        .annotate(
-            last_submitted=Max("kpi_reports__submitted_at", filter=Q(kpi_reports__is_baseline=False)),
-            has_overdue=Exists(overdue),
-        )
+        .annotate(last_submitted=Subquery(last_report), has_overdue=Exists(overdue))
         .filter(
             Q(has_overdue=True)
             | Q(last_submitted__lt=since)
             | Q(last_submitted__isnull=True, entry_date__lt=today - dt.timedelta(days=RISK_DAYS))
         )
-        .order_by(F("last_submitted").asc(nulls_first=True), "name")
+        .order_by(F("last_submitted").asc(nulls_first=True), "name", "pk")
     )
 
 
@@ -137,7 +143,10 @@ def dashboard_context(request, *, today: dt.date | None = None) -> dict:
     form = VentureFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     ventures = selectors.filtered_ventures(data)
+    filtered = bool(data and any(data.values()))
+    # Unfiltered (the usual case): every row counts, no "venture IN (all ventures)" to test per row.
     ids = ventures.values("pk")
+    in_ventures = Q(venture__in=ids) if filtered else Q()
 
     # Ventures by stage and kind: one query.
     grid = {
@@ -157,7 +166,7 @@ def dashboard_context(request, *, today: dt.date | None = None) -> dict:
     kind_totals = [sum(grid.get((stage, kind), 0) for stage, _l in Stage.choices) for kind, _l in kinds]
 
     # Milestones: one query.
-    milestones = Milestone.objects.filter(venture__in=ids).aggregate(
+    milestones = Milestone.objects.filter(in_ventures).aggregate(
         total=Count("pk"),
         verified=Count("pk", filter=Q(verified_at__isnull=False)),
         waiting=Count("pk", filter=Q(verified_at__isnull=True) & ~Q(evidence="")),
@@ -174,15 +183,16 @@ def dashboard_context(request, *, today: dt.date | None = None) -> dict:
     active = ventures.filter(stage__in=ACTIVE_STAGES, entry_date__lt=selectors.kpi_due_date(last_due))
     late_count = active.filter(~Exists(has_report)).count()
 
-    # At risk: no report for RISK_DAYS days, or an overdue milestone (rows and their count: two queries).
-    risky = at_risk_ventures(ventures, today=today)
+    # At risk: no report for RISK_DAYS days, or an overdue milestone: the first rows and, on each
+    # row, the count of them all (a window over the whole result): one query.
+    risky = at_risk_ventures(ventures, today=today).annotate(risk_total=Window(Count("pk")))
     risk_rows = list(risky[:RISK_LIST])
-    risk_count = risky.count() if len(risk_rows) == RISK_LIST else len(risk_rows)
+    risk_count = risk_rows[0].risk_total if risk_rows else 0
 
-    trends = kpi_trends(Q(venture__in=ids), last=last_due)
+    trends = kpi_trends(in_ventures, last=last_due)
     return {
         "form": form,
-        "filtered": bool(data and any(data.values())),
+        "filtered": filtered,
         "query": request.GET.urlencode(),
         "today": today,
         "kinds": kinds,

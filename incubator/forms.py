@@ -123,26 +123,60 @@ ACTION_ROWS = 3
 
 
 class MentoringForm(forms.Form):
+    """A mentoring session; with `session` it edits that one (its action items pre-filled, each row
+    carrying the item's id so an edit keeps the item's done mark)."""
+
     date = forms.DateField(label=_("Tanggal"), widget=DateInput())
     mentor = forms.CharField(label=_("Pendamping"), max_length=150)
     topics = forms.CharField(label=_("Topik"), max_length=300)
     notes = forms.CharField(label=_("Catatan"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for index in range(1, ACTION_ROWS + 1):
+    def __init__(self, data=None, *args, session=None, **kwargs):
+        items = list(session.action_items.order_by("due_date", "pk")) if session is not None else []
+        if session is not None and data is None and "initial" not in kwargs:
+            initial = {"date": session.date, "mentor": session.mentor, "topics": session.topics, "notes": session.notes}
+            for index, item in enumerate(items, 1):
+                initial.update(
+                    {f"action_{index}": item.text, f"action_{index}_due": item.due_date, f"action_{index}_id": item.pk}
+                )
+            kwargs["initial"] = initial
+        super().__init__(data, *args, **kwargs)
+        self.rows = max(ACTION_ROWS, len(items))
+        for index in range(1, self.rows + 1):
             self.fields[f"action_{index}"] = forms.CharField(
                 label=_("Tindak lanjut %(n)s") % {"n": index}, max_length=300, required=False
             )
             self.fields[f"action_{index}_due"] = forms.DateField(
                 label=_("Batas waktu tindak lanjut %(n)s") % {"n": index}, required=False, widget=DateInput()
             )
+            if session is not None:
+                self.fields[f"action_{index}_id"] = forms.IntegerField(required=False, widget=forms.HiddenInput())
 
     def action_items(self):
         return [
             (self.cleaned_data.get(f"action_{i}"), self.cleaned_data.get(f"action_{i}_due"))
-            for i in range(1, ACTION_ROWS + 1)
+            for i in range(1, self.rows + 1)
         ]
+
+    def action_rows(self):
+        """[(item id or None, text, due date)] for `services.update_mentoring`."""
+        return [
+            (
+                self.cleaned_data.get(f"action_{i}_id"),
+                self.cleaned_data.get(f"action_{i}"),
+                self.cleaned_data.get(f"action_{i}_due"),
+            )
+            for i in range(1, self.rows + 1)
+        ]
+
+
+class MentoringDeleteForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Alasan menghapus"),
+        max_length=300,
+        required=False,
+        help_text=_("Tidak wajib; disimpan di riwayat pendampingan usaha ini."),
+    )
 
 
 class KpiReportForm(forms.Form):

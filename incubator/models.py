@@ -240,6 +240,47 @@ class ActionItem(models.Model):
         return self.text
 
 
+class MentoringRevision(models.Model):
+    """A mentoring session as it was before an officer edited or deleted it (its history).
+
+    Kept on the venture, so the record of a deleted session outlives it (`session` is then null)."""
+
+    class Action(models.TextChoices):
+        EDIT = "edit", _("diubah")
+        DELETE = "delete", _("dihapus")
+
+    venture = models.ForeignKey(Venture, on_delete=models.CASCADE, related_name="mentoring_revisions")
+    session = models.ForeignKey(
+        MentoringSession, null=True, blank=True, on_delete=models.SET_NULL, related_name="revisions"
+    )
+    action = models.CharField(_("tindakan"), max_length=10, choices=Action.choices)
+    # {"date": "2026-11-02", "mentor": ..., "topics": ..., "notes": ..., "action_items": [{"text", "due_date", "done"}]}
+    snapshot = models.JSONField(_("isi sebelumnya"))
+    reason = models.CharField(_("alasan"), max_length=300, blank=True)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    changed_at = models.DateTimeField(_("diubah pada"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("riwayat pendampingan")
+        verbose_name_plural = _("riwayat pendampingan")
+        ordering = ["venture_id", "-changed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.venture_id} {self.action} ({self.changed_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def before(self) -> dict:
+        """The snapshot with its dates as dates (for templates)."""
+        import datetime as dt
+
+        data = dict(self.snapshot)
+        data["date"] = dt.date.fromisoformat(data["date"])
+        data["action_items"] = [
+            {**item, "due_date": dt.date.fromisoformat(item["due_date"])} for item in data.get("action_items", [])
+        ]
+        return data
+
+
 class KpiSource(models.TextChoices):
     TYPED = "typed", _("Diisi manual")
     BOOK = "book", _("Dari pembukuan")
@@ -289,7 +330,16 @@ class KpiReport(models.Model):
                 fields=["venture"], condition=models.Q(is_baseline=True), name="incub_kpi_one_baseline"
             ),
         ]
-        indexes = [models.Index(fields=["venture", "period"], name="incub_kpi_venture_period")]
+        indexes = [
+            models.Index(fields=["venture", "period"], name="incub_kpi_venture_period"),
+            # A venture's latest report (ventures at risk): one index probe per venture.
+            models.Index(fields=["venture", "submitted_at"], name="incub_kpi_venture_submitted"),
+            # The dashboard's monthly totals read from the index alone (no table rows).
+            models.Index(
+                fields=["is_baseline", "period", "venture", "omzet", "members", "employees_male", "employees_female"],
+                name="incub_kpi_month_totals",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.venture_id} {self.period:%Y-%m}"
@@ -334,3 +384,50 @@ class ReminderLog(models.Model):
 
     def __str__(self):
         return self.key
+
+
+def _monthly_report_path(instance, filename):
+    return f"inkubasi/laporan-bulanan/{instance.month:%Y}/{filename}"
+
+
+class MonthlyReport(models.Model):
+    """A stored monthly report for the head of office (PDF). Each one is a version of its month,
+    kept as made: a new report for the same month is a new version, never an overwrite. Beat keeps
+    one per month (`source` "scheduled"); officers add versions on demand."""
+
+    class Source(models.TextChoices):
+        SCHEDULED = "scheduled", _("Otomatis (awal bulan)")
+        ON_DEMAND = "demand", _("Dibuat petugas")
+
+    month = models.DateField(_("bulan"))
+    version = models.PositiveIntegerField(_("versi"))
+    source = models.CharField(_("dibuat"), max_length=10, choices=Source.choices)
+    file = models.FileField(_("berkas"), upload_to=_monthly_report_path, max_length=200)
+    filename = models.CharField(_("nama berkas"), max_length=100)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    size = models.PositiveIntegerField(_("ukuran (bita)"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The background job that made it (a retried job must not add a second version).
+    job_id = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    created_at = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("laporan bulanan inkubasi")
+        verbose_name_plural = _("laporan bulanan inkubasi")
+        ordering = ["-month", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["month", "version"], name="incub_monthly_version"),
+            models.UniqueConstraint(
+                fields=["month"], condition=models.Q(source="scheduled"), name="incub_monthly_one_scheduled"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} v{self.version}"

@@ -29,6 +29,7 @@ from .models import (
     KpiReport,
     KpiRevision,
     KpiSource,
+    MentoringRevision,
     MentoringSession,
     Milestone,
     Programme,
@@ -298,11 +299,8 @@ def verify_milestone(*, milestone: Milestone, by) -> Milestone:
 # --- Mentoring --------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def record_mentoring(
-    *, venture: Venture, date: dt.date, mentor: str, topics: str, notes: str, action_items, by
-) -> MentoringSession:
-    """A mentoring session with its action items [(text, due date), ...]."""
+def _check_mentoring(*, date, mentor, topics, action_items) -> list:
+    """Validate a session's fields and action items [(id or None, text, due date)]; the rows to keep."""
     errors: dict[str, list] = {}
     if date is None or date > _today():
         errors["date"] = [_("Tanggal pendampingan tidak boleh di masa depan.")]
@@ -311,19 +309,30 @@ def record_mentoring(
     if not (topics or "").strip():
         errors["topics"] = [_("Isi topik pendampingan.")]
     items = []
-    for text, due in action_items:
+    for item_id, text, due in action_items:
         text = (text or "").strip()
         if not text and due is None:
-            continue
+            continue  # an empty row (or an item cleared to remove it)
         if not text or due is None:
             errors.setdefault("__all__", []).append(_("Setiap tindak lanjut perlu isi dan batas waktu."))
             continue
         if date and due < date:
             errors.setdefault("__all__", []).append(_("Batas waktu tindak lanjut tidak boleh sebelum tanggal sesi."))
             continue
-        items.append((text, due))
+        items.append((item_id, text, due))
     if errors:
         raise ValidationError(errors)
+    return items
+
+
+@transaction.atomic
+def record_mentoring(
+    *, venture: Venture, date: dt.date, mentor: str, topics: str, notes: str, action_items, by
+) -> MentoringSession:
+    """A mentoring session with its action items [(text, due date), ...]."""
+    items = _check_mentoring(
+        date=date, mentor=mentor, topics=topics, action_items=[(None, text, due) for text, due in action_items]
+    )
     session = MentoringSession.objects.create(
         venture=venture,
         date=date,
@@ -332,8 +341,88 @@ def record_mentoring(
         notes=(notes or "").strip(),
         recorded_by=by,
     )
-    ActionItem.objects.bulk_create([ActionItem(session=session, text=text, due_date=due) for text, due in items])
+    ActionItem.objects.bulk_create([ActionItem(session=session, text=text, due_date=due) for _i, text, due in items])
     return session
+
+
+def mentoring_snapshot(session: MentoringSession) -> dict:
+    """A session and its action items as plain JSON (what its history keeps)."""
+    return {
+        "date": session.date.isoformat(),
+        "mentor": session.mentor,
+        "topics": session.topics,
+        "notes": session.notes,
+        "action_items": [
+            {"text": item.text, "due_date": item.due_date.isoformat(), "done": item.done}
+            for item in session.action_items.order_by("due_date", "pk")
+        ],
+    }
+
+
+def _locked_session(session: MentoringSession) -> MentoringSession:
+    """The session's row locked (two officers saving at once: one after the other); ValidationError
+    when someone deleted it meanwhile."""
+    locked = MentoringSession.objects.select_for_update().filter(pk=session.pk).first()
+    if locked is None:
+        raise ValidationError(_("Sesi pendampingan ini sudah dihapus."))
+    return locked
+
+
+@transaction.atomic
+def update_mentoring(
+    *, session: MentoringSession, date: dt.date, mentor: str, topics: str, notes: str, action_items, by
+) -> MentoringSession:
+    """Edit a session (officers). `action_items`: [(item id or None for a new one, text, due date)];
+    an existing item left out or cleared is removed, one kept keeps its done mark. The session as it
+    was goes to its history (`MentoringRevision`); an edit that changes nothing records nothing."""
+    items = _check_mentoring(date=date, mentor=mentor, topics=topics, action_items=action_items)
+    session = _locked_session(session)
+    existing = {item.pk: item for item in session.action_items.all()}
+    unknown = [item_id for item_id, _t, _d in items if item_id is not None and item_id not in existing]
+    if unknown:
+        raise ValidationError(_("Tindak lanjut yang diubah bukan milik sesi ini. Muat ulang halaman lalu coba lagi."))
+    before = mentoring_snapshot(session)
+    session.date, session.mentor, session.topics = date, mentor.strip(), topics.strip()
+    session.notes = (notes or "").strip()
+    kept = set()
+    for item_id, text, due in items:
+        if item_id is None:
+            ActionItem.objects.create(session=session, text=text, due_date=due)
+            continue
+        kept.add(item_id)
+        item = existing[item_id]
+        if (item.text, item.due_date) != (text, due):
+            item.text, item.due_date = text, due
+            item.save(update_fields=["text", "due_date"])
+    ActionItem.objects.filter(session=session).exclude(pk__in=kept).filter(pk__in=list(existing)).delete()
+    if mentoring_snapshot(session) == before:
+        return session
+    session.save(update_fields=["date", "mentor", "topics", "notes"])
+    MentoringRevision.objects.create(
+        venture_id=session.venture_id,
+        session=session,
+        action=MentoringRevision.Action.EDIT,
+        snapshot=before,
+        changed_by=by,
+    )
+    return session
+
+
+@transaction.atomic
+def delete_mentoring(*, session: MentoringSession, reason: str = "", by) -> MentoringRevision:
+    """Delete a session and its action items (officers); what it held stays in the venture's
+    mentoring history with who deleted it, when and why."""
+    session = _locked_session(session)
+    revision = MentoringRevision.objects.create(
+        venture_id=session.venture_id,
+        session=session,
+        action=MentoringRevision.Action.DELETE,
+        snapshot=mentoring_snapshot(session),
+        reason=(reason or "").strip()[:300],
+        changed_by=by,
+    )
+    session.delete()  # the revisions' link becomes null; their snapshots keep the content
+    return revision
 
 
 @transaction.atomic

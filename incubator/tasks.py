@@ -35,3 +35,11 @@ def weekly_risk_digest() -> int:
     from .reminders import weekly_risk_digest as run
 
     return run()
+
+
+@shared_task(name="incubator.monthly_report", **RETRY)
+def monthly_report() -> int:
+    """The month just ended: stored once, its link emailed once (incubator.monthly.run_scheduled)."""
+    from .monthly import run_scheduled
+
+    return run_scheduled()

@@ -24,13 +24,23 @@ from .dashboard import venture_trends
 from .forms import (
     EvidenceForm,
     KpiReportForm,
+    MentoringDeleteForm,
     MentoringForm,
     MonthField,
     StageChangeForm,
     VentureFilterForm,
     VentureForm,
 )
-from .models import ACTIVE_STAGES, KPI_FIGURES, ActionItem, KpiReport, Milestone, Venture
+from .models import (
+    ACTIVE_STAGES,
+    KPI_FIGURES,
+    ActionItem,
+    KpiReport,
+    MentoringRevision,
+    MentoringSession,
+    Milestone,
+    Venture,
+)
 
 PAGE_SIZE = 50
 
@@ -62,7 +72,11 @@ def dashboard(request):
     _officer_only(request)
     from .dashboard import dashboard_context
 
-    return render(request, "incubator/dashboard.html", dashboard_context(request))
+    context = dashboard_context(request)
+    today = timezone.localdate()
+    last_month = services.month_start(services.month_start(today) - dt.timedelta(days=1))
+    context.update({"value": f"{last_month:%Y-%m}", "max_month": f"{today:%Y-%m}"})
+    return render(request, "incubator/dashboard.html", context)
 
 
 @login_required
@@ -127,6 +141,9 @@ def venture_detail(request, pk: int):
     if context["manage"]:
         context["training"] = selectors.people_training(venture)
         context["stage_form"] = StageChangeForm()
+        context["mentoring_history"] = list(
+            MentoringRevision.objects.filter(venture=venture).select_related("changed_by")
+        )
     return render(request, "incubator/venture_detail.html", context)
 
 
@@ -216,6 +233,56 @@ def mentoring_create(request, pk: int):
     return render(
         request, "incubator/form.html", {"form": form, "venture": venture, "title": _("Catat sesi pendampingan")}
     )
+
+
+def _session_for(request, pk: int, session_pk: int):
+    """The venture (officers only: another role gets 403/404 as for the venture) and its session."""
+    venture = _venture_for(request, pk, "incubator.manage")
+    session = get_object_or_404(MentoringSession, pk=session_pk, venture=venture)
+    return venture, session
+
+
+@login_required
+def mentoring_edit(request, pk: int, session_pk: int):
+    venture, session = _session_for(request, pk, session_pk)
+    form = MentoringForm(request.POST or None, session=session)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_mentoring(
+                session=session,
+                date=form.cleaned_data["date"],
+                mentor=form.cleaned_data["mentor"],
+                topics=form.cleaned_data["topics"],
+                notes=form.cleaned_data["notes"],
+                action_items=form.action_rows(),
+                by=request.user,
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Sesi pendampingan diperbarui; isi sebelumnya disimpan di riwayat."))
+            return redirect(reverse("incubator:venture_detail", args=[venture.pk]) + "#pendampingan")
+    return render(
+        request,
+        "incubator/mentoring_form.html",
+        {"form": form, "venture": venture, "session": session, "title": _("Ubah sesi pendampingan")},
+    )
+
+
+@login_required
+def mentoring_delete(request, pk: int, session_pk: int):
+    """GET: what will be deleted and a confirmation form; POST: delete (kept in the history)."""
+    venture, session = _session_for(request, pk, session_pk)
+    form = MentoringDeleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.delete_mentoring(session=session, reason=form.cleaned_data["reason"], by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Sesi pendampingan dihapus; isinya tetap tercatat di riwayat."))
+        return redirect(reverse("incubator:venture_detail", args=[venture.pk]) + "#pendampingan")
+    return render(request, "incubator/mentoring_delete.html", {"form": form, "venture": venture, "session": session})
 
 
 @login_required
@@ -345,3 +412,70 @@ def export_download(request, what: str, fmt: str):
         return_url=reverse("incubator:exports"),
     )
     return redirect("job_status", job.pk)
+
+
+# --- Monthly report for the head of office ------------------------------------------------------
+
+
+@login_required
+def monthly_reports(request):
+    """Officers: the stored monthly reports (every version) to download; POST a month to make a new
+    version in the background (lms.jobs: progress page, then the download)."""
+    _officer_only(request)
+    from lms import jobs
+
+    from . import monthly
+    from .models import MonthlyReport
+
+    error = ""
+    raw = request.POST.get("bulan", "") if request.method == "POST" else ""
+    if request.method == "POST":
+        try:
+            month = monthly.parse_month(raw)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            job = jobs.start_job(
+                kind=monthly.JOB_KIND,
+                owner=request.user,
+                params={"month": f"{month:%Y-%m}"},
+                label=_("Laporan bulanan inkubasi %(month)s (PDF)") % {"month": monthly.month_label(month)},
+                return_url=reverse("incubator:monthly_reports"),
+            )
+            return redirect("job_status", job.pk)
+    today = timezone.localdate()
+    default = services.month_start(services.month_start(today) - dt.timedelta(days=1))
+    reports = list(MonthlyReport.objects.select_related("created_by").order_by("-month", "-version")[:120])
+    response = render(
+        request,
+        "incubator/monthly_reports.html",
+        {
+            "reports": reports,
+            "error": error,
+            "value": raw or f"{default:%Y-%m}",
+            "max_month": f"{today:%Y-%m}",
+        },
+    )
+    if error:
+        response.status_code = 400
+    return response
+
+
+@login_required
+def monthly_report_download(request, pk: int):
+    _officer_only(request)
+    from django.http import HttpResponse
+
+    from .models import MonthlyReport
+    from .monthly import read_stored
+
+    report = get_object_or_404(MonthlyReport, pk=pk)
+    try:
+        content = read_stored(report)
+    except (ValidationError, FileNotFoundError):
+        messages.error(request, _("Berkas laporan ini tidak bisa dibaca atau sudah berubah; buat versi baru."))
+        return redirect("incubator:monthly_reports")
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{report.filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

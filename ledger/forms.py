@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from lms.formatting import format_rupiah, parse_rupiah, rupiah_format_message
 
 from .amounts import MAX_AMOUNT
+from .models import AccountGroup
 
 CENT = Decimal("0.01")
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
@@ -79,6 +80,19 @@ def account_index(accounts) -> dict[str, str]:
 def account_label(code: str, name: str) -> str:
     """'1101 — Kas': how the account control and its suggestions (datalist) show an account."""
     return f"{code} — {name}"
+
+
+def account_suggestions(accounts) -> list[tuple[str, str]]:
+    """(value, group label) of each postable account for the entry form's <datalist>, grouped by
+    type: aset, kewajiban, ekuitas, pendapatan, beban, then by code. A datalist cannot hold
+    <optgroup>s, so each suggestion carries its group as the option's label (shown beside it)."""
+    order = {group: position for position, group in enumerate(AccountGroup.values)}
+    labels = dict(AccountGroup.choices)
+    rows = sorted(
+        (account for account in accounts if account.is_postable),
+        key=lambda account: (order.get(account.group, len(order)), account.code),
+    )
+    return [(account_label(account.code, account.name), str(labels.get(account.group, ""))) for account in rows]
 
 
 def resolve_account(text: str, index: dict[str, str]) -> str:

@@ -30,6 +30,7 @@ from .forms import (
     PracticeBookForm,
     ReversalForm,
     ShuAllocationForm,
+    account_suggestions,
 )
 from .jobs import REPORT_FILE
 from .models import Book, BookKind, EntryKind, JournalEntry, LedgerExercise, Side
@@ -239,6 +240,7 @@ def entry_create(request, book_id: int):
             book,
             form=form,
             accounts=accounts,
+            account_options=account_suggestions(accounts),
             members=members,
             error_summary=form.error_summary() if form.has_errors else [],
         ),

@@ -11,6 +11,7 @@ NAV_ITEMS = [
     (None, "dashboard", _("Beranda saya")),
     ("lms.access_trainee_area", "courses:my_courses", _("Kursus saya")),
     ("lms.access_trainee_area", "ledger:book_list", _("Buku latihan")),
+    ("lms.access_trainee_area", "certificates:mine", _("Sertifikat saya")),
     ("lms.access_instructor_area", "courses:instructor_cohorts", _("Angkatan yang saya ajar")),
     ("lms.access_officer_area", "courses:officer_cohorts", _("Angkatan pelatihan")),
     ("lms.access_officer_area", "incubator:dashboard", _("Inkubasi")),

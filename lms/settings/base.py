@@ -337,10 +337,16 @@ INCUBATOR_BEAT_SCHEDULE = {
     "incubator-flag-late-reports": {"task": "incubator.flag_late_reports", "schedule": 6 * 3600.0},
     # Officers get the ventures at risk once a week.
     "incubator-weekly-risk-digest": {"task": "incubator.weekly_risk_digest", "schedule": 6 * 3600.0},
+    # The monthly PDF report for the head of office: the first run on or after the 1st stores the
+    # month just ended (once; a missed 1st is caught up by the next run) and emails its link.
+    "incubator-monthly-report": {"task": "incubator.monthly_report", "schedule": 6 * 3600.0},
 }
 CELERY_BEAT_SCHEDULE.update(INCUBATOR_BEAT_SCHEDULE)
 # A month's KPI report is due on this day of the following month.
 INCUBATOR_KPI_DUE_DAY = 10
+# Who gets the link to the monthly report (e.g. the head of office); empty: every officer. The
+# link opens the permission-checked download, so the address needs an officer's account.
+INCUBATOR_MONTHLY_REPORT_EMAILS = env.list("INCUBATOR_MONTHLY_REPORT_EMAILS", default=[])
 
 # --- Certificates (docs/certificates.md) ------------------------------------------------------
 # Serial numbers: a Python format string with {number} (per year, from 1) and {year}.

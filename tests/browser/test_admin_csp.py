@@ -119,6 +119,7 @@ def test_admin_screens_raise_no_csp_violation_or_console_error(browser_session, 
     walk.open(f"/admin/sertifikat/templat/edit/{w['template'].pk}/")
     walk.open_preview()
     walk.open(f"/admin/sertifikat/templat/edit/{w['template'].pk}/")
+    assert walk.problems == []  # said here: a blocked chooser initialiser would only show as a timeout below
     walk.page.locator("button[data-chooser-action-choose]:visible").first.click()
     walk.page.locator(".modal-content").first.wait_for()
     walk.page.wait_for_load_state("networkidle")

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from certificates import services
-from tests.browser.conftest import screenshot, sign_in
+from tests.browser.conftest import main_nav, screenshot, sign_in
 from tests.certificates.conftest import (  # noqa: F401 (fixtures)
     catalogue,
     committed,
@@ -50,7 +50,9 @@ def test_holder_verifier_and_officer_pages(sized_page, live_server, setup, offic
 
     # The holder: Sertifikat saya → download (the stored PDF) → share link (the public page).
     sign_in(page, live_server, setup.people["done"].email, PASSWORD)
-    page.goto(f"{live_server.url}/sertifikat/")
+    with page.expect_navigation():  # from the main menu (the phone's Menu button or the desktop nav)
+        main_nav(page).get_by_role("link", name="Sertifikat saya", exact=True).click()
+    assert page.url.endswith("/sertifikat/")
     main = page.locator("main")
     expect(main).to_contain_text(valid.serial)
     code = main.locator(".code").first
@@ -73,3 +75,29 @@ def test_holder_verifier_and_officer_pages(sized_page, live_server, setup, offic
     expect(page.locator("main")).to_contain_text(valid.serial)
     assert fits(page)
     screenshot(page, f"certificate-cohort-{name}")
+    # … and revoking with the confirmation step: what, why (public class) and the internal note.
+    page.goto(f"{live_server.url}/sertifikat/kelola/{valid.pk}/")
+    page.select_option("#id_reason", "holder_request")
+    page.fill("#id_note", "Surat permintaan pemegang tanggal 2 Desember")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Lanjut: periksa pencabutan").click()
+    main = page.locator("main")
+    expect(page.locator("h1")).to_have_text("Cabut sertifikat ini?")
+    expect(main).to_contain_text(valid.serial)
+    expect(main).to_contain_text("Permintaan pemegang")
+    expect(main).to_contain_text("Surat permintaan pemegang tanggal 2 Desember")
+    assert fits(page)
+    screenshot(page, f"certificate-revoke-confirm-{name}")
+    form = page.locator("main form").first.evaluate("f => f.outerHTML")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Ya, cabut sertifikat").click()
+    expect(page.locator("body")).to_contain_text(f"Sertifikat {valid.serial} dicabut.")
+    # The same confirmation sent again (a second tab, a double tap): refused with a message.
+    page.evaluate(
+        "html => { const box = document.createElement('div'); box.innerHTML = html; document.body.append(box); }",
+        form,
+    )
+    with page.expect_navigation():
+        page.locator("body > div form button[type=submit]").click()
+    expect(page.locator("body")).to_contain_text("sudah dicabut sebelumnya")
+    assert fits(page)

@@ -18,7 +18,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 # Each role's main links in the header: (label, url name). A link whose page is not built yet (its
 # url name does not reverse) is left out of the menu, and so out of what the test expects.
-TRAINEE_LINKS = [("Kursus saya", "courses:my_courses"), ("Buku latihan", "ledger:book_list")]
+TRAINEE_LINKS = [
+    ("Kursus saya", "courses:my_courses"),
+    ("Buku latihan", "ledger:book_list"),
+    ("Sertifikat saya", "certificates:mine"),
+]
 INSTRUCTOR_LINKS = [("Angkatan yang saya ajar", "courses:instructor_cohorts")]
 OFFICER_LINKS = [("Angkatan pelatihan", "courses:officer_cohorts"), ("Inkubasi", "incubator:dashboard")]
 VENTURE_LINKS = [("Usaha saya", "incubator:my_venture")]

@@ -105,7 +105,9 @@ def test_manage_page(client_for, people, certificate, role):
 @pytest.mark.parametrize("role", REVOKE)
 def test_revoke_and_reissue(client_for, people, certificate, role):
     client = client_for(people[role])
-    response = client.post(reverse("certificates:revoke", args=[certificate.pk]), {"reason": "data_error", "note": ""})
+    response = client.post(
+        reverse("certificates:revoke", args=[certificate.pk]), {"reason": "data_error", "note": "", "confirm": "1"}
+    )
     assert response.status_code == REVOKE[role]
     revoked = Certificate.objects.get(pk=certificate.pk).status == "revoked"
     assert revoked == (REVOKE[role] == 302 and role != "anonymous")
@@ -118,11 +120,65 @@ def test_revoke_and_reissue(client_for, people, certificate, role):
 def test_revoke_page_answers_twice_with_a_message(client_for, officer, certificate):
     client = client_for(officer)
     url = reverse("certificates:revoke", args=[certificate.pk])
-    client.post(url, {"reason": "data_error"})
-    response = client.post(url, {"reason": "data_error"}, follow=True)
-    assert "sudah dicabut sebelumnya" in response.content.decode()
+    client.post(url, {"reason": "data_error", "confirm": "1"})
+    for data in ({"reason": "data_error", "confirm": "1"}, {"reason": "data_error"}):
+        response = client.post(url, data, follow=True)
+        body = response.content.decode()
+        assert "sudah dicabut sebelumnya" in body and "Kesalahan data" in body
+        assert "Cabut sertifikat ini?" not in body
+    assert certificate.events.filter(action="revoked").count() == 1
     response = client.post(reverse("certificates:revoke", args=[certificate.pk]), {"reason": ""}, follow=True)
     assert response.status_code == 200
+
+
+# The confirmation step: the first POST shows what will be revoked; only the second revokes.
+CONFIRM = {"anonymous": 302, "holder": 403, "instructor": 403, "other_instructor": 403, "officer": 200, "admin": 200}
+
+
+@pytest.mark.parametrize("role", CONFIRM)
+def test_revoke_asks_for_confirmation_showing_certificate_reason_and_note(client_for, people, certificate, role):
+    client = client_for(people[role])
+    url = reverse("certificates:revoke", args=[certificate.pk])
+    response = client.post(url, {"reason": "misconduct", "note": "Nilai kuis dipalsukan <b>x</b>"})
+    assert response.status_code == CONFIRM[role]
+    if role == "anonymous":
+        assert "/accounts/login/" in response["Location"] or "login" in response["Location"]
+    assert Certificate.objects.get(pk=certificate.pk).status == "valid"  # nothing revoked yet
+    if response.status_code != 200:
+        response = client.post(url, {"reason": "misconduct", "note": "x", "confirm": "1"})
+        assert response.status_code == CONFIRM[role]
+        assert Certificate.objects.get(pk=certificate.pk).status == "valid"
+        return
+    body = response.content.decode()
+    assert "Cabut sertifikat ini?" in body
+    assert certificate.serial in body and certificate.display_code in body
+    assert "Dra. Siti Aminah, M.M." in body and "Manajemen Koperasi" in body
+    assert "Pelanggaran atau kecurangan" in body
+    assert "Nilai kuis dipalsukan &lt;b&gt;x&lt;/b&gt;" in body  # the note, escaped
+    assert 'name="confirm" value="1"' in body
+    response = client.post(url, {"reason": "misconduct", "note": "Nilai kuis dipalsukan <b>x</b>", "confirm": "1"})
+    assert response.status_code == 302
+    revoked = Certificate.objects.get(pk=certificate.pk)
+    assert revoked.status == "revoked" and revoked.revocation_reason == "misconduct"
+    assert revoked.revocation_note == "Nilai kuis dipalsukan <b>x</b>" and revoked.revoked_by == people[role]
+
+
+def test_revoke_other_reason_without_a_note_is_sent_back_before_the_confirmation(client_for, officer, certificate):
+    response = client_for(officer).post(
+        reverse("certificates:revoke", args=[certificate.pk]), {"reason": "other", "note": " "}, follow=True
+    )
+    body = response.content.decode()
+    assert "Tulis penjelasan untuk alasan lain." in body and "Cabut sertifikat ini?" not in body
+    assert Certificate.objects.get(pk=certificate.pk).status == "valid"
+
+
+def test_revoking_a_replaced_certificate_says_so(client_for, officer, certificate):
+    with committed():
+        services.reissue_certificate(certificate=certificate, by=officer, note="Nama salah")
+    response = client_for(officer).post(
+        reverse("certificates:revoke", args=[certificate.pk]), {"reason": "data_error"}, follow=True
+    )
+    assert "sudah diganti" in response.content.decode()
 
 
 def test_get_is_not_allowed_on_revoke(client_for, officer, certificate):
@@ -247,3 +303,29 @@ def test_course_page_and_dashboard_show_the_certificate(client_for, certificate,
 def test_cohort_page_links_to_certificates_for_staff(client_for, instructor, setup):
     body = client_for(instructor).get(reverse("courses:cohort_detail", args=[setup.cohort.pk])).content.decode()
     assert reverse("certificates:cohort", args=[setup.cohort.pk]) in body
+
+
+MENU = {
+    "anonymous": False,
+    "holder": True,
+    "other_trainee": True,
+    "instructor": False,
+    "other_instructor": False,
+    "officer": False,
+    "admin": True,  # the admin holds every role's menu
+}
+
+
+@pytest.mark.parametrize("role", MENU)
+def test_sertifikat_saya_in_the_phone_menu_and_the_desktop_nav_for_trainees_only(client_for, people, role):
+    """base.html prints the menu twice (the phone's <details> and the desktop's <nav>): the link is
+    in both for a trainee, in neither for staff; anonymous visitors get the login links."""
+    response = client_for(people[role]).get("/", follow=True)
+    html = response.content.decode()
+    phone = html.split('class="menu menu-phone"', 1)[1].split("</details>", 1)[0]
+    wide = html.split('class="menu menu-wide"', 1)[1].split("</nav>", 1)[0]
+    link = f'href="{reverse("certificates:mine")}">Sertifikat saya</a>'
+    assert (link in phone) == MENU[role]
+    assert (link in wide) == MENU[role]
+    if MENU[role]:
+        assert client_for(people[role]).get(reverse("certificates:mine")).status_code == 200

@@ -297,10 +297,12 @@ def test_sql_queries_per_certificate_are_fixed(setup, officer, make_user, django
     assert counts[-1] == QUERIES_PER_CERTIFICATE, "\n".join(q["sql"] for q in queries.captured_queries)
 
 
-# Issue: existing?, enrolment, eligibility, settings+templates, savepoint, signatories, counter
-# lock, counter update, grade, insert, event, release (12); render: read, savepoint, conditional
-# update, event, release (5); email: read, claim, event (3).
-QUERIES_PER_CERTIFICATE = 20
+# Issue: one read (enrolment, holder, cohort, course, settings, templates, current certificate,
+# condition, grade), savepoint, counter UPDATE … RETURNING, insert, event, release (6; the
+# template's signatories are read once per template version); render: read, savepoint,
+# conditional update, event, release (5); email: read, savepoint, claim, event, release (5).
+# Outside a test's transaction the savepoints are BEGIN/COMMIT: 10 statements, 3 commits.
+QUERIES_PER_CERTIFICATE = 16
 
 
 def test_certificate_events_record_who(setup, officer):
@@ -342,3 +344,55 @@ def test_one_current_certificate_per_enrolment_and_kind_in_the_database(setup):
             serial="dup",
         )
     assert re.fullmatch(r"518/\d{4}/SINAU/\d{4}", certificate.serial)
+
+
+def test_grade_is_the_mean_of_each_quiz_s_best_score_of_this_course_only(setup, make_course):
+    """The one-query read of issuing computes `nilai` in SQL: best attempt per quiz, then the mean;
+    attempts without a score and quizzes of another course do not count."""
+    from quizzes.models import QuizAttempt, QuizPage
+
+    module = setup.tree.modules[0]
+    quiz_a = module.add_child(instance=QuizPage(title="Kuis A", slug="kuis-a-nilai"))
+    quiz_b = module.add_child(instance=QuizPage(title="Kuis B", slug="kuis-b-nilai"))
+    other_tree = make_course(lessons=(1,), title="Kursus lain")
+    other_quiz = other_tree.modules[0].add_child(instance=QuizPage(title="Kuis lain", slug="kuis-lain-nilai"))
+    holder = setup.people["done"]
+    for quiz, number, score in ((quiz_a, 1, "60"), (quiz_a, 2, "90"), (quiz_b, 1, "80"), (quiz_b, 2, None)):
+        QuizAttempt.objects.create(user=holder, quiz=quiz, number=number, score=score, state="finished")
+    QuizAttempt.objects.create(user=holder, quiz=other_quiz, score="10", state="finished")
+    QuizAttempt.objects.create(user=setup.people["attended"], quiz=quiz_b, score="100", state="finished")
+    certificate = issue(setup).certificate
+    assert certificate.snapshot["fields"]["nilai"] == "85,0"
+    attendance = issue(setup, who="attended", kind=CertificateKind.ATTENDANCE).certificate
+    assert attendance.snapshot["fields"]["nilai"] == ""
+
+
+def test_no_quiz_attempt_prints_no_grade(setup):
+    assert issue(setup).certificate.snapshot["fields"]["nilai"] == ""
+
+
+def test_a_changed_signatory_prints_on_the_next_certificate(setup, make_user):
+    """The layout is kept per template version; a signatory edited on its own or the template
+    saved both give the next certificate the new layout (issued ones keep theirs)."""
+    from certificates.models import CertificateSignatory
+
+    first = issue(setup).certificate
+    signatory = CertificateSignatory.objects.get(template=setup.templates["completion"])
+    signatory.name = "Dr. Kepala Baru"
+    signatory.save()
+    second = issue(setup, who="attended", kind=CertificateKind.ATTENDANCE)  # other template: unaffected
+    assert second.created
+    user = make_user(roles.TRAINEE, full_name="Peserta Ketiga")
+    enrollment = Enrollment.objects.create(user=user, cohort=setup.cohort, status=Enrollment.Status.COMPLETED)
+    from courses.models import Completion
+
+    Completion.objects.create(enrollment=enrollment)
+    with committed():
+        third = services.issue_certificate(enrollment=enrollment).certificate
+    assert first.snapshot["layout"]["signatories"][0]["name"] == "Ir. Kepala Dinas"
+    assert third.snapshot["layout"]["signatories"][0]["name"] == "Dr. Kepala Baru"
+    # The template saved (as Wagtail's editor does, with its signatories) changes the layout too.
+    template = setup.templates["completion"]
+    template.issuer_name = "Dinas Baru"
+    template.save()
+    assert "Dr. Kepala Baru" in pdf_text(Certificate.objects.get(pk=third.pk))

@@ -143,6 +143,55 @@ def _screens(tree, cohort):
     ]
 
 
+def _incubator_screens(officer):
+    """The incubator's admin screens ("Inkubasi": programmes, ventures, KPI reports) with an object each."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from incubator import services
+    from incubator.models import MilestoneTemplate, Programme, VentureKind
+
+    today = timezone.localdate()
+    programme = Programme.objects.create(
+        name="Inkubasi 2026", intake_year=today.year, start_date=today - dt.timedelta(days=200), end_date=today
+    )
+    MilestoneTemplate.objects.create(programme=programme, title="NIB diperoleh", due_after_days=30, sort_order=0)
+    venture = services.create_venture(
+        programme=programme,
+        name="Koperasi Tempe Maju",
+        kind=VentureKind.NEW_COOPERATIVE,
+        entry_date=today - dt.timedelta(days=100),
+        by=officer,
+    )
+    figures = {
+        "omzet": Decimal(1000000),
+        "members": 20,
+        "employees_male": 1,
+        "employees_female": 2,
+        "assets": Decimal(5000000),
+        "shu": Decimal(100000),
+        "financing": Decimal(0),
+    }
+    report, _created = services.submit_kpi_report(venture=venture, period=today, figures=figures, by=officer)
+    return [
+        "/admin/inkubasi/program/",
+        "/admin/inkubasi/program/add/",
+        f"/admin/inkubasi/program/edit/{programme.pk}/",
+        f"/admin/inkubasi/program/history/{programme.pk}/",
+        "/admin/inkubasi/usaha/",
+        "/admin/inkubasi/usaha/add/",
+        f"/admin/inkubasi/usaha/edit/{venture.pk}/",
+        f"/admin/inkubasi/usaha/history/{venture.pk}/",
+        f"/admin/inkubasi/usaha/delete/{venture.pk}/",
+        "/admin/inkubasi/kpi/",
+        f"/admin/inkubasi/kpi/edit/{report.pk}/",
+        f"/admin/inkubasi/kpi/inspect/{report.pk}/",
+        f"/admin/inkubasi/kpi/history/{report.pk}/",
+    ]
+
+
 @pytest.mark.parametrize("role", ["instructor", "officer"])
 def test_admin_screens_have_no_untranslated_strings(client, setting, role):
     tree, cohort, instructor, officer = setting
@@ -150,7 +199,7 @@ def test_admin_screens_have_no_untranslated_strings(client, setting, role):
     client.cookies["sinau_language"] = "id"
     visited = []
     with indonesian_misses() as misses:
-        for url in _screens(tree, cohort):
+        for url in _screens(tree, cohort) + _incubator_screens(officer):
             response = client.get(url, HTTP_ACCEPT_LANGUAGE="id")
             assert response.status_code in (200, 302, 403, 404), url
             if response.status_code == 200:
@@ -165,6 +214,8 @@ def test_admin_screens_have_no_untranslated_strings(client, setting, role):
         if response.status_code == 200:
             visited.append("POST add lesson")
     assert len(visited) > 15
+    if role == "officer":  # the incubator's screens are the officers' (instructors are refused)
+        assert sum("/admin/inkubasi/" in url for url in visited) >= 11, visited
     assert _theirs(misses) == []
 
 

@@ -75,6 +75,7 @@ def test_the_home_page_for_anonymous_visitors(offered, client):
     assert upcoming.name in html and finished.name not in html
     assert 'href="/certificates/verify/"' in html
     assert 'href="/akun/signup/"' in html and 'href="/akun/login/"' in html
+    assert "Cara ikut: buat akun di Sinau" in html
 
 
 def test_the_home_page_gives_a_trainee_the_next_step(offered, make_user, enrol, client_for):
@@ -84,6 +85,8 @@ def test_the_home_page_gives_a_trainee_the_next_step(offered, make_user, enrol, 
     html = client.get("/").content.decode()
     assert "Selamat datang, Siti" in html
     assert "Masukkan kode pendaftaran" in html and 'href="/kursus/daftar/"' in html
+    assert "Cara ikut" not in html  # the public "how to join" is for visitors; the next step says it
+    assert upcoming.name in html  # the schedule stays
     enrol(newcomer, upcoming)
     html = client.get("/").content.decode()
     assert "Mulai belajar" in html and f'href="{tree.lessons[0].url}"' in html

@@ -78,6 +78,7 @@ def test_check_lands_on_the_result_and_says_the_score_once(client_for, retail_ex
     result = checked.context["result"]
     points = f"{result.points_awarded.normalize():f}".replace(".", ",")
     assert html.count("dari 5 poin") == 1, "the score is said once"
+    assert "dari 5 poin)" in html and "poin.)" not in html  # "(4 dari 5 poin)", no full stop in the brackets
     assert html.count("Nilai:") == 1 and points
     assert "Sudah benar:" in html and "Perlu diperbaiki:" in html
     assert "Akun yang seharusnya: 4101 Partisipasi Bruto Anggota (kredit)." in html

@@ -1,6 +1,7 @@
 """Ledger pages: books, the journal entry form (no JavaScript), reversal, members, closing, reports."""
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -41,7 +42,22 @@ def test_entry_form_renders_four_rows_with_one_account_control_each(client_for, 
     html = page.text
     assert html.count('<fieldset class="entry-line') == 4
     assert html.count('list="account-options"') == 4 and 'class="account-select"' not in html
-    assert '<option value="1101 — Kas">' in html
+    assert '<option value="1101 — Kas" label="Aset">' in html
+    # The suggestions come grouped by account type (a datalist has no optgroup: each carries its
+    # group as its label), by code within a group.
+    options = re.findall(r'<option value="(\d+) — [^"]*" label="([^"]*)">', html)
+    groups = [label for _code, label in options]
+    assert groups[0] == "Aset" and groups[-1] == "Beban"
+    assert [g for i, g in enumerate(groups) if i == 0 or groups[i - 1] != g] == [
+        "Aset",
+        "Kewajiban",
+        "Ekuitas",
+        "Pendapatan",
+        "Beban",
+    ]
+    for group in set(groups):
+        codes = [code for code, label in options if label == group]
+        assert codes == sorted(codes)
     assert "1000 — ASET" not in html
     assert 'name="nonce"' in html
     assert "ledger/entry.js" in html

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def test_loads_courses_and_books_once(django_user_model):
     for _ in range(2):
-        call_command("load_scale_data", "--lessons", "3,7", "--entries", "4,9", "--force")
+        call_command("load_scale_data", "--lessons", "3,7", "--entries", "4,9", "--ventures", "25", "--force")
     trainee = django_user_model.objects.get(email="skala@sinau.test")
     for size in (3, 7):
         lessons = LessonPage.objects.filter(path__startswith=_course_path(size))
@@ -27,6 +27,30 @@ def test_loads_courses_and_books_once(django_user_model):
         assert AccountPeriodBalance.objects.filter(book=book).exists()
         report = trial_balance(book)
         assert report.total_debit == report.total_credit > 0
+
+
+def test_loads_ventures_with_a_year_of_reports_once():
+    from incubator.models import KpiReport, Milestone, StageChange, Venture
+    from incubator.scale import MONTHS, SCALE_PROGRAMME
+
+    args = ("--lessons", "2", "--entries", "3", "--force")
+    for _ in range(2):
+        call_command("load_scale_data", *args, "--ventures", "40")
+    ventures = Venture.objects.filter(programme__name=SCALE_PROGRAMME)
+    assert ventures.count() == 40
+    monthly = KpiReport.objects.filter(venture__in=ventures, is_baseline=False)
+    # One in twenty stopped reporting three months ago: at most 12 per venture, most have all 12.
+    assert 40 * (MONTHS - 3) <= monthly.count() <= 40 * MONTHS
+    assert monthly.values("venture", "period").distinct().count() == monthly.count()
+    assert KpiReport.objects.filter(venture__in=ventures, is_baseline=True).count() == 40
+    assert Milestone.objects.filter(venture__in=ventures).count() == 80
+    assert StageChange.objects.filter(venture__in=ventures).count() == 40
+    # A bigger size tops up (numbered on), a smaller one keeps what is there.
+    call_command("load_scale_data", *args, "--ventures", "45")
+    call_command("load_scale_data", *args, "--ventures", "10")
+    assert ventures.count() == 45 and ventures.values("name").distinct().count() == 45
+    with pytest.raises(CommandError):
+        call_command("load_scale_data", *args, "--ventures", "-1")
 
 
 def _course_path(size):

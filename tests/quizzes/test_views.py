@@ -6,8 +6,9 @@ import json
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from lms import roles
 from quizzes.models import AttemptState, QuizAttempt
@@ -295,6 +296,10 @@ def test_the_form_keeps_each_questions_html_per_version_layout_answer_and_langua
     forget_rendered()
     assert page() == saved
     client.cookies["sinau_language"] = "en"
-    english = page()
+    try:
+        english = page()
+    finally:
+        # The request left English active in this thread; the next test's services speak Indonesian.
+        translation.activate(settings.LANGUAGE_CODE)
     assert ">Question 1 <" in english and ">Soal 1 <" not in english
     assert ">Soal 1 <" in saved

@@ -152,5 +152,6 @@ def world(make_user, make_course, make_cohort, enrol):  # noqa: F811
         venture=w.venture, date=today, mentor="Pak Mentor", topics="Pembukuan", recorded_by=w.users["officer"]
     )
     w.action_item = ActionItem.objects.create(session=mentoring, text="Catat kas harian", due_date=today)
+    w.mentoring = mentoring
     w.chart = chart
     return w

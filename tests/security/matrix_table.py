@@ -504,6 +504,8 @@ EXPECTED = {
     "buku/<int:book_id>/laporan/<slug:slug>/unduh/<str:fmt>/": "302 200 404 200 404 404 404 200",  # /buku/2/laporan/neraca-saldo/unduh/xlsx/
     "inkubasi/": "302 403 403 403 403 200 403 200",  # /inkubasi/
     "inkubasi/saya/": "302 403 403 403 403 403 302 200",  # /inkubasi/saya/
+    "inkubasi/laporan-bulanan/": "302 403 403 403 403 200 403 200",  # /inkubasi/laporan-bulanan/
+    "inkubasi/laporan-bulanan/<int:pk>/unduh/": "302 403 403 403 403 404 403 404",  # /inkubasi/laporan-bulanan/999999/unduh/
     "inkubasi/usaha/": "302 403 403 403 403 200 403 200",  # /inkubasi/usaha/
     "inkubasi/usaha/baru/": "302 403 403 403 403 200 403 200",  # /inkubasi/usaha/baru/
     "inkubasi/usaha/<int:pk>/": "302 404 404 404 404 200 200 200",  # /inkubasi/usaha/2/
@@ -512,6 +514,8 @@ EXPECTED = {
     "inkubasi/usaha/<int:pk>/tonggak/<int:milestone_pk>/berkas/": "302 404 404 404 404 404 404 404",  # /inkubasi/usaha/2/tonggak/2/berkas/
     "inkubasi/usaha/<int:pk>/tonggak/<int:milestone_pk>/verifikasi/": "302 405 405 405 405 405 405 405",  # /inkubasi/usaha/2/tonggak/2/verifikasi/
     "inkubasi/usaha/<int:pk>/pendampingan/baru/": "302 404 404 404 404 200 403 200",  # /inkubasi/usaha/2/pendampingan/baru/
+    "inkubasi/usaha/<int:pk>/pendampingan/<int:session_pk>/ubah/": "302 404 404 404 404 200 403 200",  # /inkubasi/usaha/2/pendampingan/1/ubah/
+    "inkubasi/usaha/<int:pk>/pendampingan/<int:session_pk>/hapus/": "302 404 404 404 404 200 403 200",  # /inkubasi/usaha/2/pendampingan/1/hapus/
     "inkubasi/usaha/<int:pk>/tindak-lanjut/<int:item_pk>/": "302 405 405 405 405 405 405 405",  # /inkubasi/usaha/2/tindak-lanjut/2/
     "inkubasi/usaha/<int:pk>/laporan/": "302 404 404 404 404 200 200 200",  # /inkubasi/usaha/2/laporan/
     "inkubasi/usaha/<int:pk>/laporan/dasar/": "302 404 404 404 404 200 200 200",  # /inkubasi/usaha/2/laporan/dasar/

@@ -118,7 +118,12 @@ ROUTE_ARGS = [
     ("buku/", {"slug": lambda w: "neraca-saldo", "fmt": lambda w: "xlsx", "number": lambda w: 1}),
     (
         "inkubasi/usaha/",
-        {"pk": lambda w: w.venture.pk, "milestone_pk": lambda w: w.milestone.pk, "item_pk": lambda w: w.action_item.pk},
+        {
+            "pk": lambda w: w.venture.pk,
+            "milestone_pk": lambda w: w.milestone.pk,
+            "item_pk": lambda w: w.action_item.pk,
+            "session_pk": lambda w: w.mentoring.pk,
+        },
     ),
     ("admin/kursus/angkatan/", {"pk": lambda w: w.cohort.pk}),
     ("admin/buku-latihan/bagan-akun/", {"pk": lambda w: w.chart.pk}),
