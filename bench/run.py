@@ -818,6 +818,47 @@ def main() -> int:
     return 0
 
 
+def incubator_dashboard_rows(env, database, quick, scripts, notes) -> list[dict]:
+    """Line 7: the incubation dashboard at 100 and 10,000 ventures (bench/incubator_dashboard.py),
+    on PostgreSQL (a scratch database next to the bench's: <name>_dash) and on SQLite."""
+    rows = []
+    runs = [("PostgreSQL", env)] if database else []
+    runs.append(("SQLite", {key: value for key, value in env.items() if key != "DATABASE_URL"}))
+    for name, run_env in runs:
+        say(f"incubation dashboard, 100 then 10,000 ventures, on {name} …")
+        dash, output = run_script(
+            "incubator_dashboard.py", ["--json", "--repeat", "7" if quick else "15"], run_env, 1800
+        )
+        scripts[f"incubator_dashboard_{name}"] = dash or output
+        if not dash:
+            rows.append(row("7", f"incubation dashboard, {name}: did not finish", None, None, None, "<= 3 x", False))
+            notes.append(f"incubator dashboard on {name}: {output[-600:]}")
+            continue
+        rows.append(
+            row(
+                "7",
+                f"incubation dashboard 10,000 vs 100 ventures, {name} (ms, in-process)",
+                dash["large_median_ms"],
+                dash["small_median_ms"],
+                dash["ratio"],
+                "<= 3 x",
+                dash["ratio"] <= 3,
+            )
+        )
+        rows.append(
+            row(
+                "7",
+                f"incubation dashboard SQL queries, 10,000 / 100 ventures, {name}",
+                f"{dash['large_queries']} / {dash['small_queries']}",
+                None,
+                None,
+                "equal",
+                dash["queries_equal"],
+            )
+        )
+    return rows
+
+
 def script_rows(env, database, redis_url, args, scripts, notes) -> list[dict]:
     quick = args.quick
     rows = []
@@ -911,6 +952,7 @@ def script_rows(env, database, redis_url, args, scripts, notes) -> list[dict]:
         else:
             rows.append(row("5", f"31 simultaneous posts, {name}: did not finish", None, None, None, "0", False))
             notes.append(f"concurrent posts on {name}: {output[-600:]}")
+    rows += incubator_dashboard_rows(env, database, quick, scripts, notes)  # line 7
     sample, count = (10, 20) if quick else (args.cert_sample, args.cert_count)
     memory_count = 50 if quick else 1000  # line 9: the single worker's memory after this many
     say(f"certificates: {sample} in-process, then {count} with one worker and {count} with two …")

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from . import selectors
 from .forms import VentureFilterForm
-from .models import ACTIVE_STAGES, KpiReport, Milestone, Stage, VentureKind
+from .models import ACTIVE_STAGES, KpiMonthTotal, KpiReport, Milestone, Stage, VentureKind
 from .services import month_start
 
 TREND_MONTHS = 12
@@ -77,22 +77,43 @@ def _months(last: dt.date, count: int) -> list[dt.date]:
     return months
 
 
-def kpi_trends(report_filter: Q, *, last: dt.date) -> list[Series]:
-    """Totals per month of omzet, members and employees (two queries) against the baseline totals."""
+def kpi_trends(report_filter: Q, *, last: dt.date, totals_of=None) -> list[Series]:
+    """Totals per month of omzet, members and employees against the baseline totals.
+
+    `totals_of`: a Q on `KpiMonthTotal` (all programmes, or one) when no other filter is set: the
+    kept totals are read (one query of at most 13 rows per programme). Otherwise the reports are
+    added up under `report_filter` (two queries)."""
     from django.utils.translation import gettext as _
 
     months = _months(last, TREND_MONTHS)
-    rows = (
-        KpiReport.objects.filter(report_filter, is_baseline=False, period__gte=months[0], period__lte=months[-1])
-        .values("period")
-        .annotate(
-            omzet=Sum("omzet"), members=Sum("members"), male=Sum("employees_male"), female=Sum("employees_female")
+    sums = {
+        "omzet": Sum("omzet"),
+        "members": Sum("members"),
+        "male": Sum("employees_male"),
+        "female": Sum("employees_female"),
+    }
+    if totals_of is not None:
+        by_month, base = {}, {"omzet": None, "members": None, "male": None, "female": None}
+        rows = (
+            KpiMonthTotal.objects.filter(totals_of)
+            .filter(Q(is_baseline=True) | Q(period__gte=months[0], period__lte=months[-1]))
+            .values("is_baseline", "period")
+            .annotate(**sums)
+            .order_by()
         )
-    )
-    by_month = {row["period"]: row for row in rows}
-    base = KpiReport.objects.filter(report_filter, is_baseline=True).aggregate(
-        omzet=Sum("omzet"), members=Sum("members"), male=Sum("employees_male"), female=Sum("employees_female")
-    )
+        for row in rows:
+            if row["is_baseline"]:
+                base = row
+            else:
+                by_month[row["period"]] = row
+    else:
+        rows = (
+            KpiReport.objects.filter(report_filter, is_baseline=False, period__gte=months[0], period__lte=months[-1])
+            .values("period")
+            .annotate(**sums)
+        )
+        by_month = {row["period"]: row for row in rows}
+        base = KpiReport.objects.filter(report_filter, is_baseline=True).aggregate(**sums)
 
     def employees(row):
         if row is None or row["male"] is None:
@@ -116,10 +137,12 @@ def at_risk_ventures(ventures, *, today: dt.date):
     """Active ventures with no report for RISK_DAYS days (or none since entering that long ago), or
     an overdue milestone; never-reported and longest-silent first.
 
-    Per venture two index probes (its latest report by `incub_kpi_venture_submitted`, an overdue
-    milestone by the venture's milestones), not a join and GROUP BY over every report: the cost
-    follows the number of ventures, not of reports."""
+    The test is two sets each read once (ventures with an overdue milestone; ventures that reported
+    in the last RISK_DAYS days, by the submitted_at index), not a subquery per venture; only the
+    ventures found get their latest report's time (for the order and the page)."""
     since = timezone.now() - dt.timedelta(days=RISK_DAYS)
+    overdue_ids = Milestone.objects.filter(verified_at__isnull=True, due_date__lt=today).values("venture_id")
+    recent_ids = KpiReport.objects.filter(is_baseline=False, submitted_at__gte=since).values("venture_id")
     overdue = Milestone.objects.filter(venture=OuterRef("pk"), verified_at__isnull=True, due_date__lt=today)
     last_report = (
         KpiReport.objects.filter(venture=OuterRef("pk"), is_baseline=False)
@@ -128,12 +151,10 @@ def at_risk_ventures(ventures, *, today: dt.date):
     )
     return (
         ventures.filter(stage__in=ACTIVE_STAGES)
-        .annotate(last_submitted=Subquery(last_report), has_overdue=Exists(overdue))
         .filter(
-            Q(has_overdue=True)
-            | Q(last_submitted__lt=since)
-            | Q(last_submitted__isnull=True, entry_date__lt=today - dt.timedelta(days=RISK_DAYS))
+            Q(pk__in=overdue_ids) | (~Q(pk__in=recent_ids) & Q(entry_date__lt=today - dt.timedelta(days=RISK_DAYS)))
         )
+        .annotate(last_submitted=Subquery(last_report), has_overdue=Exists(overdue))
         .order_by(F("last_submitted").asc(nulls_first=True), "name", "pk")
     )
 
@@ -189,7 +210,10 @@ def dashboard_context(request, *, today: dt.date | None = None) -> dict:
     risk_rows = list(risky[:RISK_LIST])
     risk_count = risk_rows[0].risk_total if risk_rows else 0
 
-    trends = kpi_trends(in_ventures, last=last_due)
+    # Trends from the kept monthly totals unless a filter other than the programme is set.
+    by_programme_only = not any(value for name, value in data.items() if name != "programme")
+    totals_of = (Q(programme=data["programme"]) if data.get("programme") else Q()) if by_programme_only else None
+    trends = kpi_trends(in_ventures, last=last_due, totals_of=totals_of)
     return {
         "form": form,
         "filtered": filtered,

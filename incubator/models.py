@@ -334,6 +334,8 @@ class KpiReport(models.Model):
             models.Index(fields=["venture", "period"], name="incub_kpi_venture_period"),
             # A venture's latest report (ventures at risk): one index probe per venture.
             models.Index(fields=["venture", "submitted_at"], name="incub_kpi_venture_submitted"),
+            # Who reported in the last 60 days (ventures at risk): one range read.
+            models.Index(fields=["submitted_at"], name="incub_kpi_submitted"),
             # The dashboard's monthly totals read from the index alone (no table rows).
             models.Index(
                 fields=["is_baseline", "period", "venture", "omzet", "members", "employees_male", "employees_female"],
@@ -353,6 +355,36 @@ class KpiReport(models.Model):
     @property
     def employees(self) -> int:
         return self.employees_male + self.employees_female
+
+
+class KpiMonthTotal(models.Model):
+    """The sums of a programme's KPI reports for one month (or of its baselines), kept up to date
+    on every write of a report (incubator.totals): the dashboard's trends read 13 rows instead of
+    adding up every report of the year."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="kpi_totals")
+    is_baseline = models.BooleanField(default=False)
+    period = models.DateField(null=True, blank=True)  # null for the baselines
+    reports = models.PositiveIntegerField(default=0)
+    omzet = models.DecimalField(default=0, **MONEY)
+    members = models.PositiveBigIntegerField(default=0)
+    employees_male = models.PositiveBigIntegerField(default=0)
+    employees_female = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("jumlah KPI per bulan")
+        verbose_name_plural = _("jumlah KPI per bulan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "period"], condition=models.Q(is_baseline=False), name="incub_total_month"
+            ),
+            models.UniqueConstraint(
+                fields=["programme"], condition=models.Q(is_baseline=True), name="incub_total_baseline"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.programme_id} {'dasar' if self.is_baseline else self.period}"
 
 
 class KpiRevision(models.Model):

@@ -252,14 +252,17 @@ def report_data(month: dt.date, *, now: dt.datetime | None = None) -> MonthlyDat
             detail += " (" + _("pengecualian") + ")"
         sections[pk].stage_changes.append(NameRow(change.venture.name, detail))
 
-    # 3. Milestones reached in the month and overdue at its end: one query.
+    # 3. Milestones reached in the month and overdue at its end: one query. A verified milestone
+    # counts as reached on its done date (the officer confirms it later), so a report made after
+    # the verification does not call it overdue for the months before.
+    reached = Q(verified_at__isnull=False, done_date__isnull=False, done_date__lte=end)
     milestone_rows = (
         Milestone.objects.filter(venture__entry_date__lte=end)
         .values("venture__programme_id")
         .annotate(
             total=Count("pk", filter=Q(due_date__lte=end)),
             done=Count("pk", filter=Q(verified_at__isnull=False, done_date__gte=month, done_date__lte=end)),
-            overdue=Count("pk", filter=Q(due_date__lt=end) & (Q(verified_at__isnull=True) | Q(verified_at__gt=end_at))),
+            overdue=Count("pk", filter=Q(due_date__lt=end) & ~reached),
         )
     )
     for row in milestone_rows:
@@ -303,9 +306,7 @@ def report_data(month: dt.date, *, now: dt.datetime | None = None) -> MonthlyDat
 
     # 6. At risk at the month's end: active, and no report for RISK_DAYS days or an overdue milestone (one query).
     since = end_at - dt.timedelta(days=RISK_DAYS)
-    overdue = Milestone.objects.filter(venture=OuterRef("pk"), due_date__lt=end).filter(
-        Q(verified_at__isnull=True) | Q(verified_at__gt=end_at)
-    )
+    overdue = Milestone.objects.filter(venture=OuterRef("pk"), due_date__lt=end).exclude(reached)
     last_report = (
         KpiReport.objects.filter(venture=OuterRef("pk"), is_baseline=False, submitted_at__lte=end_at)
         .order_by("-submitted_at")

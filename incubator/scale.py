@@ -76,6 +76,13 @@ def add_ventures(programme: Programme, count: int, *, start: int = 0, seed: int 
     last = last_due_period(today)
     first = _months_back(last, months - 1)
     entry = _months_back(first, 1)
+    # One venture in twenty went silent three months ago: it entered three months earlier and its
+    # twelve reports end three months before the others' (every venture has twelve).
+    silent_entry = _months_back(entry, 3)
+
+    def is_silent(n: int) -> bool:
+        return n % 20 == 7
+
     kinds = [k for k, _l in VentureKind.choices]
     stages = [Stage.PRA, Stage.INKUBASI, Stage.INKUBASI, Stage.PASCA]
     ventures = Venture.objects.bulk_create(
@@ -87,9 +94,9 @@ def add_ventures(programme: Programme, count: int, *, start: int = 0, seed: int 
                 sector=SECTORS[n % len(SECTORS)],
                 kecamatan=KECAMATAN[n % len(KECAMATAN)],
                 kelurahan=f"Kelurahan {n % 40 + 1}",
-                entry_date=entry,
+                entry_date=silent_entry if is_silent(n) else entry,
                 stage=stages[n % len(stages)],
-                stage_since=entry,
+                stage_since=silent_entry if is_silent(n) else entry,
             )
             for n in range(start + 1, start + count + 1)
         ],
@@ -98,11 +105,13 @@ def add_ventures(programme: Programme, count: int, *, start: int = 0, seed: int 
     if any(v.pk is None for v in ventures):  # a backend that does not return ids
         ventures = list(Venture.objects.filter(programme=programme).order_by("-pk")[:count])[::-1]
     StageChange.objects.bulk_create(
-        [StageChange(venture=v, from_stage="", to_stage=v.stage, date=entry, reason="Data skala") for v in ventures],
+        [
+            StageChange(venture=v, from_stage="", to_stage=v.stage, date=v.entry_date, reason="Data skala")
+            for v in ventures
+        ],
         batch_size=BATCH,
     )
     templates = list(programme.milestone_templates.all())
-    verified_at = timezone.make_aware(dt.datetime.combine(entry + dt.timedelta(days=25), dt.time(10)))
     milestones = []
     for v in ventures:
         for template in templates:
@@ -112,24 +121,26 @@ def add_ventures(programme: Programme, count: int, *, start: int = 0, seed: int 
                     venture=v,
                     template=template,
                     title=template.title,
-                    due_date=entry + dt.timedelta(days=template.due_after_days),
-                    done_date=entry + dt.timedelta(days=25) if done else None,
-                    verified_at=verified_at if done else None,
+                    due_date=v.entry_date + dt.timedelta(days=template.due_after_days),
+                    done_date=v.entry_date + dt.timedelta(days=25) if done else None,
+                    verified_at=timezone.make_aware(
+                        dt.datetime.combine(v.entry_date + dt.timedelta(days=25), dt.time(10))
+                    )
+                    if done
+                    else None,
                 )
             )
     Milestone.objects.bulk_create(milestones, batch_size=BATCH)
     periods = [_months_back(last, n) for n in range(months - 1, -1, -1)]
+    silent_periods = [_months_back(period, 3) for period in periods]
     reports = []
     added = 0
     for v in ventures:
         omzet = Decimal(rng.randrange(2_000_000, 40_000_000))
         members = rng.randrange(9, 60)
-        silent = rng.random() < 0.05  # stopped reporting three months ago
-        submitted = timezone.make_aware(dt.datetime.combine(entry, dt.time(9)))
-        reports.append(_report(v, entry, omzet, members, submitted, baseline=True))
-        for index, period in enumerate(periods):
-            if silent and index >= months - 3:
-                break
+        submitted = timezone.make_aware(dt.datetime.combine(v.entry_date, dt.time(9)))
+        reports.append(_report(v, v.entry_date, omzet, members, submitted, baseline=True))
+        for period in silent_periods if v.entry_date == silent_entry else periods:
             omzet = (omzet * Decimal(rng.randrange(95, 112)) / 100).quantize(Decimal("1"))
             members += rng.randrange(0, 2)
             day = 5 + rng.randrange(0, 10)
@@ -140,6 +151,9 @@ def add_ventures(programme: Programme, count: int, *, start: int = 0, seed: int 
             KpiReport.objects.bulk_create(reports, batch_size=BATCH)
             reports = []
     KpiReport.objects.bulk_create(reports, batch_size=BATCH)
+    from .totals import rebuild
+
+    rebuild()  # bulk_create sends no signals: the dashboard's monthly totals from scratch
     return added
 
 

@@ -446,7 +446,7 @@ def monthly_reports(request):
     today = timezone.localdate()
     default = services.month_start(services.month_start(today) - dt.timedelta(days=1))
     reports = list(MonthlyReport.objects.select_related("created_by").order_by("-month", "-version")[:120])
-    response = render(
+    return render(
         request,
         "incubator/monthly_reports.html",
         {
@@ -456,9 +456,6 @@ def monthly_reports(request):
             "max_month": f"{today:%Y-%m}",
         },
     )
-    if error:
-        response.status_code = 400
-    return response
 
 
 @login_required

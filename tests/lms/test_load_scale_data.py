@@ -39,8 +39,8 @@ def test_loads_ventures_with_a_year_of_reports_once():
     ventures = Venture.objects.filter(programme__name=SCALE_PROGRAMME)
     assert ventures.count() == 40
     monthly = KpiReport.objects.filter(venture__in=ventures, is_baseline=False)
-    # One in twenty stopped reporting three months ago: at most 12 per venture, most have all 12.
-    assert 40 * (MONTHS - 3) <= monthly.count() <= 40 * MONTHS
+    # Twelve months each (the two silent ones, 7 and 27, end three months earlier).
+    assert monthly.count() == 40 * MONTHS
     assert monthly.values("venture", "period").distinct().count() == monthly.count()
     assert KpiReport.objects.filter(venture__in=ventures, is_baseline=True).count() == 40
     assert Milestone.objects.filter(venture__in=ventures).count() == 80
