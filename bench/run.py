@@ -675,7 +675,7 @@ def pass_notes(result: dict) -> list[str]:
     rates, name = result["rates"], result["database"]
     notes = [
         f"{name}: load average after the pages {result['load_after'][0]:.2f}; "
-        f"spread of per-round ratios: lesson/plain "
+        f"spread of the per-round throughput ratios (time ratio = 1 / this): lesson/plain "
         + spread(rates, "lesson 5", "baseline page")
         + ", outline 60/5 "
         + spread(rates, "outline 60", "outline 5")
@@ -754,6 +754,8 @@ def main() -> int:
             notes.append(f"the SQLite page pass broke: {type(error).__name__}: {error}")
     elif not database:
         notes.append("pages measured on SQLite only (PostgreSQL missing)")
+    elif args.sqlite is False:
+        notes.append("pages on SQLite: left out (--no-sqlite)")
     else:
         notes.append("pages on SQLite: not in this run (bench-quick; --sqlite adds them)")
     rows = []
