@@ -1,5 +1,7 @@
 """Who may open each courses page: anonymous, trainee (enrolled or not), instructors, officer."""
 
+import datetime as dt
+
 import pytest
 
 from courses.models import Enrollment
@@ -128,7 +130,11 @@ def test_navigation_links_resolve(world, client_for):
 @pytest.mark.django_db
 def test_my_courses_offers_todays_check_in(world, client_for):
     _tree, cohort, _other, people = world
-    session = cohort.sessions.get(number=1)  # the fixture's first session is today
+    session = cohort.sessions.get(number=1)  # the fixture's first session is today, 08.00–16.00
+    # Check-in is offered only while it is open: make the session last the whole day, so the test
+    # holds at any hour it runs (CI ran it at 22.23 WIB, after the window had closed).
+    session.start_time, session.end_time = dt.time(0, 0), dt.time(23, 59)
+    session.save(update_fields=["start_time", "end_time"])
     body = client_for(people["enrolled"]).get("/kursus/saya/").content.decode()
     assert f"/kursus/presensi/?sesi={session.pk}" in body
     form = client_for(people["enrolled"]).get(f"/kursus/presensi/?sesi={session.pk}&kode=123456").content.decode()
@@ -149,8 +155,6 @@ def test_my_courses_offers_todays_check_in(world, client_for):
 def test_enrol_form_explains_each_refusal_on_the_code_field(
     make_course, make_cohort, enrol, make_user, client_for, fields, code, message
 ):
-    import datetime as dt
-
     from django.utils import timezone
 
     if fields.get("code_expires_at") == "past":
