@@ -7,13 +7,15 @@ Usage (from the project root):
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/scratch .venv/bin/python bench/ledger_books.py
     .venv/bin/python bench/ledger_books.py --repeat 21 --sizes 100,10000
 
-It bulk-inserts the books (every entry through cash, 1101; then rebuilds their per-month totals)
-and requests, as the book's owner through Django's test client, the first and a deep
-page (the middle of the book) of `/buku/<id>/jurnal/` and of the buku besar of account 1101,
-interleaved round by round; it times `ledger.reports.trial_balance` the same way. Then it asks for
-the general ledger of the big book as PDF: the request only starts a background job (Celery is
-switched to a broker nobody listens to, so the request pays what production's request pays), and
-the job is then run in-process to time it and count its progress updates.
+It bulk-inserts the books with `ledger.scale.load_book`, the loader behind `manage.py
+load_scale_data` (every entry through cash, 1101, so the buku besar of 1101 fills whole pages in the
+small book too; then it rebuilds their per-month totals), and requests, as the book's owner through
+Django's test client, the first and a deep page (the middle of the book) of `/buku/<id>/jurnal/` and
+of the buku besar of account 1101, interleaved round by round; it times
+`ledger.reports.trial_balance` the same way. Then it asks for the general ledger of the big book as
+PDF: the request only starts a background job (Celery is switched to a broker nobody listens to, so
+the request pays what production's request pays), and the job is then run in-process to time it and
+count its progress updates.
 """
 
 from __future__ import annotations
@@ -29,56 +31,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.ledger_trial_balance import setup_django  # noqa: E402
-
-
-def build_book(owner, entries: int, seed: int = 11):
-    """A book of `entries` entries over 2026, every one through cash (1101) as a cooperative's
-    entries mostly are, so the buku besar of 1101 fills whole pages in the small book too and the
-    two books' pages show the same number of rows. Bulk-inserted (posting is tested elsewhere)."""
-    import datetime as dt
-    import random
-    from decimal import Decimal
-
-    from django.db import transaction
-
-    from ledger.models import Account, Book, BookKind, ChartTemplate, JournalEntry, JournalLine, writing_journal
-
-    rng = random.Random(seed)  # nosec B311  # repeatable bench data, not a secret
-    chart = ChartTemplate.get_default()
-    cash = Account.objects.get(chart=chart, code="1101")
-    others = list(Account.objects.filter(chart=chart, is_postable=True, member_subledger="").exclude(pk=cash.pk))
-    with transaction.atomic(), writing_journal():
-        book = Book.objects.create(
-            owner=owner,
-            title=f"Bench {entries}",
-            kind=BookKind.PRACTICE,
-            chart=chart,
-            period_start=dt.date(2026, 1, 1),
-            period_end=dt.date(2026, 12, 31),
-        )
-        JournalEntry.objects.bulk_create(
-            [
-                JournalEntry(
-                    book=book,
-                    number=n,
-                    date=dt.date(2026, 1, 1) + dt.timedelta(days=rng.randrange(365)),
-                    description=f"Transaksi {n}",
-                    created_by=owner,
-                )
-                for n in range(1, entries + 1)
-            ],
-            batch_size=1000,
-        )
-        lines = []
-        for entry_id in JournalEntry.objects.filter(book=book).order_by("number").values_list("pk", flat=True):
-            amount = Decimal(rng.randrange(1, 5_000_000))
-            cash_side, other_side = ("D", "C") if rng.random() < 0.5 else ("C", "D")
-            lines.append(JournalLine(entry_id=entry_id, account=cash, side=cash_side, amount=amount, order=0))
-            lines.append(
-                JournalLine(entry_id=entry_id, account=rng.choice(others), side=other_side, amount=amount, order=1)
-            )
-        JournalLine.objects.bulk_create(lines, batch_size=2000)
-    return book, len(lines)
 
 
 def page_urls(book, client) -> dict[str, str]:
@@ -113,7 +65,7 @@ def main() -> int:
     from django.db import connection
     from django.test import Client
 
-    from ledger import reports, services
+    from ledger import reports, scale
     from lms import roles
 
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -124,9 +76,7 @@ def main() -> int:
     books, targets = {}, []
     try:
         for size in sizes:
-            book, _lines = build_book(user, size)
-            if hasattr(services, "rebuild_period_balances"):
-                services.rebuild_period_balances(book=book)
+            book, _created = scale.load_book(owner=user, entries=size)
             books[size] = book
             for name, url in page_urls(book, client).items():
                 targets.append((size, name, lambda url=url: client.get(url)))
