@@ -210,28 +210,34 @@ def milestone_verify(request, pk: int, milestone_pk: int):
     return redirect("incubator:venture_detail", venture.pk)
 
 
+def _mentoring_form(request, form, save, *, success: str, next_url: str, template: str, context: dict):
+    """The round both mentoring forms make: a valid POST hands the session's fields to `save` (a
+    service: its refusal lands on the form), then says `success` and goes to `next_url`; anything
+    else shows the form again."""
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            save(date=data["date"], mentor=data["mentor"], topics=data["topics"], notes=data["notes"], by=request.user)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, success)
+            return redirect(next_url)
+    return render(request, template, {"form": form, **context})
+
+
 @login_required
 def mentoring_create(request, pk: int):
     venture = _venture_for(request, pk, "incubator.manage")
     form = MentoringForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_mentoring(
-                venture=venture,
-                date=form.cleaned_data["date"],
-                mentor=form.cleaned_data["mentor"],
-                topics=form.cleaned_data["topics"],
-                notes=form.cleaned_data["notes"],
-                action_items=form.action_items(),
-                by=request.user,
-            )
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("Sesi pendampingan dicatat."))
-            return redirect("incubator:venture_detail", venture.pk)
-    return render(
-        request, "incubator/form.html", {"form": form, "venture": venture, "title": _("Catat sesi pendampingan")}
+    return _mentoring_form(
+        request,
+        form,
+        lambda **fields: services.record_mentoring(venture=venture, action_items=form.action_items(), **fields),
+        success=_("Sesi pendampingan dicatat."),
+        next_url=reverse("incubator:venture_detail", args=[venture.pk]),
+        template="incubator/form.html",
+        context={"venture": venture, "title": _("Catat sesi pendampingan")},
     )
 
 
@@ -246,26 +252,14 @@ def _session_for(request, pk: int, session_pk: int):
 def mentoring_edit(request, pk: int, session_pk: int):
     venture, session = _session_for(request, pk, session_pk)
     form = MentoringForm(request.POST or None, session=session)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_mentoring(
-                session=session,
-                date=form.cleaned_data["date"],
-                mentor=form.cleaned_data["mentor"],
-                topics=form.cleaned_data["topics"],
-                notes=form.cleaned_data["notes"],
-                action_items=form.action_rows(),
-                by=request.user,
-            )
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("Sesi pendampingan diperbarui; isi sebelumnya disimpan di riwayat."))
-            return redirect(reverse("incubator:venture_detail", args=[venture.pk]) + "#pendampingan")
-    return render(
+    return _mentoring_form(
         request,
-        "incubator/mentoring_form.html",
-        {"form": form, "venture": venture, "session": session, "title": _("Ubah sesi pendampingan")},
+        form,
+        lambda **fields: services.update_mentoring(session=session, action_items=form.action_rows(), **fields),
+        success=_("Sesi pendampingan diperbarui; isi sebelumnya disimpan di riwayat."),
+        next_url=reverse("incubator:venture_detail", args=[venture.pk]) + "#pendampingan",
+        template="incubator/mentoring_form.html",
+        context={"venture": venture, "session": session, "title": _("Ubah sesi pendampingan")},
     )
 
 
