@@ -1,10 +1,11 @@
 """Each role's main pages in Chromium under the enforced policy, at 360×740 and 1366×800 (issue 9).
 
-Trainee, instructor, officer, venture contact and admin sign in once (one browser and one
-signed-in context per test) and open their main pages at both sizes. On every page: HTTP 200,
-`Cache-Control: private, no-store` (a signed-in page), an enforced Content-Security-Policy, no
-violation of it, no console error or uncaught exception, and no horizontal overflow
-(`document.documentElement.scrollWidth <= innerWidth`). The world is tests/security/conftest.py's.
+Trainee, instructor, officer, venture contact and admin (one table, ROLE_PAGES) sign in once (one
+browser and one signed-in context per role) and open their main pages at both sizes. On every page:
+HTTP 200, `Cache-Control: private, no-store` (a signed-in page), an enforced
+Content-Security-Policy, no violation of it, no console error or uncaught exception, and no
+horizontal overflow (`document.documentElement.scrollWidth <= innerWidth`). The world is
+tests/security/conftest.py's.
 """
 
 import pytest
@@ -54,104 +55,69 @@ def walk(browser, live_server, user, paths):
     assert problems == []
 
 
-def test_trainee_pages(browser_session, live_server, world):  # noqa: F811
-    w, book = world, world.book.pk
-    walk(
-        browser_session,
-        live_server,
-        w.users["trainee"],
-        [
-            reverse("dashboard"),
-            reverse("courses:my_courses"),
-            w.course.url,
-            w.lesson.url,
-            w.quiz.url,
-            reverse("quizzes:attempt", args=[w.attempt.pk]),
-            reverse("ledger:book_list"),
-            reverse("ledger:book_detail", args=[book]),
-            reverse("ledger:entry_list", args=[book]),
-            reverse("ledger:entry_create", args=[book]),
-            reverse("ledger:report", args=[book, "neraca-saldo"]),
-            reverse("ledger:member_list", args=[book]),
-            reverse("ledger:exercise_list"),
-            reverse("certificates:mine"),
-            reverse("profile"),
-        ],
-    )
+# Each role's main pages in the world (a key of world.users -> the paths it opens).
+ROLE_PAGES = {
+    "trainee": lambda w: [
+        reverse("dashboard"),
+        reverse("courses:my_courses"),
+        w.course.url,
+        w.lesson.url,
+        w.quiz.url,
+        reverse("quizzes:attempt", args=[w.attempt.pk]),
+        reverse("ledger:book_list"),
+        reverse("ledger:book_detail", args=[w.book.pk]),
+        reverse("ledger:entry_list", args=[w.book.pk]),
+        reverse("ledger:entry_create", args=[w.book.pk]),
+        reverse("ledger:report", args=[w.book.pk, "neraca-saldo"]),
+        reverse("ledger:member_list", args=[w.book.pk]),
+        reverse("ledger:exercise_list"),
+        reverse("certificates:mine"),
+        reverse("profile"),
+    ],
+    "instructor": lambda w: [
+        reverse("dashboard"),
+        reverse("courses:instructor_cohorts"),
+        reverse("courses:cohort_detail", args=[w.cohort.pk]),
+        reverse("courses:session_attendance", args=[w.cohort.pk, w.session.pk]),
+        reverse("courses:session_code", args=[w.cohort.pk, w.session.pk]),
+        reverse("courses:attendance_report", args=[w.cohort.pk]),
+        reverse("courses:facilitation", args=[w.cohort.pk, 1]),
+        reverse("quizzes:gradebook", args=[w.cohort.pk]),
+        reverse("quizzes:quiz_report", args=[w.cohort.pk, w.quiz.pk]),
+        reverse("profile"),
+    ],
+    "officer": lambda w: [
+        reverse("dashboard"),
+        reverse("courses:officer_cohorts"),
+        reverse("courses:cohort_detail", args=[w.cohort.pk]),
+        reverse("certificates:cohort", args=[w.cohort.pk]),
+        reverse("incubator:dashboard"),
+        reverse("incubator:venture_list"),
+        reverse("incubator:venture_detail", args=[w.venture.pk]),
+        reverse("incubator:exports"),
+        reverse("profile"),
+    ],
+    "venture": lambda w: [
+        reverse("dashboard"),
+        reverse("incubator:my_venture"),
+        reverse("incubator:kpi_report", args=[w.venture.pk]),
+        reverse("incubator:milestone_evidence", args=[w.venture.pk, w.milestone.pk]),
+        reverse("profile"),
+    ],
+    "admin": lambda w: [
+        reverse("dashboard"),
+        reverse("courses:officer_cohorts"),
+        reverse("courses:cohort_detail", args=[w.cohort.pk]),
+        reverse("incubator:dashboard"),
+        reverse("certificates:manage", args=[w.certificate.pk]),
+        reverse("job_list"),
+        "/admin/",
+        "/admin/pages/",
+        reverse("profile"),
+    ],
+}
 
 
-def test_instructor_pages(browser_session, live_server, world):  # noqa: F811
-    w = world
-    walk(
-        browser_session,
-        live_server,
-        w.users["instructor"],
-        [
-            reverse("dashboard"),
-            reverse("courses:instructor_cohorts"),
-            reverse("courses:cohort_detail", args=[w.cohort.pk]),
-            reverse("courses:session_attendance", args=[w.cohort.pk, w.session.pk]),
-            reverse("courses:session_code", args=[w.cohort.pk, w.session.pk]),
-            reverse("courses:attendance_report", args=[w.cohort.pk]),
-            reverse("courses:facilitation", args=[w.cohort.pk, 1]),
-            reverse("quizzes:gradebook", args=[w.cohort.pk]),
-            reverse("quizzes:quiz_report", args=[w.cohort.pk, w.quiz.pk]),
-            reverse("profile"),
-        ],
-    )
-
-
-def test_officer_pages(browser_session, live_server, world):  # noqa: F811
-    w = world
-    walk(
-        browser_session,
-        live_server,
-        w.users["officer"],
-        [
-            reverse("dashboard"),
-            reverse("courses:officer_cohorts"),
-            reverse("courses:cohort_detail", args=[w.cohort.pk]),
-            reverse("certificates:cohort", args=[w.cohort.pk]),
-            reverse("incubator:dashboard"),
-            reverse("incubator:venture_list"),
-            reverse("incubator:venture_detail", args=[w.venture.pk]),
-            reverse("incubator:exports"),
-            reverse("profile"),
-        ],
-    )
-
-
-def test_venture_contact_pages(browser_session, live_server, world):  # noqa: F811
-    w = world
-    walk(
-        browser_session,
-        live_server,
-        w.users["venture"],
-        [
-            reverse("dashboard"),
-            reverse("incubator:my_venture"),
-            reverse("incubator:kpi_report", args=[w.venture.pk]),
-            reverse("incubator:milestone_evidence", args=[w.venture.pk, w.milestone.pk]),
-            reverse("profile"),
-        ],
-    )
-
-
-def test_admin_pages(browser_session, live_server, world):  # noqa: F811
-    w = world
-    walk(
-        browser_session,
-        live_server,
-        w.users["admin"],
-        [
-            reverse("dashboard"),
-            reverse("courses:officer_cohorts"),
-            reverse("courses:cohort_detail", args=[w.cohort.pk]),
-            reverse("incubator:dashboard"),
-            reverse("certificates:manage", args=[w.certificate.pk]),
-            reverse("job_list"),
-            "/admin/",
-            "/admin/pages/",
-            reverse("profile"),
-        ],
-    )
+@pytest.mark.parametrize("role", list(ROLE_PAGES))
+def test_role_pages(browser_session, live_server, world, role):  # noqa: F811
+    walk(browser_session, live_server, world.users[role], ROLE_PAGES[role](world))
