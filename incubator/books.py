@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ledger import selectors as ledger_selectors
@@ -55,7 +56,8 @@ def open_venture_book(*, venture: Venture, by) -> Book:
     if not contacts:
         raise ValidationError(_("Usaha ini belum punya kontak usaha yang akan mengisi pembukuannya."))
     owner = by if any(c.pk == by.pk for c in contacts) else contacts[0]
-    today = dt.date.today()
+    # The WIB date (TIME_ZONE), not the server's: from 17.00 UTC on 31 December it is already the new year.
+    today = timezone.localdate()
     book = ledger_services.create_venture_book(
         owner=owner,
         title=_("Pembukuan %(name)s") % {"name": venture.name},

@@ -103,6 +103,21 @@ def client_for(client):
 
 
 @pytest.fixture
+def clock_at(monkeypatch):
+    """clock_at(aware datetime): django.utils.timezone.now() (and so localdate/localtime) returns
+    that moment for the rest of the test, so a test can stand at a WIB date boundary at any hour
+    the suite runs. The database's own clock (PostgreSQL now()) is not moved."""
+    from django.utils import timezone
+
+    def freeze(moment):
+        assert timezone.is_aware(moment)
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+        return moment
+
+    return freeze
+
+
+@pytest.fixture
 def real_worker():
     """Send tasks to the real broker (the worker .ci/run started) instead of running them eagerly."""
     if not os.environ.get("CELERY_BROKER_URL", "").startswith(("redis://", "amqp://")):

@@ -62,6 +62,16 @@ def test_open_book_once_for_the_venture(venture, contact, officer):
     assert venture.book_id == book.pk
 
 
+def test_book_period_runs_to_the_end_of_the_wib_year(venture, contact, clock_at):
+    """At 00.30 WIB on 1 January it is still 31 December in UTC (the server's date): the book must
+    take entries of the new WIB year."""
+    clock_at(dt.datetime(2026, 12, 31, 17, 30, tzinfo=dt.UTC))
+    venture.entry_date = dt.date(2026, 6, 1)
+    venture.save(update_fields=["entry_date"])
+    book = open_venture_book(venture=venture, by=contact)
+    assert (book.period_start, book.period_end) == (dt.date(2026, 1, 1), dt.date(2027, 12, 31))
+
+
 def test_book_needs_a_contact(programme, officer, today):
     lonely = services.create_venture(
         programme=programme, name="Tanpa Kontak", kind="mikro", entry_date=today, by=officer
