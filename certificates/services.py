@@ -191,6 +191,11 @@ def printed_fields(
 
 
 def _add_months(moment: datetime, months: int) -> datetime:
+    """The same WIB date and time `months` later (the last day of a shorter month).
+
+    Counted on the local calendar (TIME_ZONE), not UTC's: at 01.00 WIB on 1 March 2027 it is still
+    28 February in UTC, and a month's validity counted there would end on 29 March, not 1 April."""
+    moment = timezone.localtime(moment)
     month_index = moment.month - 1 + months
     year, month = moment.year + month_index // 12, month_index % 12 + 1
     for day in (moment.day, 30, 29, 28):

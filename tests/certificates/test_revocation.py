@@ -1,9 +1,13 @@
 """Revocation and reissue: reasons, twice, the chain, history, and what the holder still sees."""
 
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 
 from certificates import services
 from certificates.models import Certificate
+from lms.formatting import format_tanggal
 
 from .conftest import committed
 
@@ -77,13 +81,33 @@ def test_optional_expiry_from_the_course_settings(setup, officer):
     setup.settings.save()
     with committed():
         certificate = services.issue_certificate(enrollment=setup.enrollments["done"], by=officer).certificate
-    months = (
-        (certificate.expires_at.year - certificate.issued_at.year) * 12
-        + certificate.expires_at.month
-        - certificate.issued_at.month
-    )
-    assert months == 24
+    issued, expires = timezone.localtime(certificate.issued_at), timezone.localtime(certificate.expires_at)
+    assert (expires.year - issued.year) * 12 + expires.month - issued.month == 24
     assert certificate.snapshot["fields"]["berlaku_sampai"]
+
+
+@pytest.mark.parametrize(
+    ("issued_utc", "months", "until"),
+    [
+        # 01.00 WIB on 1 March 2027 is still 28 February in UTC: one month later is 1 April in WIB.
+        (dt.datetime(2027, 2, 28, 18, 0, tzinfo=dt.UTC), 1, dt.date(2027, 4, 1)),
+        # 00.30 WIB on 1 January 2027 (31 December 2026 in UTC): a year later is 1 January 2028.
+        (dt.datetime(2026, 12, 31, 17, 30, tzinfo=dt.UTC), 12, dt.date(2028, 1, 1)),
+        # 31 January WIB: the month after ends on its last day.
+        (dt.datetime(2027, 1, 31, 3, 0, tzinfo=dt.UTC), 1, dt.date(2027, 2, 28)),
+    ],
+)
+def test_expiry_is_counted_on_the_wib_calendar(setup, officer, issued_utc, months, until):
+    setup.settings.validity_months = months
+    setup.settings.save()
+    with committed():
+        certificate = services.issue_certificate(
+            enrollment=setup.enrollments["done"], by=officer, now=issued_utc
+        ).certificate
+    assert timezone.localdate(certificate.expires_at) == until
+    assert timezone.localtime(certificate.expires_at).time() == timezone.localtime(issued_utc).time()
+    assert certificate.snapshot["fields"]["berlaku_sampai"] == format_tanggal(until)
+    assert certificate.year == timezone.localdate(issued_utc).year
 
 
 def test_history_lists_the_whole_chain(client_for, certificate, officer):
