@@ -95,52 +95,28 @@ def _kpi(rng: random.Random, base: dict, month: int) -> dict:
 
 def _book_entries(book, owner, periods, rng):
     """A small business's month: sales, cost of sales, wages and rent; capital in the first month."""
+    dr, cr = LineInput.dr, LineInput.cr
     first = periods[0]
-    post_journal_entry(
-        book=book,
-        user=owner,
-        date=first.replace(day=2),
-        description="Setoran modal penyertaan anggota",
-        lines=[LineInput.dr("1101", 15_000_000), LineInput.cr("3103", 15_000_000)],
-    )
-    post_journal_entry(
-        book=book,
-        user=owner,
-        date=first.replace(day=3),
-        description="Pembelian persediaan awal",
-        lines=[LineInput.dr("1105", 6_000_000), LineInput.cr("1101", 6_000_000)],
-    )
+    entries = [
+        (first.replace(day=2), "Setoran modal penyertaan anggota", [dr("1101", 15_000_000), cr("3103", 15_000_000)]),
+        (first.replace(day=3), "Pembelian persediaan awal", [dr("1105", 6_000_000), cr("1101", 6_000_000)]),
+    ]
     for period in periods:
         sales = 4_000_000 + rng.randint(0, 30) * 100_000
         cost = sales * 55 // 100
-        post_journal_entry(
-            book=book,
-            user=owner,
-            date=period.replace(day=15),
-            description=f"Penjualan {period:%m/%Y}",
-            lines=[LineInput.dr("1101", sales), LineInput.cr("4102", sales)],
-        )
-        post_journal_entry(
-            book=book,
-            user=owner,
-            date=period.replace(day=15),
-            description=f"HPP {period:%m/%Y}",
-            lines=[LineInput.dr("5108", cost), LineInput.cr("1105", cost)],
-        )
-        post_journal_entry(
-            book=book,
-            user=owner,
-            date=period.replace(day=20),
-            description=f"Belanja persediaan {period:%m/%Y}",
-            lines=[LineInput.dr("1105", cost), LineInput.cr("1101", cost)],
-        )
-        post_journal_entry(
-            book=book,
-            user=owner,
-            date=period.replace(day=25),
-            description=f"Upah dan sewa {period:%m/%Y}",
-            lines=[LineInput.dr("5102", 600_000), LineInput.dr("5103", 250_000), LineInput.cr("1101", 850_000)],
-        )
+        month = f"{period:%m/%Y}"
+        entries += [
+            (period.replace(day=15), f"Penjualan {month}", [dr("1101", sales), cr("4102", sales)]),
+            (period.replace(day=15), f"HPP {month}", [dr("5108", cost), cr("1105", cost)]),
+            (period.replace(day=20), f"Belanja persediaan {month}", [dr("1105", cost), cr("1101", cost)]),
+            (
+                period.replace(day=25),
+                f"Upah dan sewa {month}",
+                [dr("5102", 600_000), dr("5103", 250_000), cr("1101", 850_000)],
+            ),
+        ]
+    for date, description, lines in entries:
+        post_journal_entry(book=book, user=owner, date=date, description=description, lines=lines)
 
 
 @transaction.atomic
