@@ -116,9 +116,17 @@ class CoursePage(ServedByHooks, Page):
         """day/lesson: the lesson in one query by its URL path (Wagtail reads the day and the lesson,
         two queries each), handed to the view with this course so it need not read it again."""
         if len(path_components) == 2:
-            lesson = LessonPage.objects.filter(
-                url_path=f"{self.url_path}{path_components[0]}/{path_components[1]}/"
-            ).first()
+            # By slug first: it is indexed, so the lookup reads the few pages with this slug in any
+            # course. url_path is not indexed, and ordered by path (the default) PostgreSQL walked
+            # the tree up to the lesson: more rows the later the lesson sits in the site (issue 10).
+            lesson = (
+                LessonPage.objects.filter(
+                    slug=path_components[1],
+                    url_path=f"{self.url_path}{path_components[0]}/{path_components[1]}/",
+                )
+                .order_by("pk")
+                .first()
+            )
             if lesson is not None:
                 if not lesson.live:
                     raise Http404

@@ -15,7 +15,7 @@ from ..forms import EnrolByCodeForm
 from ..models import CoursePage, LessonPage, ModulePage
 from ..selectors import OutlineItem, course_outline, enrollment_for, trainee_standing, upcoming_cohorts
 from ..services import record_lesson_visit
-from ..structure import course_structure
+from ..structure import lesson_place
 
 
 def _course_of(page) -> CoursePage:
@@ -78,19 +78,16 @@ def serve_lesson(request, lesson: LessonPage, course: CoursePage | None = None, 
     allowed, enrollment, teaches = _access(request, course, lesson)
     if not allowed:
         return _refuse(request, course, reason="not_enrolled")
-    structure = course_structure(course)
-    module = structure.module_of(lesson.path)
+    place = lesson_place(course, lesson)
+    module = place.module
     released = module is None or module.is_released()
     if not released and not teaches:
         return _refuse(request, course, reason="not_released", module=module)
-    items = structure.items
-    index = next((i for i, item in enumerate(items) if item.pk == lesson.pk), None)
     previous = following = None
-    if index is not None:
-        if index > 0:
-            previous = OutlineItem(page=items[index - 1], kind=items[index - 1].kind, done=False, locked=False)
-        if index + 1 < len(items):
-            following = OutlineItem(page=items[index + 1], kind=items[index + 1].kind, done=False, locked=False)
+    if place.previous is not None:
+        previous = OutlineItem(page=place.previous, kind=place.previous.kind, done=False, locked=False)
+    if place.next is not None:
+        following = OutlineItem(page=place.next, kind=place.next.kind, done=False, locked=False)
     if enrollment is not None:
         record_lesson_visit(enrollment=enrollment, lesson=lesson)
     context = lesson.get_context(request)

@@ -115,3 +115,53 @@ def test_moved_lesson_shows_under_its_new_day_with_its_tick(make_course, make_co
     day_two = html[html.index('id="hari-2"') :]
     assert "Pelajaran 1.1" in day_two
     assert [done for _title, done, _new in outline_rows(client, tree.course)] == [False, False, True]
+
+
+def neighbours(client, lesson):
+    """(breadcrumb day, previous title, next title) as the lesson page shows them."""
+    html = client.get(lesson.url).content.decode()
+    day = re.search(r'#hari-(\d+)"', html)
+    previous = re.search(r'rel="prev" href="[^"]*">← ([^<]*)</a>', html)
+    following = re.search(r'rel="next" href="[^"]*">([^<]*) →</a>', html)
+    return (
+        int(day.group(1)) if day else None,
+        previous.group(1) if previous else None,
+        following.group(1) if following else None,
+    )
+
+
+@pytest.mark.django_db
+def test_lesson_page_links_its_neighbours_across_days_and_follows_publishing(make_course, make_cohort, enrol, trainee):
+    """The lesson page reads only its own place in the course (day, previous, next), cached per
+    published version like the outline: a lesson published or unpublished next to it shows at once."""
+    from courses.models import LessonPage
+
+    tree = make_course(lessons=(2, 1), quizzes=1)
+    enrol(trainee, make_cohort(tree.course))
+    client = signed_in(trainee)
+    first, second, third = tree.lessons
+    assert neighbours(client, first) == (1, None, "Pelajaran 1.2")
+    assert neighbours(client, second) == (1, "Pelajaran 1.1", "Kuis hari 1")
+    assert neighbours(client, third) == (2, "Kuis hari 1", None)
+    tree.quizzes[0].unpublish()
+    assert neighbours(client, second) == (1, "Pelajaran 1.1", "Pelajaran 2.1")
+    assert neighbours(client, third) == (2, "Pelajaran 1.2", None)
+    added = tree.modules[1].add_child(instance=LessonPage(title="Pelajaran 2.2", slug="pelajaran-2-2", live=False))
+    added.save_revision().publish()
+    assert neighbours(client, third) == (2, "Pelajaran 1.2", "Pelajaran 2.2")
+    assert neighbours(client, added) == (2, "Pelajaran 2.1", None)
+
+
+@pytest.mark.django_db
+def test_lessons_with_the_same_slug_in_two_courses_are_each_served_in_their_own(
+    make_course, make_cohort, enrol, trainee
+):
+    """Routing finds a lesson by its slug and full URL path: the same slug in another course (every
+    course has a pelajaran-1-1) is not taken for it."""
+    one, two = make_course(lessons=(2,), title="Kursus satu"), make_course(lessons=(2,), title="Kursus dua")
+    enrol(trainee, make_cohort(one.course))
+    enrol(trainee, make_cohort(two.course))
+    client = signed_in(trainee)
+    for tree in (one, two):
+        html = client.get(tree.lessons[0].url).content.decode()
+        assert tree.course.title in html and f'href="{tree.lessons[1].url}"' in html
