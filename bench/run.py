@@ -37,6 +37,7 @@ import datetime as dt
 import json
 import os
 import platform
+import random
 import shutil
 import statistics
 import subprocess  # nosec B404  # runs our own scripts and servers with fixed argument lists, never a shell
@@ -337,17 +338,78 @@ async def burst(port, url, session, requests, clients) -> tuple[float, int]:
     return requests / (time.perf_counter() - began), errors
 
 
-def measure_pages(port, pages, rounds, requests, clients) -> tuple[dict, dict]:
+def cpu_ns(pids) -> dict[int, int]:
+    """On-CPU nanoseconds of each process so far, all its threads (Linux /proc/<pid>/task/*/schedstat,
+    nanosecond resolution; /proc/<pid>/stat counts in 10 ms ticks, too coarse for one burst)."""
+    used = {}
+    for pid in pids:
+        total = 0
+        for task in Path(f"/proc/{pid}/task").glob("*/schedstat"):
+            try:
+                total += int(task.read_text().split()[0])
+            except (OSError, ValueError, IndexError):
+                continue
+        used[pid] = total
+    return used
+
+
+def worker_pids(server) -> list[int]:
+    """gunicorn's workers (the master's own CPU is not the pages')."""
+    pids = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(server.pid):
+            pids.append(int(status.parent.name))
+    return pids
+
+
+def backend_pids() -> list[int]:
+    """PostgreSQL backends on this machine serving the bench database (the workers' persistent
+    connections), not this process's own; none on SQLite (it runs inside the workers)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def server_cpu_ns(server) -> dict[int, int]:
+    return cpu_ns([*worker_pids(server), *backend_pids()])
+
+
+def measure_pages(port, pages, rounds, requests, clients, server=None, seed=0) -> dict:
+    """Every page `requests` times by `clients` clients, round after round; the pages' order is
+    shuffled anew each round (seeded), so no page always follows the same one. Per page and round:
+    the rate (req/s) and, with `server`, the server's CPU per request (gunicorn's workers plus the
+    PostgreSQL backends serving them, ms): a figure the other jobs on the machine barely move."""
     rates = {key: [] for key, _url, _session in pages}
+    cpu = {key: [] for key in rates}
     errors = dict.fromkeys(rates, 0)
-    for _key, url, session in pages:  # warm every worker
-        asyncio.run(burst(port, url, session, 4, 2))
+    order_log = []
+    for _key, url, session in pages:  # warm both workers: templates, caches, connections
+        asyncio.run(burst(port, url, session, 8, clients))
+    shuffle = random.Random(seed)  # nosec B311  # orders benchmark requests, nothing secret
     for _ in range(rounds):
-        for key, url, session in pages:
+        order = list(pages)
+        shuffle.shuffle(order)
+        order_log.append([key for key, _url, _session in order])
+        for key, url, session in order:
+            before = server_cpu_ns(server) if server else {}
             rate, failed = asyncio.run(burst(port, url, session, requests, clients))
+            if server:
+                after = server_cpu_ns(server)
+                used = sum(ns - before.get(pid, 0) for pid, ns in after.items())
+                cpu[key].append(used / requests / 1e6)
             rates[key].append(rate)
             errors[key] += failed
-    return rates, errors
+    return {"rates": rates, "cpu_ms": cpu if server else {}, "errors": errors, "orders": order_log, "seed": seed}
 
 
 def time_pdf_requests(port, url, session, count) -> list[float]:
@@ -442,14 +504,60 @@ def print_table(rows) -> None:
         )
 
 
+def paired(rates, key, base_key) -> float:
+    """The median over rounds of rates[key] / rates[base_key] taken in the same round: each round's
+    two bursts saw the same minute of the machine's load, so their ratio cancels most of it, and
+    the median leaves out the rounds where a burst of load hit one side only. Time ratios pass
+    the pages the other way round (time = 1 / rate)."""
+    return statistics.median(a / b for a, b in zip(rates[key], rates[base_key], strict=True))
+
+
 def spread(rates, key, base_key) -> str:
+    """Per-round ratios: lowest, interquartile range, highest."""
     ratios = sorted(a / b for a, b in zip(rates[key], rates[base_key], strict=True))
-    return f"{ratios[0]:.2f}–{ratios[-1]:.2f}"
+    if len(ratios) < 4:
+        return f"{ratios[0]:.2f}–{ratios[-1]:.2f}"
+    quartiles = statistics.quantiles(ratios, n=4)
+    return f"{ratios[0]:.2f} [{quartiles[0]:.2f}–{quartiles[2]:.2f}] {ratios[-1]:.2f}"
 
 
-def http_rows(rates, queries, pdf_times, peak) -> list[dict]:
+def cpu_rows(cpu) -> list[dict]:
+    """Server CPU per request (gunicorn's workers + PostgreSQL's backends): what each page costs the
+    server whatever else the machine runs; the cross-check of the time ratios of lines 1 and 2."""
+    if not cpu or not all(cpu.get(key) for key in ("lesson 5", "baseline page", "lesson 60", "outline 60")):
+        return []
+    ms = {key: statistics.median(values) for key, values in cpu.items() if values}
+    r = paired(cpu, "baseline page", "lesson 5")  # CPU per request: the inverse of a throughput
+    rows = [
+        row(
+            "1",
+            "lesson vs plain page: server CPU per request (ms)",
+            ms["lesson 5"],
+            ms["baseline page"],
+            r,
+            ">= 0.8 (cross-check)",
+            r >= 0.8,
+        )
+    ]
+    for name in ("outline", "lesson"):
+        r = paired(cpu, f"{name} 60", f"{name} 5")
+        rows.append(
+            row(
+                "2",
+                f"{name}: server CPU per request, 60 vs 5 lessons (ms)",
+                ms[f"{name} 60"],
+                ms[f"{name} 5"],
+                r,
+                "<= 1.2 (cross-check)",
+                r <= 1.2,
+            )
+        )
+    return rows
+
+
+def http_rows(rates, queries, pdf_times, peak, cpu=None) -> list[dict]:
     rows = []
-    r = rate(rates, "lesson 5") / rate(rates, "baseline page")
+    r = paired(rates, "lesson 5", "baseline page")
     rows.append(
         row(
             "1",
@@ -473,7 +581,7 @@ def http_rows(rates, queries, pdf_times, peak) -> list[dict]:
         )
     )
     for name in ("outline", "lesson"):
-        t = rate(rates, f"{name} 5") / rate(rates, f"{name} 60")  # time ratio = inverse throughput ratio
+        t = paired(rates, f"{name} 5", f"{name} 60")  # time ratio = inverse throughput ratio
         rows.append(
             row(
                 "2",
@@ -505,13 +613,13 @@ def http_rows(rates, queries, pdf_times, peak) -> list[dict]:
             "home page, anonymous (req/s; ratio to static)",
             rate(rates, "home (anonymous)"),
             s,
-            rate(rates, "home (anonymous)") / s,
+            paired(rates, "home (anonymous)", "static"),
             "–",
             None,
         )
     )
     for kind in ("journal", "ledger"):
-        t = rate(rates, f"{kind} 100 p1") / rate(rates, f"{kind} 10000 p1")
+        t = paired(rates, f"{kind} 100 p1", f"{kind} 10000 p1")
         rows.append(
             row(
                 "10",
@@ -525,7 +633,7 @@ def http_rows(rates, queries, pdf_times, peak) -> list[dict]:
             )
         )
         deep = next(key for key in rates if key.startswith(f"{kind} 10000 p") and not key.endswith(" p1"))
-        t = rate(rates, f"{kind} 10000 p1") / rate(rates, deep)
+        t = paired(rates, f"{kind} 10000 p1", deep)
         rows.append(
             row(
                 "10",
@@ -555,7 +663,7 @@ def http_rows(rates, queries, pdf_times, peak) -> list[dict]:
                 same,
             )
         )
-    t = rate(rates, "trial balance 100") / rate(rates, "trial balance 10000")
+    t = paired(rates, "trial balance 100", "trial balance 10000")
     rows.append(
         row(
             "8",
@@ -575,6 +683,11 @@ def http_rows(rates, queries, pdf_times, peak) -> list[dict]:
     else:  # eager Celery (the embedded default): the job runs inside the request by design
         rows.append(row("10", "big PDF request: not timed (eager Celery)", None, None, None, "< 1 s", None))
     rows.append(row("9", "peak RSS of a gunicorn worker (MiB)", peak, None, None, "–", None))
+    # After the time rows of lines 1 and 2, the same comparisons in server CPU.
+    extra = cpu_rows(cpu)
+    if extra:
+        at = max(i for i, r in enumerate(rows) if r["line"] == "2") + 1
+        rows[at:at] = extra
     return rows
 
 
@@ -588,13 +701,34 @@ def load_data(env: dict, *, demo: bool, collect: bool = True) -> float:
     manage(env, "load_scale_data", "--force")
     if collect:
         manage(env, "collectstatic", "--no-input", "-v", "0")
+    analyze(env["DATABASE_URL"])
     return time.time() - began
 
 
-def page_pass(env: dict, quick: bool) -> dict:
+def analyze(url: str) -> None:
+    """Planner statistics for the data just loaded. Production's autovacuum gathers them soon after
+    a bulk load; without them (or with a server whose autovacuum is off, as on the development
+    container) PostgreSQL plans from guesses, and an autovacuum that wakes up in the middle of the
+    pages changes the plans between rounds. VACUUM too, so index-only scans see a visibility map."""
+    if not url.startswith("postgres"):
+        return
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute("VACUUM (ANALYZE)")
+
+
+QUICK_ROUNDS, QUICK_REQUESTS = 5, 12
+FULL_ROUNDS, FULL_REQUESTS = 15, 24
+
+
+def page_pass(env: dict, quick: bool, rounds: int | None = None, requests: int | None = None, seed=None) -> dict:
     """One database's pass over the pages: plan them in-process (the data must be loaded), start
     gunicorn on `env`, request every page round after round, count queries. Plain data (JSON)."""
-    rounds, requests, clients = (3, 12, 4) if quick else (11, 24, 4)
+    rounds = rounds or (QUICK_ROUNDS if quick else FULL_ROUNDS)
+    requests = requests or (QUICK_REQUESTS if quick else FULL_REQUESTS)
+    clients = 4
+    seed = int(time.time()) if seed is None else seed
     setup_in_process(env)
     from django.conf import settings
     from django.db import connection
@@ -605,15 +739,17 @@ def page_pass(env: dict, quick: bool) -> dict:
     cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
     say(f"{vendor}: server settings {serving}; cache {cache}; sessions {settings.SESSION_ENGINE.rsplit('.', 1)[-1]}")
     connection.close()
-    port = free_port()
+    port = int(os.environ["BENCH_PORT"]) if os.environ.get("BENCH_PORT") else free_port()
     server = start_server(env, port)
     try:
         say(
-            f"{vendor} pages: {len(pages)} pages x {rounds} interleaved rounds x {requests} requests, "
-            f"{clients} clients, gunicorn 2 workers …"
+            f"{vendor} pages: {len(pages)} pages x {rounds} rounds (order shuffled each round, seed {seed}) "
+            f"x {requests} requests, {clients} clients, gunicorn 2 workers …"
         )
         began = time.time()
-        rates, errors = measure_pages(port, pages, rounds, requests, clients)
+        measured = measure_pages(port, pages, rounds, requests, clients, server=server, seed=seed)
+        rates, errors = measured["rates"], measured["errors"]
+        connection.close()
         # In the embedded default (eager Celery, no broker) a background job runs inside the
         # request by design (lms/jobs.py): the < 1 s target is about a site with a broker.
         pdf_times = (
@@ -633,6 +769,9 @@ def page_pass(env: dict, quick: bool) -> dict:
         "clients": clients,
         "pages": [[key, url] for key, url, _session in pages],
         "rates": rates,
+        "cpu_ms": measured["cpu_ms"],
+        "orders": measured["orders"],
+        "seed": seed,
         "errors": errors,
         "queries": facts["queries"],
         "pdf_request_s": pdf_times,
@@ -657,6 +796,9 @@ def sqlite_page_pass(env: dict, tmp: Path, args) -> dict:
     out = tmp / "sqlite-pages.json"
     out.unlink(missing_ok=True)
     command = [sys.executable, "bench/run.py", "--page-pass", str(out), *(["--quick"] if args.quick else [])]
+    for option in ("rounds", "requests", "seed"):
+        if getattr(args, option) is not None:
+            command += [f"--{option}", str(getattr(args, option))]
     result = subprocess.run(command, cwd=ROOT, env=sqlite_env, text=True, check=False)  # nosec B603  # fixed argument list, no shell
     if result.returncode or not out.exists():
         raise RuntimeError(f"the SQLite page pass exited with {result.returncode} (see its output above)")
@@ -665,7 +807,9 @@ def sqlite_page_pass(env: dict, tmp: Path, args) -> dict:
 
 def pass_rows(result: dict) -> list[dict]:
     """The table's rows of one page pass, each naming its database."""
-    rows = http_rows(result["rates"], result["queries"], result["pdf_request_s"], result["peak_rss_mib"])
+    rows = http_rows(
+        result["rates"], result["queries"], result["pdf_request_s"], result["peak_rss_mib"], result.get("cpu_ms")
+    )
     for r in rows:
         r["database"] = result["database"]
     return rows
@@ -673,17 +817,33 @@ def pass_rows(result: dict) -> list[dict]:
 
 def pass_notes(result: dict) -> list[str]:
     rates, name = result["rates"], result["database"]
-    notes = [
-        f"{name}: load average after the pages {result['load_after'][0]:.2f}; "
-        f"spread of the per-round throughput ratios (time ratio = 1 / this): lesson/plain "
-        + spread(rates, "lesson 5", "baseline page")
-        + ", outline 60/5 "
-        + spread(rates, "outline 60", "outline 5")
-        + ", lesson 60/5 "
-        + spread(rates, "lesson 60", "lesson 5")
-        + ", journal 10k/100 "
-        + spread(rates, "journal 10000 p1", "journal 100 p1")
+    pairs = [
+        ("lesson/plain", "lesson 5", "baseline page"),
+        ("outline 60/5", "outline 60", "outline 5"),
+        ("lesson 60/5", "lesson 60", "lesson 5"),
+        ("journal 10k/100", "journal 10000 p1", "journal 100 p1"),
+        ("ledger 10k/100", "ledger 10000 p1", "ledger 100 p1"),
+        ("trial balance 10k/100", "trial balance 10000", "trial balance 100"),
     ]
+    notes = [
+        f"{name}: load average after the pages {result['load_after'][0]:.2f}; {result['rounds']} rounds, "
+        f"order shuffled (seed {result.get('seed')}); per-round throughput ratios, lowest [interquartile] "
+        "highest (time ratio = 1 / these): " + ", ".join(f"{label} {spread(rates, a, b)}" for label, a, b in pairs)
+    ]
+    cpu = result.get("cpu_ms") or {}
+    if cpu and all(cpu.get(key) for _label, a, b in pairs for key in (a, b)):
+        ms = {key: statistics.median(values) for key, values in cpu.items() if values}
+        notes.append(
+            f"{name}: server CPU per request (ms, median of rounds; gunicorn workers"
+            f"{' + PostgreSQL backends' if name == 'PostgreSQL' else ''}): "
+            + ", ".join(f"{key} {value:.1f}" for key, value in ms.items())
+            + "; CPU ratios (like time ratios), median [lowest–highest round]: "
+            + ", ".join(
+                f"{label} {paired(cpu, a, b):.2f} [{min(x / y for x, y in zip(cpu[a], cpu[b], strict=True)):.2f}–"
+                f"{max(x / y for x, y in zip(cpu[a], cpu[b], strict=True)):.2f}]"
+                for label, a, b in pairs
+            )
+        )
     if any(result["errors"].values()):
         notes.append(f"{name}: HTTP errors during the pages: { {k: v for k, v in result['errors'].items() if v} }")
     if not result["pdf_request_s"]:
@@ -707,10 +867,17 @@ def main() -> int:
         help="also the pages on SQLite (default: full run)",
     )
     sqlite.add_argument("--no-sqlite", dest="sqlite", action="store_false", help="no SQLite page pass")
+    parser.add_argument("--rounds", type=int, help=f"page rounds (default {FULL_ROUNDS}; --quick {QUICK_ROUNDS})")
+    parser.add_argument(
+        "--requests", type=int, help=f"requests per page and round (default {FULL_REQUESTS}; --quick {QUICK_REQUESTS})"
+    )
+    parser.add_argument("--seed", type=int, help="seed of the pages' shuffled order (default: the clock; in the JSON)")
     parser.add_argument("--page-pass", metavar="JSON", help=argparse.SUPPRESS)  # the child of the SQLite pass
     args = parser.parse_args()
     if args.page_pass:
-        Path(args.page_pass).write_text(json.dumps(page_pass(dict(os.environ), args.quick), default=str))
+        Path(args.page_pass).write_text(
+            json.dumps(page_pass(dict(os.environ), args.quick, args.rounds, args.requests, args.seed), default=str)
+        )
         return 0
     # The SQLite pass loads its own data (minutes): in the full run by default, in the quick run
     # (CI) only when asked, so bench-quick stays a few minutes.
@@ -744,7 +911,7 @@ def main() -> int:
     say(f"database: {vendor}; cache and sessions: {'Redis' if redis_url else 'per process (fallback)'}")
     say("data: migrate, load_demo, load_scale_data …")
     say(f"data ready in {load_data(env, demo=not args.reuse):.0f} s")
-    passes = [page_pass(env, args.quick)]
+    passes = [page_pass(env, args.quick, args.rounds, args.requests, args.seed)]
     load_pages = os.getloadavg()
     notes = []
     if with_sqlite and database:
