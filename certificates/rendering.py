@@ -13,14 +13,14 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-import qrcode
-import qrcode.constants
 from django.http import HttpResponse
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from xhtml2pdf import pisa
 from xhtml2pdf.config.resources import ResourceAccessPolicy
+
+from .qr import qr_png
 
 # The placeholders a template may use, with what each prints (shown in the admin and the docs).
 PLACEHOLDERS: dict[str, str] = {
@@ -171,16 +171,6 @@ def check_template(body_html: str, css: str = "") -> None:
 
 def data_uri(content: bytes, mime: str) -> str:
     return f"data:{mime};base64,{base64.b64encode(content).decode('ascii')}"
-
-
-def qr_png(url: str) -> bytes:
-    """The QR code of a URL as a small PNG (error correction M, so a creased print still scans)."""
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=6, border=2)
-    code.add_data(url)
-    code.make(fit=True)
-    buffer = io.BytesIO()
-    code.make_image(fill_color="black", back_color="white").save(buffer, format="PNG")
-    return buffer.getvalue()
 
 
 @functools.lru_cache(maxsize=64)

@@ -135,9 +135,23 @@ def history(*, certificate: Certificate):
     while successor is not None and successor.pk not in chain_ids:
         chain_ids.add(successor.pk)
         successor = successor.replaced_by
-    events = (
+    events = list(
         CertificateEvent.objects.filter(certificate_id__in=chain_ids)
         .select_related("certificate", "actor")
         .order_by("at", "pk")
     )
-    return list(events)
+    # "PDF dibuat" and "Email terkirim" are read from the certificates themselves (`rendered_at`
+    # with the SHA-256, `emailed_at`): the render and the email claim write no event row. Rows
+    # written before that (action rendered/emailed) are shown as they are, not twice.
+    Action = CertificateEvent.Action
+    recorded = {(event.certificate_id, event.action) for event in events}
+    chain = Certificate.objects.filter(pk__in=chain_ids).only("pk", "serial", "sha256", "rendered_at", "emailed_at")
+    for member in chain:
+        if member.rendered_at and (member.pk, Action.RENDERED) not in recorded:
+            events.append(
+                CertificateEvent(certificate=member, action=Action.RENDERED, at=member.rendered_at, note=member.sha256)
+            )
+        if member.emailed_at and (member.pk, Action.EMAILED) not in recorded:
+            events.append(CertificateEvent(certificate=member, action=Action.EMAILED, at=member.emailed_at))
+    events.sort(key=lambda event: (event.at, event.pk is None, event.pk or 0))
+    return events

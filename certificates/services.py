@@ -510,25 +510,22 @@ def store_rendered_pdf(*, certificate_id: int) -> str:
     name = default_storage.save(
         f"sertifikat/{certificate.year}/{certificate.code}-{secrets.token_hex(4)}.pdf", ContentFile(pdf)
     )
-    now = timezone.now()
-    with transaction.atomic():
-        won = Certificate.objects.filter(pk=certificate_id, sha256="").update(
-            pdf=name,
-            sha256=digest,
-            rendered_at=now,
-            signer=who.subject[:300] if who else "",
-            signer_fingerprint=who.fingerprint if who else "",
-        )
-        if won:
-            CertificateEvent.objects.create(
-                certificate_id=certificate_id, action=CertificateEvent.Action.RENDERED, at=now, note=digest
-            )
-            from .tasks import send_certificate_email
-
-            enqueue_on_commit(send_certificate_email, certificate_id)
+    # One conditional UPDATE in autocommit (its own transaction): only the first renderer wins.
+    # The certificate's `rendered_at` and `sha256` are its history entry "PDF dibuat"
+    # (selectors.history shows it), so no event row is written.
+    won = Certificate.objects.filter(pk=certificate_id, sha256="").update(
+        pdf=name,
+        sha256=digest,
+        rendered_at=timezone.now(),
+        signer=who.subject[:300] if who else "",
+        signer_fingerprint=who.fingerprint if who else "",
+    )
     if not won:
         default_storage.delete(name)
         return "already"
+    from .tasks import send_certificate_email
+
+    enqueue_on_commit(send_certificate_email, certificate_id)
     return "stored"
 
 
@@ -541,21 +538,17 @@ def record_render_failure(*, certificate_id: int, error: str) -> None:
 def send_certificate_email(*, certificate_id: int) -> str:
     """Tell the holder their certificate is ready (PDF attached), once.
 
-    The send is claimed, and its history event written, in one transaction before the mail goes
-    out (`UPDATE … WHERE emailed_at IS NULL`: of two deliveries of this task only one wins); if
-    the mail server fails, both are undone, so a retry sends it. Three queries, one commit."""
+    The send is claimed before the mail goes out by one conditional UPDATE in autocommit
+    (`UPDATE … WHERE emailed_at IS NULL`: of two deliveries of this task only one wins); if the
+    mail server fails, the claim is released, so a retry sends it. `emailed_at` is the history
+    entry "Email terkirim" (selectors.history). Two queries, one commit."""
     certificate = Certificate.objects.select_related("holder").filter(pk=certificate_id).first()
     if certificate is None or not certificate.sha256 or certificate.emailed_at or not certificate.holder.email:
         return "skipped"
     if certificate.status != Certificate.Status.VALID:
         return "skipped"
-    now = timezone.now()
-    with transaction.atomic():
-        if not Certificate.objects.filter(pk=certificate_id, emailed_at__isnull=True).update(emailed_at=now):
-            return "skipped"
-        event = CertificateEvent.objects.create(
-            certificate_id=certificate_id, action=CertificateEvent.Action.EMAILED, at=now, note=certificate.holder.email
-        )
+    if not Certificate.objects.filter(pk=certificate_id, emailed_at__isnull=True).update(emailed_at=timezone.now()):
+        return "skipped"
     fields = certificate.snapshot.get("fields", {})
     context = {
         "certificate": certificate,
@@ -574,9 +567,7 @@ def send_certificate_email(*, certificate_id: int) -> str:
             message.attach(f"sertifikat-{certificate.code}.pdf", handle.read(), "application/pdf")
         message.send()
     except Exception:
-        with transaction.atomic():
-            CertificateEvent.objects.filter(pk=event.pk).delete()
-            Certificate.objects.filter(pk=certificate_id).update(emailed_at=None)
+        Certificate.objects.filter(pk=certificate_id).update(emailed_at=None)
         raise
     return "sent"
 
