@@ -227,6 +227,44 @@ def _next_serial(year: int) -> tuple[int, str]:
     return number, format_serial(number=number, year=year)
 
 
+def _insert_with_event(certificate: Certificate, event: CertificateEvent) -> None:
+    """Insert a new certificate and its first event. On PostgreSQL in one statement (a
+    data-modifying CTE: the event takes the certificate's new id), elsewhere in two."""
+    if connection.vendor != "postgresql":
+        certificate.save(force_insert=True)
+        event.certificate = certificate
+        event.save(force_insert=True)
+        return
+    from django.db.models.sql import InsertQuery
+
+    meta = Certificate._meta
+    query = InsertQuery(Certificate)
+    query.insert_values([f for f in meta.local_concrete_fields if f is not meta.pk], [certificate])
+    compiler = query.get_compiler(connection=connection)
+    compiler.returning_fields = [meta.pk]
+    [(insert_sql, insert_params)] = compiler.as_sql()
+    quote = connection.ops.quote_name
+    event_meta = CertificateEvent._meta
+    columns = ", ".join(
+        quote(event_meta.get_field(name).column) for name in ("certificate", "action", "actor", "at", "note")
+    )
+    # Table and column names come from the models (quoted); every value is a bound parameter.
+    sql = (
+        f"WITH new AS ({insert_sql}) "  # noqa: S608  # nosec B608
+        f"INSERT INTO {quote(event_meta.db_table)} ({columns}) "
+        f"SELECT new.{quote(meta.pk.column)}, %s, %s, %s, %s FROM new RETURNING {quote(event_meta.pk.column)}, "
+        f"{quote(event_meta.get_field('certificate').column)}"
+    )
+    at = event_meta.get_field("at").get_db_prep_save(event.at, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*insert_params, event.action, event.actor_id, at, event.note])
+        event_id, certificate_id = cursor.fetchone()
+    certificate.pk = certificate_id
+    certificate._state.adding, certificate._state.db = False, connection.alias
+    event.pk, event.certificate = event_id, certificate
+    event._state.adding, event._state.db = False, connection.alias
+
+
 def _create(
     *,
     enrollment: Enrollment,
@@ -253,7 +291,7 @@ def _create(
         issued_at=now,
         expires_at=expires_at,
     )
-    certificate = Certificate.objects.create(
+    certificate = Certificate(
         enrollment=enrollment,
         holder_id=enrollment.user_id,
         course_id=enrollment.cohort.course_id,
@@ -270,13 +308,14 @@ def _create(
         override_reason=override_reason,
         expires_at=expires_at,
     )
-    CertificateEvent.objects.create(
+    event = CertificateEvent(
         certificate=certificate,
         action=CertificateEvent.Action.ISSUED,
         actor=by,
         at=now,
         note=note or (_("Pengecualian syarat: %(reason)s") % {"reason": override_reason} if override_reason else ""),
     )
+    _insert_with_event(certificate, event)
     from .tasks import render_certificate
 
     enqueue_on_commit(render_certificate, certificate.pk)
@@ -535,19 +574,53 @@ def record_render_failure(*, certificate_id: int, error: str) -> None:
     )
 
 
+def _claim_email(certificate_id: int) -> Certificate | None:
+    """Set `emailed_at` if the certificate is stored, valid, not emailed yet and its holder has an
+    address; return it (with the holder's address as `holder_email`), or None."""
+    meta, user_meta = Certificate._meta, Certificate._meta.get_field("holder").related_model._meta
+    quote = connection.ops.quote_name
+    column = {name: quote(meta.get_field(name).column) for name in ("emailed_at", "sha256", "status", "holder")}
+    returned = ("kind", "serial", "code", "pdf", "snapshot")
+    holder_email = (
+        f"SELECT {quote(user_meta.get_field('email').column)} FROM {quote(user_meta.db_table)} "  # noqa: S608  # nosec B608
+        f"WHERE {quote(user_meta.pk.column)} = {column['holder']}"
+    )
+    # Table and column names come from the models (quoted); every value is a bound parameter.
+    sql = (
+        f"UPDATE {quote(meta.db_table)} SET {column['emailed_at']} = %s "  # noqa: S608  # nosec B608
+        f"WHERE {quote(meta.pk.column)} = %s AND {column['emailed_at']} IS NULL AND {column['sha256']} <> '' "
+        f"AND {column['status']} = %s AND COALESCE(({holder_email}), '') <> '' "
+        f"RETURNING {', '.join(quote(meta.get_field(name).column) for name in returned)}, ({holder_email})"
+    )
+    now = meta.get_field("emailed_at").get_db_prep_save(timezone.now(), connection)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [now, certificate_id, Certificate.Status.VALID])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    values = {
+        name: meta.get_field(name).from_db_value(value, None, connection)
+        if hasattr(meta.get_field(name), "from_db_value")
+        else value
+        for name, value in zip(returned, row[:-1], strict=True)
+    }
+    certificate = Certificate(pk=certificate_id, **values)
+    certificate._state.adding, certificate._state.db = False, connection.alias
+    certificate.holder_email = row[-1]
+    return certificate
+
+
 def send_certificate_email(*, certificate_id: int) -> str:
     """Tell the holder their certificate is ready (PDF attached), once.
 
-    The send is claimed before the mail goes out by one conditional UPDATE in autocommit
-    (`UPDATE … WHERE emailed_at IS NULL`: of two deliveries of this task only one wins); if the
-    mail server fails, the claim is released, so a retry sends it. `emailed_at` is the history
-    entry "Email terkirim" (selectors.history). Two queries, one commit."""
-    certificate = Certificate.objects.select_related("holder").filter(pk=certificate_id).first()
-    if certificate is None or not certificate.sha256 or certificate.emailed_at or not certificate.holder.email:
-        return "skipped"
-    if certificate.status != Certificate.Status.VALID:
-        return "skipped"
-    if not Certificate.objects.filter(pk=certificate_id, emailed_at__isnull=True).update(emailed_at=timezone.now()):
+    The send is claimed before the mail goes out by one conditional UPDATE in autocommit, which
+    also reads what the mail needs (`UPDATE … WHERE emailed_at IS NULL … RETURNING`: of two
+    deliveries of this task only one wins; a certificate without PDF, not valid, or whose holder
+    has no email address is skipped); if the mail server fails, the claim is released, so a retry
+    sends it. `emailed_at` is the history entry "Email terkirim" (selectors.history). One query
+    (two on a mail failure)."""
+    certificate = _claim_email(certificate_id)
+    if certificate is None:
         return "skipped"
     fields = certificate.snapshot.get("fields", {})
     context = {
@@ -561,7 +634,7 @@ def send_certificate_email(*, certificate_id: int) -> str:
             "course": fields.get("kursus", "")
         }
         body = render_to_string("certificates/email/issued.txt", context)
-    message = EmailMessage(subject=subject, body=body, to=[certificate.holder.email])
+    message = EmailMessage(subject=subject, body=body, to=[certificate.holder_email])
     try:
         with certificate.pdf.open("rb") as handle:
             message.attach(f"sertifikat-{certificate.code}.pdf", handle.read(), "application/pdf")
