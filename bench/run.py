@@ -384,9 +384,20 @@ def server_cpu_ns(server) -> dict[int, int]:
     return cpu_ns([*worker_pids(server), *backend_pids()])
 
 
+def group_of(key: str) -> str:
+    """Pages whose rates are compared run back to back (the machine's load drifts within seconds:
+    adjacent bursts share more of it than bursts half a round apart): the lesson with its plain
+    page and the bigger course's lesson, the two outlines, each book report with its big and last
+    pages, static with the home page."""
+    first = key.split()[0]
+    return {"baseline": "lesson", "static": "serving", "home": "serving"}.get(first, first)
+
+
 def measure_pages(port, pages, rounds, requests, clients, server=None, seed=0) -> dict:
     """Every page `requests` times by `clients` clients, round after round; the pages' order is
-    shuffled anew each round (seeded), so no page always follows the same one. Per page and round:
+    shuffled anew each round (seeded), so no page always follows the same one: the groups of pages
+    compared with each other (`group_of`) in a shuffled order, each group's pages back to back in a
+    shuffled order. Per page and round:
     the rate (req/s) and, with `server`, the server's CPU per request (gunicorn's workers plus the
     PostgreSQL backends serving them, ms): a figure the other jobs on the machine barely move."""
     rates = {key: [] for key, _url, _session in pages}
@@ -396,9 +407,16 @@ def measure_pages(port, pages, rounds, requests, clients, server=None, seed=0) -
     for _key, url, session in pages:  # warm both workers: templates, caches, connections
         asyncio.run(burst(port, url, session, 8, clients))
     shuffle = random.Random(seed)  # nosec B311  # orders benchmark requests, nothing secret
+    groups = {}
+    for page in pages:
+        groups.setdefault(group_of(page[0]), []).append(page)
     for _ in range(rounds):
-        order = list(pages)
-        shuffle.shuffle(order)
+        blocks = [list(block) for block in groups.values()]
+        shuffle.shuffle(blocks)
+        order = []
+        for block in blocks:
+            shuffle.shuffle(block)
+            order += block
         order_log.append([key for key, _url, _session in order])
         for key, url, session in order:
             before = server_cpu_ns(server) if server else {}
