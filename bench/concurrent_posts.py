@@ -84,6 +84,7 @@ def signed_in_session(user) -> str:
 def build(trainees: int, run: str) -> dict:
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
+    from django.utils import timezone
 
     from courses.models import Cohort, CourseIndexPage, CoursePage
     from ledger.models import Book, BookKind, ChartTemplate
@@ -101,7 +102,9 @@ def build(trainees: int, run: str) -> dict:
     users = list(User.objects.filter(email__startswith=f"posts-{run}-").order_by("email"))
     Group.objects.get(name=roles.TRAINEE).user_set.add(*users)
     chart = ChartTemplate.get_default()
-    year = dt.date.today().year
+    # The site's (WIB) date, as the entry form and the cohort pages see it, not the server's UTC one.
+    today = timezone.localdate()
+    year = today.year
 
     def book(owner, title):
         return Book.objects.create(
@@ -122,7 +125,6 @@ def build(trainees: int, run: str) -> dict:
     course = catalogue.add_child(
         instance=CoursePage(title=f"Serentak {run}", slug=f"serentak-{run}", summary="Kursus untuk pengukuran.")
     )
-    today = dt.date.today()
     cohort = Cohort.objects.create(
         course=course,
         name=f"Serentak {run}",
