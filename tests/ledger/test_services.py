@@ -70,7 +70,8 @@ def test_post_balanced_entry(book, post, trainee):
 
 
 def test_numbering_is_per_book(book, post, trainee, chart):
-    other = create_practice_book(owner=trainee, chart=chart)
+    # Of the same year as `book` (2026), whatever year the suite runs in: post() dates its entries in 2026.
+    other = create_practice_book(owner=trainee, chart=chart, period_start=book.period_start, period_end=book.period_end)
     add_member(book=other, user=trainee, number="A001", name="X")
     post(book, [dr("1101", 1), cr("3103", 1)])
     post(book, [dr("1101", 1), cr("3103", 1)])
@@ -257,6 +258,13 @@ def test_close_period_with_a_loss_debits_shu(book, post, trainee):
     closing = close_period(book=book, user=trainee, date=dt.date(2026, 12, 31))
     assert closing.lines.get(account__code="3106").side == "D"
     assert closing.lines.get(account__code="3106").amount == D("500.00")
+
+
+def test_a_new_practice_book_takes_the_wib_year(trainee, clock_at):
+    """00.30 WIB on 1 January 2027 is still 2026 in UTC: the new book is for 2027."""
+    clock_at(dt.datetime(2026, 12, 31, 17, 30, tzinfo=dt.UTC))
+    book = create_practice_book(owner=trainee)
+    assert (book.period_start, book.period_end) == (dt.date(2027, 1, 1), dt.date(2027, 12, 31))
 
 
 def test_create_practice_book_defaults(trainee):
