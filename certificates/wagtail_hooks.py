@@ -13,6 +13,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from lms.admin_columns import YesNoColumn, field_column
 from lms.permissions import can
 
 from . import selectors
@@ -64,7 +65,13 @@ class CourseCertificateSettingsViewSet(ModelViewSet):
     name = "certificates_course_settings"
     url_prefix = "sertifikat/kursus"
     form_fields = ["course", "completion_template", "attendance_template", "issue_on_completion", "validity_months"]
-    list_display = ["course", "completion_template", "attendance_template", "issue_on_completion", "validity_months"]
+    list_display = [
+        "course",
+        "completion_template",
+        "attendance_template",
+        field_column(YesNoColumn, CourseCertificateSettings, "issue_on_completion"),
+        "validity_months",
+    ]
 
 
 class CertificateViewSet(ModelViewSet):

@@ -303,7 +303,9 @@ KPI_FIGURES = (
 class KpiReport(models.Model):
     """A venture's figures for one month (`period` is the first day), or its baseline at entry."""
 
-    venture = models.ForeignKey(Venture, on_delete=models.CASCADE, related_name="kpi_reports")
+    venture = models.ForeignKey(
+        Venture, verbose_name=_("usaha binaan"), on_delete=models.CASCADE, related_name="kpi_reports"
+    )
     period = models.DateField(_("bulan"))
     is_baseline = models.BooleanField(_("data dasar"), default=False)
     omzet = models.DecimalField(_("omzet (Rp)"), validators=[MinValueValidator(0)], **MONEY)

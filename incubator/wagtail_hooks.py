@@ -13,6 +13,8 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from lms.admin_columns import RupiahColumn, YesNoColumn, field_column
+
 from .models import KpiReport, Programme, Venture
 
 
@@ -101,7 +103,15 @@ class KpiReportViewSet(ModelViewSet):
     inspect_view_enabled = True
     create_view_enabled = False
     form_fields = ["late"]
-    list_display = ["venture", "period", "is_baseline", "omzet", "members", "source", "late"]
+    list_display = [
+        "venture",
+        "period",
+        field_column(YesNoColumn, KpiReport, "is_baseline"),
+        field_column(RupiahColumn, KpiReport, "omzet"),
+        "members",
+        "source",
+        field_column(YesNoColumn, KpiReport, "late"),
+    ]
     list_filter = ["is_baseline", "source", "late", "venture__programme"]
     search_fields = ["venture__name"]
     list_export = [

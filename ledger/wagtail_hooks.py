@@ -25,6 +25,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from lms import roles
+from lms.admin_columns import YesNoColumn, field_column
 
 from .exceptions import LedgerValidationError
 from .models import (
@@ -192,7 +193,7 @@ class ChartTemplateViewSet(SnippetViewSet):
     icon = "list-ul"
     menu_label = gettext_lazy("Bagan akun")
     url_prefix = "buku-latihan/bagan-akun"
-    list_display = ["name", "is_default", "created_by"]
+    list_display = ["name", field_column(YesNoColumn, ChartTemplate, "is_default"), "created_by"]
     search_fields = ["name"]
     index_view_class = ChartIndexView
     edit_view_class = InstanceCheckedEditView
@@ -211,7 +212,15 @@ class AccountViewSet(SnippetViewSet):
     icon = "list-ol"
     menu_label = gettext_lazy("Akun")
     url_prefix = "buku-latihan/akun"
-    list_display = ["code", "name", "group", "normal_side", "is_postable", "member_subledger", "chart"]
+    list_display = [
+        "code",
+        "name",
+        "group",
+        "normal_side",
+        field_column(YesNoColumn, Account, "is_postable"),
+        "member_subledger",
+        "chart",
+    ]
     list_filter = ["chart", "group", "is_postable"]
     search_fields = ["code", "name"]
     ordering = ["chart", "order", "code"]
@@ -321,7 +330,14 @@ class LedgerExerciseViewSet(SnippetViewSet):
     icon = "calculator"
     menu_label = gettext_lazy("Latihan pembukuan")
     url_prefix = "buku-latihan/latihan"
-    list_display = ["title", "slug", "live", "grading_mode", "cooperative_name", "updated_at"]
+    list_display = [
+        "title",
+        "slug",
+        field_column(YesNoColumn, LedgerExercise, "live"),
+        "grading_mode",
+        "cooperative_name",
+        "updated_at",
+    ]
     list_filter = ["live", "grading_mode"]
     search_fields = ["title", "slug"]
     copy_view_enabled = False

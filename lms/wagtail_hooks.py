@@ -11,11 +11,13 @@ from django_celery_beat.models import IntervalSchedule, PeriodicTask
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from .admin_columns import YesNoColumn
 
 # What each task of ours does, in words an officer knows (the row's own description wins if set).
 TASK_DESCRIPTIONS = {
@@ -123,7 +125,7 @@ class PeriodicTaskViewSet(ModelViewSet):
         TitleColumn("name", label=_("Nama"), url_name="lms_periodic_tasks:edit"),
         Column("what", label=_("Tugas"), accessor=describe),
         Column("schedule", label=_("Jadwal"), accessor=schedule_text),
-        BooleanColumn("enabled", label=_("Aktif")),
+        YesNoColumn("enabled", label=_("Aktif")),
         Column("last_run_at", label=_("Terakhir berjalan")),
         Column("total_run_count", label=_("Berapa kali")),
     ]
