@@ -9,9 +9,11 @@ from django.utils.module_loading import module_has_submodule
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import job_views, views
+from .admin_account import SinauAccountView
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -21,6 +23,8 @@ urlpatterns = [
     path("admin/logout/", views.admin_logout, name="admin_logout"),
     # Wagtail's "failwhale" raises an error on purpose to show staff the 500 page: not on this site.
     path("admin/failwhale/", views.error_404),
+    # Wagtail's account page without its first-and-last-name panel (lms.admin_account).
+    path("admin/account/", require_admin_access(SinauAccountView.as_view())),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("akun/", include("allauth.urls")),

@@ -6,6 +6,7 @@ Adding or deleting entries stays with the admin in /django-admin/ (it needs a ta
 """
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_celery_beat.models import IntervalSchedule, PeriodicTask
 from wagtail import hooks
@@ -135,3 +136,13 @@ class PeriodicTaskViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_periodic_task_viewset():
     return PeriodicTaskViewSet()
+
+
+@hooks.register("register_account_menu_item")
+def profile_menu_item(request):
+    """The admin's account page (lms.admin_account) sends name, phone and organisation to the profile."""
+    return {
+        "url": reverse("profile"),
+        "label": _("Profil Sinau"),
+        "help_text": _("Nama lengkap, nomor HP dan organisasi diubah di profil Sinau."),
+    }
