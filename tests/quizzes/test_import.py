@@ -210,7 +210,14 @@ def test_import_screen_for_instructors_and_the_upload_checks(category, make_user
     category.course.save()  # a page's many-to-many is written on save
     url = reverse("quizzes_admin_import")
     client = client_for(teacher)
-    assert client.get(url).status_code == 200
+    page = client.get(url)
+    assert page.status_code == 200
+    # The header's breadcrumbs lead back to the question list and name the screen (not only "Beranda").
+    assert [item["label"] for item in page.context["breadcrumbs_items"]][1:] == [
+        "Soal",
+        "Impor soal (GIFT / Moodle XML)",
+    ]
+    assert page.context["breadcrumbs_items"][1]["url"] == reverse("wagtailsnippets_quizzes_question:list")
     upload = SimpleUploadedFile("soal.gift", GIFT.encode(), content_type="text/plain")
     response = client.post(url, {"category": category.pk, "file": upload})
     assert response.status_code == 200
