@@ -6,8 +6,12 @@ from smtplib import SMTPException
 from celery import shared_task
 from django.contrib.auth import get_user_model
 
+from lms.db import retry_on_db_lock
+from lms.queue import enqueue_after_response
+
 from .invitations import deliver_invitation
-from .models import Cohort
+from .models import Cohort, Enrollment
+from .services import evaluate_completion
 
 logger = logging.getLogger("sinau.courses")
 
@@ -30,3 +34,21 @@ def send_invitation(self, user_id: int, cohort_id: int) -> str:
             return "failed"
         raise self.retry(exc=exc, countdown=60 * 2**self.request.retries) from exc
     return "sent"
+
+
+@shared_task(name="courses.evaluate_completion", acks_late=True)
+def evaluate_completion_of(user_id: int, cohort_id: int) -> str:
+    """Record the trainee's course completion if the rule is met now (after a quiz pass, say).
+    Idempotent: a recorded completion is returned as it is (courses records it once)."""
+    enrollment = (
+        Enrollment.objects.filter(user_id=user_id, cohort_id=cohort_id).exclude(status=Enrollment.Status.WITHDRAWN).first()
+    )
+    if enrollment is None:
+        return "not_enrolled"
+    return "completed" if retry_on_db_lock(evaluate_completion)(enrollment=enrollment) else "not_met"
+
+
+def evaluate_completion_soon(*, user_id: int, cohort_id: int) -> None:
+    """Check the trainee's completion once the current transaction commits, off the request that
+    caused it: a Celery task (eager: right after the response went out, `lms.queue`)."""
+    enqueue_after_response(evaluate_completion_of, user_id, cohort_id)

@@ -11,7 +11,7 @@ class LmsConfig(AppConfig):
     verbose_name = _("Sinau")
 
     def ready(self):
-        from . import exporter, roles, tasks  # noqa: F401  (tasks: registers the job runner with Celery)
+        from . import exporter, queue, roles, tasks  # noqa: F401  (tasks: registers the job runner with Celery; queue: its request hooks)
 
         # The Wagtail admin's list_export writes CSV/XLSX with its own writer: same escaping rule.
         exporter.patch_wagtail_spreadsheet_export()

@@ -22,7 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import Enrollment
-from courses.services import active_enrollment_for, evaluate_completion, retry_on_sqlite_lock
+from courses.services import active_enrollment_for, retry_on_sqlite_lock
+from courses.tasks import evaluate_completion_soon
 from lms.formatting import format_tanggal
 
 from . import bank, grading
@@ -404,8 +405,8 @@ def grade_by_method(method: str, scores: list[Decimal]) -> Decimal:
 
 def update_grade(*, user_id: int, quiz: QuizPage, cohort_id=None, scores=None) -> QuizGrade | None:
     """Recompute the trainee's grade for the quiz from the finished attempts (in the caller's
-    transaction; `scores`: theirs in attempt order when the caller knows them); a new pass of a
-    required quiz re-evaluates the course completion."""
+    transaction; `scores`: theirs in attempt order when the caller knows them); a pass of a
+    required quiz has the course completion re-evaluated after the commit."""
     if scores is None:
         scores = list(
             QuizAttempt.objects.filter(user_id=user_id, quiz=quiz, state=AttemptState.FINISHED)
@@ -427,16 +428,10 @@ def update_grade(*, user_id: int, quiz: QuizPage, cohort_id=None, scores=None) -
         unique_fields=["user", "quiz"],
         update_fields=["score", "passed", "attempts", "updated_at"],
     )
-    if passed and quiz.is_required:
-        enrollment = (
-            Enrollment.objects.filter(user_id=user_id, cohort_id=cohort_id)
-            .exclude(status=Enrollment.Status.WITHDRAWN)
-            .first()
-            if cohort_id
-            else None
-        )
-        if enrollment is not None:
-            evaluate_completion(enrollment=enrollment)
+    if passed and quiz.is_required and cohort_id:
+        # The course's completion check (about fifteen queries) runs after the commit, off this
+        # request: a class submitting at once should not wait for it (courses records it once).
+        evaluate_completion_soon(user_id=user_id, cohort_id=cohort_id)
     return grade
 
 

@@ -49,7 +49,9 @@ def test_preview_shows_what_changes_and_writes_nothing(wrong_key):
 
 
 @pytest.mark.django_db
-def test_regrade_moves_answers_to_the_new_version_and_completes_the_course(wrong_key, trainee, course_with_bank):
+def test_regrade_moves_answers_to_the_new_version_and_completes_the_course(
+    wrong_key, trainee, course_with_bank, django_capture_on_commit_callbacks
+):
     from courses.models import LessonProgress
 
     question, quiz, attempt = wrong_key
@@ -57,7 +59,8 @@ def test_regrade_moves_answers_to_the_new_version_and_completes_the_course(wrong
         LessonProgress.objects.create(user=trainee, lesson=lesson)
     assert not Completion.objects.exists()
     correct_the_key(question)
-    plan = apply_regrade(quiz=quiz, user=None)
+    with django_capture_on_commit_callbacks(execute=True):  # the completion check runs after the commit
+        plan = apply_regrade(quiz=quiz, user=None)
     assert plan.affected == 1
     attempt.refresh_from_db()
     assert attempt.score == 100 and attempt.passed and attempt.regraded_at is not None
