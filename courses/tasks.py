@@ -41,7 +41,9 @@ def evaluate_completion_of(user_id: int, cohort_id: int) -> str:
     """Record the trainee's course completion if the rule is met now (after a quiz pass, say).
     Idempotent: a recorded completion is returned as it is (courses records it once)."""
     enrollment = (
-        Enrollment.objects.filter(user_id=user_id, cohort_id=cohort_id).exclude(status=Enrollment.Status.WITHDRAWN).first()
+        Enrollment.objects.filter(user_id=user_id, cohort_id=cohort_id)
+        .exclude(status=Enrollment.Status.WITHDRAWN)
+        .first()
     )
     if enrollment is None:
         return "not_enrolled"

@@ -17,17 +17,16 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Max
+from django.db.models import Max, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.models import Enrollment
-from courses.services import active_enrollment_for, retry_on_sqlite_lock
+from courses.models import CoursePage, Enrollment, ModulePage
+from courses.services import retry_on_sqlite_lock
 from courses.tasks import evaluate_completion_soon
 from lms.formatting import format_tanggal
 
 from . import bank, grading
-from .access import course_and_module_of
 from .models import (
     AttemptAnswer,
     AttemptState,
@@ -80,9 +79,10 @@ def record_question_version(*, question: Question, user=None) -> QuestionVersion
 # --- Starting an attempt -------------------------------------------------------------------
 
 
-def _draw(quiz: QuizPage, rng: random.Random) -> list[Question]:
+def _draw(quiz: QuizPage, rng: random.Random) -> tuple[list[int], dict[int, tuple]]:
     """The questions of a new attempt: fixed ones in order, random draws from categories (never a
-    question twice), shuffled when the quiz says so. One query per random draw, plus one."""
+    question twice), shuffled when the quiz says so; (their ids in order, id → (current version
+    id, its spec)). One query per random draw, plus one."""
     # The stream's raw data holds the question ids: reading the blocks would fetch every question
     # (the snippet chooser's bulk load) only to take its id.
     blocks = [(block["type"], block["value"]) for block in quiz.questions.raw_data]
@@ -100,11 +100,17 @@ def _draw(quiz: QuizPage, rng: random.Random) -> list[Question]:
             chosen += picked
             slots += picked
     slots = list(dict.fromkeys(slots))
-    questions = Question.objects.select_related("current_version").in_bulk(slots)
-    ordered = [questions[pk] for pk in slots if pk in questions]
+    # Only what an answer pins (the version and its spec): no question or version objects built.
+    versions = {
+        pk: (version_id, spec)
+        for pk, version_id, spec in Question.objects.filter(pk__in=slots).values_list(
+            "pk", "current_version_id", "current_version__spec"
+        )
+    }
+    ordered = [pk for pk in slots if pk in versions]
     if quiz.shuffle_questions:
         rng.shuffle(ordered)
-    return ordered
+    return ordered, versions
 
 
 def _refuse_unless_open(window: QuizWindow, now) -> None:
@@ -120,21 +126,32 @@ def _refuse_unless_open(window: QuizWindow, now) -> None:
         )
 
 
-def _enrollment_for(*, user, quiz) -> tuple[Enrollment, object]:
-    course, module = course_and_module_of(quiz)
-    enrollment = active_enrollment_for(user=user, course_id=course.pk)
+def _enrollment_for(*, user, quiz) -> Enrollment:
+    """The trainee's active enrolment in the quiz's course, with the release date of the quiz's
+    day, in one query (the course and the day by tree path, as `access.course_and_module_of`)."""
+    step = CoursePage.steplen
+    release = ModulePage.objects.filter(path=quiz.path[:-step]).values("release_date")[:1]
+    enrollment = (
+        Enrollment.objects.filter(user=user, cohort__course__path=quiz.path[: step * (quiz.depth - 2)])
+        .exclude(status=Enrollment.Status.WITHDRAWN)
+        .annotate(day_released_on=Subquery(release))
+        .order_by("-enrolled_at")
+        .first()
+    )
     if enrollment is None:
         raise QuizError("not_enrolled", _("Anda belum terdaftar di kursus kuis ini."))
-    if module is not None and not module.is_released():
+    # No day above the quiz, or a day without a date: open (ModulePage.is_released).
+    released_on = enrollment.day_released_on
+    if released_on is not None and released_on > timezone.localdate():
         raise QuizError("locked", _("Materi hari ini belum dibuka."))
-    return enrollment, course
+    return enrollment
 
 
 @retry_on_sqlite_lock
 def start_attempt(*, user, quiz: QuizPage, now=None, seed=None) -> QuizAttempt:
     """Start (or continue) the trainee's attempt. Two "start" clicks or tabs get the same attempt."""
     now = now or timezone.now()
-    enrollment, _course = _enrollment_for(user=user, quiz=quiz)
+    enrollment = _enrollment_for(user=user, quiz=quiz)
     # The trainee's attempts at this quiz (a handful) in one query: an open one past its time is
     # finished first, an open one in time is continued, and their number counts against the limit.
     existing = list(QuizAttempt.objects.filter(user=user, quiz=quiz))
@@ -156,8 +173,8 @@ def start_attempt(*, user, quiz: QuizPage, now=None, seed=None) -> QuizAttempt:
         )
     # Draws and shuffles use the system's random source; tests pass a seed to repeat a draw.
     rng = random.SystemRandom() if seed is None else random.Random(seed)  # noqa: S311  # nosec B311  # SystemRandom in use; the seeded one only when a test repeats a draw
-    questions = _draw(quiz, rng)
-    if not questions:
+    question_ids, current = _draw(quiz, rng)
+    if not question_ids:
         raise QuizError("empty", _("Kuis ini belum berisi soal."))
     deadline = None
     if window.time_limit_minutes:
@@ -167,8 +184,12 @@ def start_attempt(*, user, quiz: QuizPage, now=None, seed=None) -> QuizAttempt:
     try:
         with transaction.atomic():
             versions = {}
-            for question in questions:
-                versions[question.pk] = question.current_version or record_question_version(question=question)
+            for pk in question_ids:
+                version_id, spec = current[pk]
+                if version_id is None:  # a question never pinned yet (made outside the admin)
+                    version = record_question_version(question=Question.objects.get(pk=pk))
+                    version_id, spec = version.pk, version.spec
+                versions[pk] = (version_id, spec)
             attempt = QuizAttempt.objects.create(
                 user=user,
                 quiz=quiz,
@@ -183,12 +204,12 @@ def start_attempt(*, user, quiz: QuizPage, now=None, seed=None) -> QuizAttempt:
                     AttemptAnswer(
                         attempt=attempt,
                         position=position,
-                        question=question,
-                        version=versions[question.pk],
-                        layout=make_layout(versions[question.pk].spec, shuffle=quiz.shuffle_choices, rng=rng),
-                        max_points=Decimal(versions[question.pk].spec["points"]),
+                        question_id=pk,
+                        version_id=versions[pk][0],
+                        layout=make_layout(versions[pk][1], shuffle=quiz.shuffle_choices, rng=rng),
+                        max_points=Decimal(versions[pk][1]["points"]),
                     )
-                    for position, question in enumerate(questions, start=1)
+                    for position, pk in enumerate(question_ids, start=1)
                 ]
             )
     except IntegrityError:

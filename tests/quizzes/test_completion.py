@@ -54,7 +54,9 @@ def test_the_grading_method_decides_the_pass(setup, trainee, django_capture_on_c
     quiz.grading_method = "last"
     quiz.save()
     take_and_commit(quiz, trainee, "true", django_capture_on_commit_callbacks)
-    take_and_commit(quiz, trainee, "false", django_capture_on_commit_callbacks)  # the last attempt counts: not passed any more
+    take_and_commit(
+        quiz, trainee, "false", django_capture_on_commit_callbacks
+    )  # the last attempt counts: not passed any more
     assert evaluate_completion(enrollment=bank.enrollment) is not None  # completion was recorded on the pass
     assert Completion.objects.count() == 1  # and is never taken back
 
