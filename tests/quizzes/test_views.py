@@ -234,12 +234,34 @@ def _attempt_with(course_with_bank, make_question, make_quiz, trainee, count):
 # Session and user (2); the attempt (1); saving: savepoint, claim, answers with their versions (3);
 # finishing: one UPDATE of the answers (responses and grades, executemany), one of the attempt
 # (state and totals) (2); the quiz grade: one upsert, the first attempt's scores being known (1);
-# the course completion check of a passed required quiz: enrolment, savepoint, completion, course,
-# lessons, progress, sessions, attendance, required quizzes, passed quizzes, release ×2 (12).
-# Was 26 before the answers' two bulk_updates and the attempt's reload were folded; 21 until the
-# course completion check of a pass (the enrolment and about ten queries of courses) moved to a
-# task after the commit (courses.tasks.evaluate_completion_soon).
+# the savepoint's release (1). Was 26 before the answers' two bulk_updates and the attempt's
+# reload were folded; 21 until the course completion check of a pass (the enrolment and eleven
+# queries of courses) became a task sent after the commit (courses.tasks.evaluate_completion_soon:
+# a class submitting at once does not wait for it; tests/quizzes/test_completion.py holds it).
 SUBMIT_QUERIES = 10
+
+
+# Session and user (2); the quiz page (1); the enrolment with its day's release date (1); the
+# trainee's attempts at the quiz (1); schedule and override (2); the questions' current versions
+# (1); savepoint, the attempt, its answers in one INSERT, release (4). Was 14 while the course and
+# the day were read as whole pages and the enrolment apart (quizzes.services._enrollment_for).
+START_QUERIES = 12
+
+
+@pytest.mark.django_db
+def test_starting_a_20_question_attempt_runs_a_fixed_number_of_queries(
+    course_with_bank, make_question, make_quiz, trainee, client_for, django_assert_num_queries
+):
+    client = client_for(trainee)
+    for count in (5, 20):
+        questions = [make_question(course_with_bank.category, "single") for _ in range(count)]
+        quiz = make_quiz(course_with_bank.module, questions=questions)
+        client.get(reverse("dashboard"))
+        with django_assert_num_queries(START_QUERIES):
+            response = client.post(reverse("quizzes:start", args=[quiz.pk]))
+        attempt = QuizAttempt.objects.get(user=trainee, quiz=quiz)
+        assert response.status_code == 302 and response["Location"] == attempt_url(attempt)
+        assert [a.question_id for a in attempt_answers(attempt)] == [q.pk for q in questions]
 
 
 @pytest.mark.django_db
