@@ -11,9 +11,11 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldP
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from lms.admin_columns import YesNoColumn, field_column
+from lms.admin_policies import RefusingPolicy
 from lms.permissions import can
 
 from . import selectors
@@ -115,6 +117,11 @@ class CertificateViewSet(ModelViewSet):
         "expires_at",
         "sha256",
     ]
+
+
+# Certificates are issued by services.issue_certificate (serial, code, PDF, event); the admin's
+# create view made a row with only an expiry date and failed on the database.
+register_permission_policy(Certificate, RefusingPolicy(Certificate))
 
 
 class CertificatesGroup(ViewSetGroup):

@@ -387,14 +387,14 @@ EXPECTED = {
     "admin/sertifikat/kursus/copy/<int:pk>/": "302 302 302 302 302 200 302 200",  # /admin/sertifikat/kursus/copy/2/
     "admin/sertifikat/terbit/": "302 302 302 302 302 200 302 200",  # /admin/sertifikat/terbit/
     "admin/sertifikat/terbit/results/": "302 302 302 302 302 200 302 200",  # /admin/sertifikat/terbit/results/
-    "admin/sertifikat/terbit/new/": "302 302 302 302 302 302 302 200",  # /admin/sertifikat/terbit/new/
+    "admin/sertifikat/terbit/new/": "302 302 302 302 302 302 302 302",  # /admin/sertifikat/terbit/new/
     "admin/sertifikat/terbit/edit/<int:pk>/": "302 302 302 302 302 302 302 200",  # /admin/sertifikat/terbit/edit/2/
     "admin/sertifikat/terbit/delete/<int:pk>/": "302 302 302 302 302 302 302 200",  # /admin/sertifikat/terbit/delete/2/
     "admin/sertifikat/terbit/history/<int:pk>/": "302 302 302 302 302 302 302 200",  # /admin/sertifikat/terbit/history/2/
     "admin/sertifikat/terbit/history-results/<int:pk>/": "302 302 302 302 302 302 302 200",  # /admin/sertifikat/terbit/history-results/2/
     "admin/sertifikat/terbit/usage/<int:pk>/": "302 302 302 302 302 302 302 200",  # /admin/sertifikat/terbit/usage/2/
     "admin/sertifikat/terbit/inspect/<int:pk>/": "302 302 302 302 302 200 302 200",  # /admin/sertifikat/terbit/inspect/2/
-    "admin/sertifikat/terbit/copy/<int:pk>/": "302 302 302 302 302 302 302 200",  # /admin/sertifikat/terbit/copy/2/
+    "admin/sertifikat/terbit/copy/<int:pk>/": "302 302 302 302 302 302 302 302",  # /admin/sertifikat/terbit/copy/2/
     "admin/sites/": "302 302 302 302 302 302 302 200",  # /admin/sites/
     "admin/sites/results/": "302 302 302 302 302 302 302 200",  # /admin/sites/results/
     "admin/sites/new/": "302 302 302 302 302 302 302 200",  # /admin/sites/new/
@@ -575,14 +575,14 @@ EXPECTED = {
     "admin/snippets/choose/incubator/venture/create/": "302 302 302 302 302 200 302 200",  # /admin/snippets/choose/incubator/venture/create/
     "admin/inkubasi/kpi/": "302 302 302 302 302 200 302 200",  # /admin/inkubasi/kpi/
     "admin/inkubasi/kpi/results/": "302 302 302 302 302 200 302 200",  # /admin/inkubasi/kpi/results/
-    "admin/inkubasi/kpi/new/": "302 302 302 302 302 302 302 200",  # /admin/inkubasi/kpi/new/
+    "admin/inkubasi/kpi/new/": "302 302 302 302 302 302 302 302",  # /admin/inkubasi/kpi/new/
     "admin/inkubasi/kpi/edit/<int:pk>/": "302 302 302 302 302 404 302 404",  # /admin/inkubasi/kpi/edit/999999/
     "admin/inkubasi/kpi/delete/<int:pk>/": "302 302 302 404 404 404 302 404",  # /admin/inkubasi/kpi/delete/999999/
     "admin/inkubasi/kpi/history/<int:pk>/": "302 302 302 404 404 404 302 404",  # /admin/inkubasi/kpi/history/999999/
     "admin/inkubasi/kpi/history-results/<int:pk>/": "302 302 302 404 404 404 302 404",  # /admin/inkubasi/kpi/history-results/999999/
     "admin/inkubasi/kpi/usage/<int:pk>/": "302 302 302 404 404 404 302 404",  # /admin/inkubasi/kpi/usage/999999/
     "admin/inkubasi/kpi/inspect/<int:pk>/": "302 302 302 404 404 404 302 404",  # /admin/inkubasi/kpi/inspect/999999/
-    "admin/inkubasi/kpi/copy/<int:pk>/": "302 302 302 302 302 302 302 404",  # /admin/inkubasi/kpi/copy/999999/
+    "admin/inkubasi/kpi/copy/<int:pk>/": "302 302 302 302 302 302 302 302",  # /admin/inkubasi/kpi/copy/999999/
     "kursus/angkatan/<int:pk>/fasilitasi/<int:day>/": "302 403 403 404 403 404 403 404",  # /kursus/angkatan/1/fasilitasi/999999/
     "inkubasi/ekspor/": "302 403 403 403 403 200 403 200",  # /inkubasi/ekspor/
     "inkubasi/ekspor/<slug:what>/<str:fmt>/": "302 403 403 403 403 404 403 404",  # /inkubasi/ekspor/tidak-ada/tidak-ada/
