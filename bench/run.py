@@ -146,11 +146,15 @@ def session_for(user) -> str:
     return signed_in_session(user)
 
 
-def same_body_lesson(course, like):
-    """The lesson of `course` nearest its middle whose body is the same as `like`'s: lesson 60 vs 5
-    then compares the same content in a bigger course (the scale courses cycle through the
-    curriculum's lesson bodies, so the two middle lessons hold different bodies)."""
-    from courses.models import LessonPage
+def same_body_lesson(course, like, trainee=None):
+    """The lesson of `course` nearest its middle whose body is the same as `like`'s and, for
+    `trainee`, in the same state (finished or not): lesson 60 vs 5 then compares the same page in a
+    bigger course. The scale courses cycle through the curriculum's lesson bodies, so the two middle
+    lessons hold different bodies; and the trainee finished every other lesson, so the same body
+    may be finished in one course and not in the other, and an unfinished lesson's page carries the
+    "Tandai selesai" form, its CSRF token and cookie (until 2 Dec 2026 the bench compared the
+    finished lesson 2.1 of 5 with the unfinished 2.15 of 60)."""
+    from courses.models import LessonPage, LessonProgress
 
     lessons = list(LessonPage.objects.descendant_of(course).live().order_by("path"))
     middle = len(lessons) // 2
@@ -158,7 +162,12 @@ def same_body_lesson(course, like):
     def content(lesson):  # the blocks without their random ids
         return [(block["type"], block["value"]) for block in lesson.body.raw_data]
 
+    def done(lesson):
+        return LessonProgress.objects.filter(user=trainee, lesson=lesson).exists()
+
     same = [index for index, lesson in enumerate(lessons) if content(lesson) == content(like)]
+    if trainee is not None:
+        same = [index for index in same if done(lessons[index]) == done(like)] or same
     return lessons[min(same, key=lambda index: abs(index - middle))] if same else lessons[middle]
 
 
@@ -180,7 +189,7 @@ def page_plan(quick: bool) -> tuple[list[tuple[str, str, str]], dict]:
     trainee = get_user_model().objects.get(email=SCALE_TRAINEE[0])
     session = session_for(trainee)
     small, big = (CoursePage.objects.get(slug=course_slug(size)) for size in (5, 60))
-    lesson_small, lesson_big = middle_lesson(small), same_body_lesson(big, middle_lesson(small))
+    lesson_small, lesson_big = middle_lesson(small), same_body_lesson(big, middle_lesson(small), trainee)
     baseline = baseline_for(lesson_small)
     book_small = Book.objects.get(owner=trainee, title=book_title(100))
     book_big = Book.objects.get(owner=trainee, title=book_title(10000))
