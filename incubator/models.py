@@ -7,6 +7,7 @@ evidence checks); the models hold the data and the invariants the database can k
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -269,7 +270,7 @@ class MentoringRevision(models.Model):
         ordering = ["venture_id", "-changed_at", "-pk"]
 
     def __str__(self):
-        return f"{self.venture_id} {self.action} ({self.changed_at:%Y-%m-%d %H:%M})"
+        return f"{self.venture_id} {self.action} ({timezone.localtime(self.changed_at):%Y-%m-%d %H:%M})"
 
     @property
     def before(self) -> dict:
@@ -406,7 +407,7 @@ class KpiRevision(models.Model):
         ordering = ["report_id", "-changed_at", "-pk"]
 
     def __str__(self):
-        return f"{self.report} ({self.changed_at:%Y-%m-%d %H:%M})"
+        return f"{self.report} ({timezone.localtime(self.changed_at):%Y-%m-%d %H:%M})"
 
 
 class ReminderLog(models.Model):

@@ -160,3 +160,11 @@ def test_bulk_paths_cannot_add_or_rewrite_lines_of_a_posted_entry(book):
         entry.save()
     assert [x.amount for x in entry.lines.order_by("order")] == [Decimal("100.00"), Decimal("100.00")]
     assert JournalEntry.objects.filter(book=book).count() == 1
+
+
+def test_an_audit_event_reads_in_wib():
+    """17.30 UTC on 31 December 2026 is 00.30 WIB on 1 January 2027: the admin and shell see WIB."""
+    from ledger.models import AuditAction, LedgerAuditEvent
+
+    event = LedgerAuditEvent(at=dt.datetime(2026, 12, 31, 17, 30, tzinfo=dt.UTC), action=AuditAction.BOOK_CREATED)
+    assert str(event).startswith("2027-01-01 00:30 ")
