@@ -363,7 +363,8 @@ def general_ledger_page(
     """One page of the buku besar (keyset on date, entry number, line order, line id). The page's
     opening balance adds the per-month totals of the months before its first row and that month's
     lines before it, so a deep page of a big book costs what the first page costs. 4 queries (5
-    when `account` is a code, one more on the last page for the range's totals)."""
+    when `account` is a code, one more on the last page of a date range for the range's totals;
+    without a start date the last page adds its rows to what came before it)."""
     account = _resolve_account(book, account)
     after_key, before_key = _parse_cursor(after, 4), _parse_cursor(before, 4)
     lines, more = _keyset(
@@ -396,7 +397,7 @@ def general_ledger_page(
         month_debit, month_credit = debit_credit(in_month)
         debit, credit = debit + month_debit, credit + month_credit
     opening = normal_balance(account, debit, credit)
-    rows, _debit, _credit, balance = _ledger_rows(account, lines, opening)
+    rows, page_debit, page_credit, balance = _ledger_rows(account, lines, opening)
     if rows:
 
         def cursor(row):
@@ -408,7 +409,11 @@ def general_ledger_page(
             info.next_cursor = cursor(rows[-1])
     total_debit = total_credit = ZERO
     range_opening = opening
-    if info.is_last:
+    if info.is_last and start is None and rows:
+        # The range starts at the book's beginning and this page holds its last rows: its totals
+        # are everything before the page plus the page (no second pass over a big account).
+        total_debit, total_credit = debit + page_debit, credit + page_credit
+    elif info.is_last:
         total_debit, total_credit = debit_credit(lines_in(book=book, start=start, end=end, account_ids=[account.pk]))
     if info.is_first and start is None:
         range_opening = ZERO

@@ -154,8 +154,33 @@ def test_a_deep_ledger_page_runs_the_queries_of_the_first(client_for, trainee, l
     with django_assert_num_queries(9) as first:
         client.get(url, {"akun": "1101"})
     _page, info = reports.general_ledger_page(long_book, "1101", size=100)
-    with django_assert_num_queries(len(first.captured_queries) + 1):  # + the totals of the last page
+    # The last page's totals add its rows to what came before it: no pass over the whole account.
+    with django_assert_num_queries(len(first.captured_queries)):
         client.get(url, {"akun": "1101", "setelah": info.next_cursor})
+
+
+def test_last_ledger_page_totals_hold_for_a_date_range_and_past_the_last_row(long_book):
+    start, end = dt.date(2026, 3, 1), dt.date(2026, 10, 31)
+    full = reports.general_ledger(long_book, "1101", start=start, end=end)
+    after, pages = None, 0
+    while True:
+        page, info = reports.general_ledger_page(long_book, "1101", start=start, end=end, after=after, size=30)
+        pages += 1
+        if info.is_last:
+            break
+        after = info.next_cursor
+    assert pages > 1
+    assert (page.total_debit, page.total_credit) == (full.total_debit, full.total_credit) != (0, 0)
+    assert page.closing_balance == full.closing_balance
+    # A cursor at the very last row (an old link after the book stopped growing): an empty last
+    # page still carries the totals of the whole account.
+    whole = reports.general_ledger(long_book, "1101")
+    last = whole.rows[-1]
+    empty, info = reports.general_ledger_page(
+        long_book, "1101", after=f"{last.date}~{last.entry_number}~{last.line_order}~{last.line_id}"
+    )
+    assert empty.rows == [] and info.is_last
+    assert (empty.total_debit, empty.total_credit) == (whole.total_debit, whole.total_credit)
 
 
 # --- downloads as background jobs ------------------------------------------------------------
