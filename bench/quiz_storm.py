@@ -486,6 +486,14 @@ def main():
     finally:
         stop(server)
     lost, wrong = check(quiz, expected_by_user)
+    from courses.models import Completion
+    from quizzes.models import QuizAttempt
+
+    # A pass completes the storm's course (no lessons, no sessions); the check runs after the
+    # commit: eager (the embedded default) after each response, else by a Celery worker, if any
+    # consumes the queue during the storm.
+    passed = QuizAttempt.objects.filter(quiz=quiz, passed=True).count()
+    completions = Completion.objects.filter(enrollment__user__email__startswith=f"storm-{run}-").count()
     figures = {
         "database": vendor,
         "trainees": args.trainees,
@@ -504,6 +512,8 @@ def main():
         "error_samples": outcome["errors"][:5],
         "lost_answers": lost,
         "wrong_attempts": len(wrong),
+        "passed": passed,
+        "completions_recorded": completions,
         "static_req_per_s": round(ceiling, 1),
         "static_errors": static_errors,
     }
