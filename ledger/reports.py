@@ -27,6 +27,7 @@ from .charts import (
 from .models import Account, AccountGroup, Book, JournalLine, Member, NormalSide, Side
 from .selectors import (
     account_balances,
+    book_debit_credit,
     chart_accounts,
     debit_credit,
     entries_with_lines,
@@ -225,7 +226,9 @@ def general_journal_page(
         if not info.is_last:
             info.next_cursor = str(rows[-1].number)
     total_debit = total_credit = ZERO
-    if info.is_last:
+    if info.is_last and start is None and end is None:
+        total_debit, total_credit = book_debit_credit(book=book)  # the per-month totals, not every line
+    elif info.is_last:
         total_debit, total_credit = debit_credit(lines_in(book=book, start=start, end=end))
     journal = GeneralJournal(start=start, end=end, entries=rows, total_debit=total_debit, total_credit=total_credit)
     return journal, info

@@ -10,7 +10,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from ledger import exports, reports
-from ledger.services import LineInput, post_journal_entry
+from ledger.services import LineInput, post_journal_entry, reverse_journal_entry
 from lms.models import BackgroundJob
 
 pytestmark = pytest.mark.django_db
@@ -299,3 +299,25 @@ def test_a_real_worker_renders_the_long_pdf_while_the_request_returns(real_worke
     assert job.status == BackgroundJob.Status.DONE, job.message
     assert job.attempts == 1 and job.progress_done == job.progress_total > 40
     assert job.result_content_type == "application/pdf" and job.result_file.name.endswith(".pdf")
+
+
+def last_journal_page(book, **dates):
+    after = None
+    while True:
+        page, info = reports.general_journal_page(book, after=after, size=40, **dates)
+        if info.is_last:
+            return page
+        after = info.next_cursor
+
+
+def test_last_journal_page_totals_match_the_whole_journal(long_book, trainee):
+    # A reversal too: the totals count every posted line, whatever its kind.
+    entry = long_book.entries.order_by("number").first()
+    reverse_journal_entry(entry=entry, user=trainee, date=dt.date(2026, 12, 30), reason="Salah catat")
+    whole = reports.general_journal(long_book)
+    page = last_journal_page(long_book)  # from the per-month totals
+    assert (page.total_debit, page.total_credit) == (whole.total_debit, whole.total_credit) != (0, 0)
+    ranged = reports.general_journal(long_book, start=dt.date(2026, 2, 10), end=dt.date(2026, 9, 20))
+    page = last_journal_page(long_book, start=dt.date(2026, 2, 10), end=dt.date(2026, 9, 20))  # from the lines
+    assert (page.total_debit, page.total_credit) == (ranged.total_debit, ranged.total_credit) != (0, 0)
+    assert ranged.total_debit < whole.total_debit
