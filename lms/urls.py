@@ -17,6 +17,7 @@ from .admin_account import SinauAccountView
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon),
     path("django-admin/", admin.site.urls),
     # Wagtail's own login form would bypass allauth's rate limits: send it to ours.
     path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),

@@ -5,14 +5,23 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET, require_POST, require_safe
 from django.views.static import serve
 
 from . import health, roles
 from .forms import ProfileForm
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    """/favicon.ico: browsers ask for it whatever the page's <link rel="icon"> says (a 404 in
+    every browser's console and in the server's log); send them to the icon we have."""
+    return redirect(static("lms/img/favicon.svg"))
 
 
 @never_cache

@@ -19,6 +19,7 @@ ROLES = ("anon", "trainee", "other_trainee", "instructor", "other_instructor", "
 
 EXPECTED = {
     "healthz": "200 200 200 200 200 200 200 200",  # /healthz
+    "favicon.ico": "302 302 302 302 302 302 302 302",  # /favicon.ico
     "django-admin/": "302 302 302 302 302 302 302 200",  # /django-admin/
     "django-admin/login/": "200 200 200 200 200 200 200 302",  # /django-admin/login/
     "django-admin/password_change/": "302 302 302 302 302 302 302 200",  # /django-admin/password_change/
