@@ -46,6 +46,11 @@ def enqueue_on_commit(task, *args, **kwargs) -> None:
     transaction of the default database. Returns nothing: the task id does not exist until the
     commit.
     """
+    transaction.on_commit(_sender(task, args, kwargs))
+
+
+def _sender(task, args, kwargs):
+    """A callable that sends `task` to the broker, logging (not raising) when it is unreachable."""
     name = getattr(task, "name", None) or getattr(task, "task", None) or repr(task)
 
     def send() -> None:
@@ -54,7 +59,7 @@ def enqueue_on_commit(task, *args, **kwargs) -> None:
         except BROKER_ERRORS:
             logger.exception("Broker unreachable: task %s was not enqueued (args=%r, kwargs=%r)", name, args, kwargs)
 
-    transaction.on_commit(send)
+    return send
 
 
 # --- After the response --------------------------------------------------------------------
@@ -101,13 +106,7 @@ def enqueue_after_response(task, *args, **kwargs) -> None:
     """`enqueue_on_commit`, except that in eager mode inside a request the task runs once the
     response has been sent (outside a request: at commit, as `enqueue_on_commit`). For follow-up
     work the person who made the request need not wait for; like every task, idempotent."""
-    name = getattr(task, "name", None) or getattr(task, "task", None) or repr(task)
-
-    def send() -> None:
-        try:
-            task.apply_async(args=args, kwargs=kwargs)
-        except BROKER_ERRORS:
-            logger.exception("Broker unreachable: task %s was not enqueued (args=%r, kwargs=%r)", name, args, kwargs)
+    send = _sender(task, args, kwargs)
 
     def at_commit() -> None:
         tasks = getattr(_pending, "tasks", None)
